@@ -1,0 +1,41 @@
+#!/usr/bin/env node
+// Entry point of every npm script that must work on a fresh clone. Runs on any Node >= 18
+// (the machine's own), installs dependencies when node_modules is missing or older than the
+// lockfile, then re-runs the real script on the pinned Node 24 from node_modules/.bin/node.
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const stampFile = join(root, 'node_modules', '.agent-console-install');
+const pinnedNode = join(root, 'node_modules', '.bin', 'node');
+
+function lockHash() {
+  const hash = createHash('sha256');
+  for (const file of ['package.json', 'package-lock.json']) hash.update(readFileSync(join(root, file)));
+  return hash.digest('hex');
+}
+
+function ensureDependencies() {
+  const wanted = lockHash();
+  const installed = existsSync(stampFile) ? readFileSync(stampFile, 'utf8').trim() : '';
+  if (installed === wanted && existsSync(pinnedNode)) return;
+  console.log(existsSync(join(root, 'node_modules')) ? 'Dependencies are out of date; running npm ci…' : 'Installing dependencies (npm ci)…');
+  const result = spawnSync('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) {
+    console.error('npm ci failed. Check the npm registry is reachable, then run the command again.');
+    process.exit(result.status ?? 1);
+  }
+  writeFileSync(stampFile, `${wanted}\n`);
+}
+
+const [script, ...args] = process.argv.slice(2);
+if (!script) {
+  console.error('usage: node scripts/bootstrap.mjs <script> [args…]');
+  process.exit(2);
+}
+ensureDependencies();
+const child = spawnSync(pinnedNode, [join(root, script), ...args], { cwd: process.cwd(), stdio: 'inherit' });
+process.exit(child.status ?? (child.signal ? 1 : 0));

@@ -1,0 +1,37 @@
+// Builds dist/ only when its inputs changed since the last build, so `npm start` and the
+// E2E web server start in seconds on a warm clone.
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+const INPUTS = ['src', 'fixtures', 'public', 'index.html', 'vite.config.ts', 'package-lock.json'];
+
+function* files(path) {
+  if (statSync(path).isDirectory()) for (const entry of readdirSync(path).sort()) yield* files(join(path, entry));
+  else yield path;
+}
+
+export function inputHash(root) {
+  const hash = createHash('sha256');
+  hash.update(`VITE_API_BASE_URL=${process.env.VITE_API_BASE_URL ?? ''}\n`);
+  for (const input of INPUTS) {
+    const path = join(root, input);
+    if (!existsSync(path)) continue;
+    for (const file of files(path)) hash.update(relative(root, file)).update(readFileSync(file));
+  }
+  return hash.digest('hex');
+}
+
+export function buildApp(root) {
+  const stamp = join(root, 'dist', '.build-stamp');
+  const wanted = inputHash(root);
+  if (existsSync(stamp) && readFileSync(stamp, 'utf8').trim() === wanted) return false;
+  console.log('Building the Agent Console (vite build)…');
+  const result = spawnSync(join(root, 'node_modules', '.bin', 'vite'), ['build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+  writeFileSync(stamp, `${wanted}\n`);
+  return true;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) buildApp(process.cwd());

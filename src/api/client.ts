@@ -1,0 +1,86 @@
+import type { z } from 'zod';
+import { apiErrorSchema } from './contract';
+import { ApiError, kindForStatus } from './errors';
+import { runtimeConfig } from '../app/runtime-config';
+
+const DEFAULT_TIMEOUT_MS = 10_000;
+
+type TokenSource = () => string | null;
+let readToken: TokenSource = () => null;
+let onUnauthorized: () => void = () => undefined;
+
+/** The auth layer tells the client where the session token lives and what to do when it is refused. */
+export function configureAuth(source: TokenSource, unauthorized: () => void): void {
+  readToken = source;
+  onUnauthorized = unauthorized;
+}
+
+export function apiUrl(path: string): string {
+  return `${runtimeConfig().apiBaseUrl}${path}`;
+}
+
+export function authHeaders(): Record<string, string> {
+  const token = readToken();
+  return token ? { authorization: `Bearer ${token}` } : {};
+}
+
+interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  body?: unknown;
+  signal?: AbortSignal;
+  timeoutMs?: number;
+}
+
+/** Fetches, checks the status and validates the body against the contract; every failure is an ApiError. */
+export async function request<S extends z.ZodType>(path: string, schema: S, options: RequestOptions = {}): Promise<z.infer<S>> {
+  const response = await send(path, options);
+  const body: unknown = await response.json().catch(() => undefined);
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) {
+    throw new ApiError('invalid-response', `The server sent data this console does not understand (${path}).`, response.status);
+  }
+  return parsed.data;
+}
+
+export async function requestText(path: string, options: RequestOptions = {}): Promise<string> {
+  const response = await send(path, options);
+  return response.text();
+}
+
+async function send(path: string, options: RequestOptions): Promise<Response> {
+  const timeout = AbortSignal.timeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+  let response: Response;
+  try {
+    response = await fetch(apiUrl(path), {
+      method: options.method ?? 'GET',
+      headers: { accept: 'application/json', ...authHeaders(), ...(options.body === undefined ? {} : { 'content-type': 'application/json' }) },
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      signal,
+    });
+  } catch (error) {
+    if (timeout.aborted) throw new ApiError('timeout', 'The server did not answer in time.');
+    if (options.signal?.aborted) throw error;
+    throw new ApiError('network', 'The server could not be reached. Check your connection and retry.');
+  }
+  if (!response.ok) throw await errorFrom(response);
+  return response;
+}
+
+async function errorFrom(response: Response): Promise<ApiError> {
+  const kind = kindForStatus(response.status);
+  if (kind === 'unauthorized') onUnauthorized();
+  const body = apiErrorSchema.safeParse(await response.json().catch(() => undefined));
+  const detail = body.success ? body.data.error : response.statusText;
+  return new ApiError(kind, messageFor(kind, response.status, detail), response.status);
+}
+
+function messageFor(kind: ReturnType<typeof kindForStatus>, status: number, detail: string): string {
+  switch (kind) {
+    case 'unauthorized': return 'Your session has ended. Sign in again.';
+    case 'forbidden': return `You do not have permission to do this (${detail || 'forbidden'}).`;
+    case 'conflict': return detail || 'Someone else changed this first.';
+    case 'server': return `The server failed (HTTP ${status}). Retry in a moment.`;
+    default: return detail || `The request failed (HTTP ${status}).`;
+  }
+}

@@ -1,0 +1,6 @@
+export * from './tasks';
+export * from './approvals';
+export * from './widgets';
+export * from './observability';
+export * from './auth';
+export { API_ROUTES, fillRoute } from './routes';

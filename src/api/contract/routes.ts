@@ -1,0 +1,22 @@
+/** Every path of the API, relative to the base URL. One list so handlers and client cannot disagree. */
+export const API_ROUTES = {
+  signIn: '/api/auth/sign-in',
+  session: '/api/auth/session',
+  tasks: '/api/tasks',
+  taskStart: '/api/tasks/:taskId/start',
+  taskEvents: '/api/tasks/:taskId/events',
+  projectStatus: '/api/widgets/project-status',
+  metricsSummary: '/api/widgets/metrics',
+  alerts: '/api/widgets/alerts',
+  approvals: '/api/approvals',
+  approvalDecision: '/api/approvals/:approvalId/decision',
+  approvalEvents: '/api/approvals/events',
+  health: '/api/observability/health',
+  prometheus: '/api/metrics',
+  audit: '/api/observability/audit',
+  traces: '/api/observability/traces',
+} as const;
+
+export function fillRoute(route: string, params: Record<string, string>): string {
+  return route.replace(/:(\w+)/g, (_, key: string) => encodeURIComponent(params[key] ?? ''));
+}

@@ -1,0 +1,44 @@
+import { createBrowserRouter, Navigate, NavLink, Outlet, RouterProvider, useLocation } from 'react-router';
+import { AuthProvider, useAuth } from './auth';
+import { ApprovalsPage } from '../pages/ApprovalsPage';
+import { DashboardPage } from '../pages/DashboardPage';
+import { ObservabilityPage } from '../pages/ObservabilityPage';
+import { SignInPage } from '../pages/SignInPage';
+
+function Shell({ banner }: { banner?: string }) {
+  const { session, signOut } = useAuth();
+  const location = useLocation();
+  if (!session) return <Navigate to="/sign-in" replace state={{ from: location.pathname }} />;
+  return (
+    <div className="shell">
+      <header className="shell__header">
+        <p className="shell__brand">Agent Console</p>
+        <nav aria-label="Main">
+          <NavLink to="/dashboard">Dashboard</NavLink>
+          <NavLink to="/approvals">Approvals</NavLink>
+          <NavLink to="/observability">Observability</NavLink>
+        </nav>
+        <p className="shell__user">{session.user.name} <span className="badge">{session.user.role}</span></p>
+        <button type="button" className="link-button" onClick={() => signOut()}>Sign out</button>
+      </header>
+      {banner && <p role="alert" className="notice shell__banner">{banner}</p>}
+      <main className="shell__main"><Outlet /></main>
+    </div>
+  );
+}
+
+export function App({ banner }: { banner?: string }) {
+  const router = createBrowserRouter([
+    { path: '/sign-in', element: <SignInPage /> },
+    {
+      element: <Shell banner={banner} />,
+      children: [
+        { path: '/dashboard', element: <DashboardPage /> },
+        { path: '/approvals', element: <ApprovalsPage /> },
+        { path: '/observability', element: <ObservabilityPage /> },
+      ],
+    },
+    { path: '*', element: <Navigate to="/dashboard" replace /> },
+  ]);
+  return <AuthProvider><RouterProvider router={router} /></AuthProvider>;
+}

@@ -1,0 +1,63 @@
+import { createContext, useCallback, useContext, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { configureAuth } from '../api/client';
+import { sessionSchema, type Session, type SignInRequest } from '../api/contract';
+import { api } from '../api/endpoints';
+
+export const SESSION_KEY = 'agent-console:session';
+
+interface AuthState {
+  session: Session | null;
+  notice: string | null;
+  signIn: (credentials: SignInRequest) => Promise<void>;
+  signOut: (notice?: string) => void;
+}
+
+const AuthContext = createContext<AuthState | null>(null);
+
+function loadSession(): Session | null {
+  try {
+    const parsed = sessionSchema.safeParse(JSON.parse(localStorage.getItem(SESSION_KEY) ?? 'null'));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+export function AuthProvider({ children }: { children: ReactNode }) {
+  const [session, setSession] = useState<Session | null>(loadSession);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const signOut = useCallback((message?: string) => {
+    localStorage.removeItem(SESSION_KEY);
+    setSession(null);
+    setNotice(message ?? null);
+  }, []);
+
+  const sessionRef = useRef(session);
+  sessionRef.current = session;
+  // A layout effect runs before any child's data-fetching effect, so the first requests carry the token.
+  useLayoutEffect(() => {
+    configureAuth(() => sessionRef.current?.token ?? null, () => signOut('Your session has ended. Sign in again.'));
+  }, [signOut]);
+
+  const signIn = useCallback(async (credentials: SignInRequest) => {
+    const next = await api.signIn(credentials);
+    try {
+      localStorage.setItem(SESSION_KEY, JSON.stringify(next));
+    } catch {
+      // A full storage must not block signing in; the session then lasts for this tab only.
+    }
+    sessionRef.current = next;
+    setNotice(null);
+    setSession(next);
+  }, [signOut]);
+
+  const value = useMemo(() => ({ session, notice, signIn, signOut }), [session, notice, signIn, signOut]);
+  return <AuthContext value={value}>{children}</AuthContext>;
+}
+
+export function useAuth(): AuthState {
+  const auth = useContext(AuthContext);
+  if (!auth) throw new Error('useAuth() needs an <AuthProvider> above it');
+  return auth;
+}

@@ -1,0 +1,72 @@
+import { useId, useState, type FormEvent } from 'react';
+import type { Approval } from '../api/contract';
+
+export type SubmitState = { phase: 'idle' } | { phase: 'submitting' } | { phase: 'failed'; message: string };
+
+interface ApprovalCardProps {
+  approval: Approval;
+  /** A viewer sees the proposal but cannot decide it. */
+  readOnly?: boolean;
+  submit?: SubmitState;
+  onApprove?: (approvalId: string) => void;
+  onReject?: (approvalId: string, reason: string) => void;
+  onRetry?: () => void;
+}
+
+const STATUS_LABEL: Record<Approval['status'], string> = { pending: 'Waiting for review', approved: 'Approved', rejected: 'Rejected', expired: 'Expired' };
+
+/**
+ * A human-in-the-loop proposal. Everything the agent wrote is rendered as text by React
+ * (never as HTML), so markup and javascript: links in it stay inert.
+ */
+export function ApprovalCard({ approval, readOnly = false, submit = { phase: 'idle' }, onApprove, onReject, onRetry }: ApprovalCardProps) {
+  const [rejecting, setRejecting] = useState(false);
+  const [reason, setReason] = useState('');
+  const id = useId();
+  const submitting = submit.phase === 'submitting';
+  const decidable = approval.status === 'pending' && !readOnly;
+
+  const confirmReject = (event: FormEvent) => {
+    event.preventDefault();
+    if (reason.trim()) onReject?.(approval.id, reason.trim());
+  };
+
+  return (
+    <article className="card approval-card" aria-labelledby={`${id}-title`} aria-busy={submitting} data-status={approval.status}>
+      <header className="card__header">
+        <h3 id={`${id}-title`} className="card__title">{approval.title}</h3>
+        <span className={`badge badge--${approval.status}`}>{STATUS_LABEL[approval.status]}</span>
+      </header>
+      <p className="muted">Proposed by agent {approval.agent}</p>
+      <h4 className="approval-card__label">Rationale</h4>
+      <p className="approval-card__rationale">{approval.rationale}</p>
+      <h4 className="approval-card__label">Proposed action</h4>
+      <pre className="approval-card__payload" tabIndex={0} aria-label="Proposed payload">{approval.payload}</pre>
+      {approval.status === 'rejected' && approval.reason && <p className="approval-card__reason">Rejected by {approval.decidedBy ?? 'a reviewer'}: {approval.reason}</p>}
+      {approval.status === 'approved' && <p className="approval-card__reason">Approved by {approval.decidedBy ?? 'a reviewer'}</p>}
+      {approval.status === 'expired' && <p className="approval-card__reason">This proposal expired before anyone decided it.</p>}
+      {readOnly && approval.status === 'pending' && <p className="notice">You can view this proposal; only reviewers can decide it.</p>}
+      {submit.phase === 'failed' && (
+        <div role="alert" className="widget__error">
+          <p>{submit.message}</p>
+          {onRetry && <button type="button" onClick={onRetry}>Retry decision</button>}
+        </div>
+      )}
+      {submitting && <p role="status">Submitting decision…</p>}
+      {decidable && !rejecting && (
+        <div className="card__actions">
+          <button type="button" disabled={submitting} onClick={() => onApprove?.(approval.id)}>Approve</button>
+          <button type="button" disabled={submitting} className="button--secondary" onClick={() => setRejecting(true)}>Reject</button>
+        </div>
+      )}
+      {decidable && rejecting && (
+        <form className="card__actions" onSubmit={confirmReject} aria-label="Reject proposal">
+          <label htmlFor={`${id}-reason`}>Reason for rejecting</label>
+          <textarea id={`${id}-reason`} value={reason} required onChange={(event) => setReason(event.target.value)} />
+          <button type="submit" disabled={submitting || !reason.trim()}>Confirm rejection</button>
+          <button type="button" className="button--secondary" onClick={() => setRejecting(false)}>Cancel</button>
+        </form>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,65 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { Approval, Decision } from '../api/contract';
+import { api } from '../api/endpoints';
+import { ApiError, describeError } from '../api/errors';
+import { useResource } from '../api/use-resource';
+import { useAuth } from '../app/auth';
+import { ApprovalCard, type SubmitState } from '../hitl/ApprovalCard';
+import { WidgetFrame } from '../widgets/WidgetFrame';
+
+export function ApprovalsPage() {
+  const { session } = useAuth();
+  const resource = useResource(useCallback((signal: AbortSignal) => api.approvals(signal).then((body) => body.approvals), []));
+  const [approvals, setApprovals] = useState<Approval[]>([]);
+  const [submits, setSubmits] = useState<Record<string, SubmitState & { decision?: Decision }>>({});
+  const readOnly = session?.user.role !== 'reviewer';
+
+  useEffect(() => { if (resource.data) setApprovals(resource.data); }, [resource.data]);
+
+  // Optimistic: the card shows the decision at once and rolls back with a message if the server refuses.
+  const decide = async (approvalId: string, decision: Decision) => {
+    const before = approvals.find((approval) => approval.id === approvalId);
+    if (!before) return;
+    setSubmits((current) => ({ ...current, [approvalId]: { phase: 'submitting', decision } }));
+    setApprovals((current) => current.map((approval) => (approval.id === approvalId
+      ? { ...approval, status: decision.decision === 'approve' ? 'approved' : 'rejected', ...(decision.reason ? { reason: decision.reason } : {}) }
+      : approval)));
+    try {
+      const saved = await api.decide(approvalId, decision);
+      setApprovals((current) => current.map((approval) => (approval.id === approvalId ? saved : approval)));
+      setSubmits((current) => ({ ...current, [approvalId]: { phase: 'idle' } }));
+    } catch (error) {
+      setApprovals((current) => current.map((approval) => (approval.id === approvalId ? before : approval)));
+      const message = error instanceof ApiError && error.kind === 'conflict' ? `${describeError(error)} Reload to see the decision.` : describeError(error);
+      setSubmits((current) => ({ ...current, [approvalId]: { phase: 'failed', message, decision } }));
+    }
+  };
+
+  const pending = approvals.filter((approval) => approval.status === 'pending').length;
+  return (
+    <>
+      <h1>Approval queue</h1>
+      <p className="muted" role="status">{pending} {pending === 1 ? 'proposal waits' : 'proposals wait'} for review</p>
+      <WidgetFrame title="Proposals" status={resource.status} error={resource.error} onRetry={resource.reload}>
+        {approvals.length === 0 ? <p className="muted">Nothing to review.</p> : (
+          <div className="stack">
+            {approvals.map((approval) => {
+              const submit = submits[approval.id];
+              return (
+                <ApprovalCard
+                  key={approval.id}
+                  approval={approval}
+                  readOnly={readOnly}
+                  submit={submit ?? { phase: 'idle' }}
+                  onApprove={(id) => void decide(id, { decision: 'approve' })}
+                  onReject={(id, reason) => void decide(id, { decision: 'reject', reason })}
+                  onRetry={submit?.decision ? () => void decide(approval.id, submit.decision as Decision) : undefined}
+                />
+              );
+            })}
+          </div>
+        )}
+      </WidgetFrame>
+    </>
+  );
+}

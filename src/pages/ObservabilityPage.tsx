@@ -1,0 +1,33 @@
+import { useCallback } from 'react';
+import { api } from '../api/endpoints';
+import { useResource } from '../api/use-resource';
+import { ServiceHealthCard } from '../observability/ServiceHealthCard';
+import { WidgetFrame } from '../widgets/WidgetFrame';
+
+export function ObservabilityPage() {
+  const health = useResource(useCallback((signal: AbortSignal) => api.health(signal).then((body) => body.services), []));
+  const audit = useResource(useCallback((signal: AbortSignal) => api.audit(signal).then((body) => body.events), []));
+  const traces = useResource(useCallback((signal: AbortSignal) => api.traces(signal).then((body) => body.traces), []));
+  return (
+    <>
+      <h1>Observability</h1>
+      <WidgetFrame title="Service health" status={health.status} error={health.error} onRetry={health.reload}>
+        <div className="dashboard-grid">{health.data?.map((service) => <ServiceHealthCard key={service.service} health={service} />)}</div>
+      </WidgetFrame>
+      <WidgetFrame title="Audit log" status={audit.status} error={audit.error} onRetry={audit.reload}>
+        <table>
+          <thead><tr><th scope="col">When</th><th scope="col">Who</th><th scope="col">What</th><th scope="col">Target</th></tr></thead>
+          <tbody>{audit.data?.map((event) => <tr key={event.id}><td>{event.at}</td><td>{event.actor}</td><td>{event.action}</td><td>{event.target}</td></tr>)}</tbody>
+        </table>
+      </WidgetFrame>
+      <WidgetFrame title="Recent traces" status={traces.status} error={traces.error} onRetry={traces.reload}>
+        <table>
+          <thead><tr><th scope="col">Trace</th><th scope="col">Root span</th><th scope="col">Service</th><th scope="col">Duration</th><th scope="col">Status</th></tr></thead>
+          <tbody>{traces.data?.map((trace) => (
+            <tr key={trace.traceId}><td><code>{trace.traceId.slice(0, 12)}</code></td><td>{trace.rootSpan}</td><td>{trace.service}</td><td>{trace.durationMs} ms</td><td>{trace.status}</td></tr>
+          ))}</tbody>
+        </table>
+      </WidgetFrame>
+    </>
+  );
+}

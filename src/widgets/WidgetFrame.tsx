@@ -1,0 +1,44 @@
+import type { ReactNode } from 'react';
+import type { ResourceStatus } from '../api/use-resource';
+
+interface WidgetFrameProps {
+  title: string;
+  status: ResourceStatus;
+  error?: string;
+  onRetry?: () => void;
+  onRemove?: () => void;
+  children?: ReactNode;
+}
+
+/** The lifecycle shell every dashboard widget sits in: skeleton, data, refreshing, error with retry, stale. */
+export function WidgetFrame({ title, status, error, onRetry, onRemove, children }: WidgetFrameProps) {
+  const busy = status === 'loading' || status === 'refreshing';
+  const headingId = `widget-${title.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
+  return (
+    <section className="card widget" aria-labelledby={headingId} aria-busy={busy} data-status={status}>
+      <header className="card__header">
+        <h2 id={headingId} className="card__title">{title}</h2>
+        {status === 'refreshing' && <span className="muted" role="status">Refreshing…</span>}
+        {onRemove && <button type="button" className="link-button" onClick={onRemove} aria-label={`Remove ${title} widget`}>Remove</button>}
+      </header>
+      {status === 'loading' && (
+        <div className="skeleton" role="status" aria-label={`Loading ${title}`}>
+          <div className="skeleton__line" /><div className="skeleton__line skeleton__line--short" />
+        </div>
+      )}
+      {status === 'error' && (
+        <div role="alert" className="widget__error">
+          <p>Could not load {title}: {error}</p>
+          {onRetry && <button type="button" onClick={onRetry}>Retry {title}</button>}
+        </div>
+      )}
+      {status === 'stale' && (
+        <div role="status" className="notice">
+          <p>Showing the last data we had; refreshing failed: {error}</p>
+          {onRetry && <button type="button" onClick={onRetry}>Retry {title}</button>}
+        </div>
+      )}
+      {(status === 'loaded' || status === 'refreshing' || status === 'stale') && <div className="widget__body">{children}</div>}
+    </section>
+  );
+}
