@@ -34,8 +34,10 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const sessionRef = useRef(session);
-  sessionRef.current = session;
-  // A layout effect runs before any child's data-fetching effect, so the first requests carry the token.
+  // Layout effects run before any child's data-fetching effect, so the first requests carry the token.
+  useLayoutEffect(() => {
+    sessionRef.current = session;
+  }, [session]);
   useLayoutEffect(() => {
     configureAuth(() => sessionRef.current?.token ?? null, () => signOut('Your session has ended. Sign in again.'));
   }, [signOut]);
@@ -50,7 +52,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     sessionRef.current = next;
     setNotice(null);
     setSession(next);
-  }, [signOut]);
+  }, []);
 
   const value = useMemo(() => ({ session, notice, signIn, signOut }), [session, notice, signIn, signOut]);
   return <AuthContext value={value}>{children}</AuthContext>;

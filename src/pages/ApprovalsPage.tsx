@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { Approval, Decision } from '../api/contract';
 import { api } from '../api/endpoints';
 import { ApiError, describeError } from '../api/errors';
@@ -10,26 +10,26 @@ import { WidgetFrame } from '../widgets/WidgetFrame';
 export function ApprovalsPage() {
   const { session } = useAuth();
   const resource = useResource(useCallback((signal: AbortSignal) => api.approvals(signal).then((body) => body.approvals), []));
-  const [approvals, setApprovals] = useState<Approval[]>([]);
+  // Local truth on top of the loaded list: optimistic decisions and server answers, by id.
+  const [overrides, setOverrides] = useState<Record<string, Approval>>({});
   const [submits, setSubmits] = useState<Record<string, SubmitState & { decision?: Decision }>>({});
   const readOnly = session?.user.role !== 'reviewer';
 
-  useEffect(() => { if (resource.data) setApprovals(resource.data); }, [resource.data]);
+  const approvals = (resource.data ?? []).map((approval) => overrides[approval.id] ?? approval);
+  const setOne = (approval: Approval) => setOverrides((current) => ({ ...current, [approval.id]: approval }));
 
   // Optimistic: the card shows the decision at once and rolls back with a message if the server refuses.
   const decide = async (approvalId: string, decision: Decision) => {
     const before = approvals.find((approval) => approval.id === approvalId);
     if (!before) return;
     setSubmits((current) => ({ ...current, [approvalId]: { phase: 'submitting', decision } }));
-    setApprovals((current) => current.map((approval) => (approval.id === approvalId
-      ? { ...approval, status: decision.decision === 'approve' ? 'approved' : 'rejected', ...(decision.reason ? { reason: decision.reason } : {}) }
-      : approval)));
+    setOne({ ...before, status: decision.decision === 'approve' ? 'approved' : 'rejected', ...(decision.reason ? { reason: decision.reason } : {}) });
     try {
       const saved = await api.decide(approvalId, decision);
-      setApprovals((current) => current.map((approval) => (approval.id === approvalId ? saved : approval)));
+      setOne(saved);
       setSubmits((current) => ({ ...current, [approvalId]: { phase: 'idle' } }));
     } catch (error) {
-      setApprovals((current) => current.map((approval) => (approval.id === approvalId ? before : approval)));
+      setOne(before);
       const message = error instanceof ApiError && error.kind === 'conflict' ? `${describeError(error)} Reload to see the decision.` : describeError(error);
       setSubmits((current) => ({ ...current, [approvalId]: { phase: 'failed', message, decision } }));
     }

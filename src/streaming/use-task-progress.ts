@@ -11,14 +11,23 @@ export function applyProgressEvent(task: Task, event: ProgressEvent): Task {
 
 /** The live tasks: the loaded list, moved by each running task's progress stream (one render per frame). */
 export function useTaskProgress(initial: Task[] | undefined) {
-  const [tasks, setTasks] = useState<Task[]>([]);
+  // Live state on top of the loaded list, by task id.
+  const [live, setLive] = useState<Record<string, Task>>({});
+  const tasks = (initial ?? []).map((task) => live[task.id] ?? task);
+  const tasksRef = useRef(tasks);
+  useEffect(() => { tasksRef.current = tasks; });
   const [streams, setStreams] = useState<Record<string, StreamStatus>>({});
   const stops = useRef(new Map<string, () => void>());
   const batcher = useRef(createFrameBatcher<ProgressEvent>((events) => {
-    setTasks((current) => events.reduce((list, event) => list.map((task) => (task.id === event.taskId ? applyProgressEvent(task, event) : task)), current));
+    setLive((current) => {
+      const next = { ...current };
+      for (const event of events) {
+        const task = next[event.taskId] ?? tasksRef.current.find((candidate) => candidate.id === event.taskId);
+        if (task) next[event.taskId] = applyProgressEvent(task, event);
+      }
+      return next;
+    });
   }));
-
-  useEffect(() => { if (initial) setTasks(initial); }, [initial]);
 
   const follow = useCallback((taskId: string) => {
     stops.current.get(taskId)?.();
@@ -39,7 +48,7 @@ export function useTaskProgress(initial: Task[] | undefined) {
   }, []);
 
   const markStarted = useCallback((task: Task) => {
-    setTasks((current) => current.map((candidate) => (candidate.id === task.id ? task : candidate)));
+    setLive((current) => ({ ...current, [task.id]: task }));
   }, []);
 
   return { tasks, streams, follow, markStarted };

@@ -1,0 +1,29 @@
+import type { Locator, Page } from '@playwright/test';
+import { ProgressPanel } from './components/ProgressPanel';
+import { WidgetFrame } from './components/WidgetFrame';
+
+export class DashboardPage {
+  readonly heading: Locator;
+  readonly tasks: WidgetFrame;
+  readonly projectStatus: WidgetFrame;
+  readonly metrics: WidgetFrame;
+  readonly alerts: WidgetFrame;
+  readonly banner: Locator;
+
+  constructor(readonly page: Page) {
+    this.heading = page.getByRole('heading', { name: 'Dashboard', level: 1 });
+    this.tasks = new WidgetFrame(page, 'Tasks');
+    this.projectStatus = new WidgetFrame(page, 'Project status');
+    this.metrics = new WidgetFrame(page, 'Metrics');
+    this.alerts = new WidgetFrame(page, 'Alerts');
+    this.banner = page.locator('.shell__banner');
+  }
+
+  async goto(query = ''): Promise<void> {
+    await this.page.goto(`/dashboard${query}`);
+  }
+
+  task(title: string): ProgressPanel {
+    return new ProgressPanel(this.tasks.root, title);
+  }
+}

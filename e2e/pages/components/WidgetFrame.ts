@@ -1,0 +1,16 @@
+import type { Locator, Page } from '@playwright/test';
+
+/** A dashboard widget's lifecycle shell, found by its heading. */
+export class WidgetFrame {
+  readonly root: Locator;
+  readonly skeleton: Locator;
+  readonly error: Locator;
+  readonly retryButton: Locator;
+
+  constructor(page: Page, readonly title: string) {
+    this.root = page.getByRole('region', { name: title });
+    this.skeleton = this.root.getByRole('status', { name: `Loading ${title}` });
+    this.error = this.root.getByRole('alert');
+    this.retryButton = this.root.getByRole('button', { name: `Retry ${title}` });
+  }
+}

@@ -1,0 +1,61 @@
+import { defineConfig, devices } from '@playwright/test';
+import { NETWORK_PORT, WORKER_PORT } from './e2e/fixtures/ports';
+import { chromiumLaunchOptions } from './scripts/browser.mjs';
+
+const CI = Boolean(process.env.CI);
+const tsx = 'node_modules/.bin/tsx fixtures/adapters/serve.ts --static dist';
+
+export default defineConfig({
+  testDir: 'e2e',
+  forbidOnly: CI,
+  retries: CI ? 1 : 0,
+  workers: 2,
+  fullyParallel: true,
+  timeout: 20_000,
+  expect: { timeout: 5_000 },
+  reporter: [
+    ['list'],
+    ['html', { open: 'never', outputFolder: 'playwright-report' }],
+    ['junit', { outputFile: 'test-results/junit.xml', includeRetries: true }],
+    ['blob', { outputDir: 'blob-report' }],
+    ['json', { outputFile: 'test-results/results.json' }],
+  ],
+  use: {
+    trace: 'retain-on-first-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: chromiumLaunchOptions(),
+    ...devices['Desktop Chrome'],
+    viewport: { width: 1280, height: 900 },
+  },
+  projects: [
+    { name: 'setup', testMatch: /auth\.setup\.ts/, use: { baseURL: `http://localhost:${WORKER_PORT}` } },
+    {
+      name: 'chromium',
+      testMatch: /tests\/.*\.spec\.ts/,
+      dependencies: ['setup'],
+      use: { baseURL: `http://localhost:${WORKER_PORT}` },
+    },
+    {
+      name: 'network',
+      testMatch: /tests\/progress-streaming\.spec\.ts/,
+      // One mock server serves this project, so its tests take turns (each resets the scenario first).
+      fullyParallel: false,
+      dependencies: ['setup'],
+      use: { baseURL: `http://localhost:${NETWORK_PORT}` },
+    },
+  ],
+  webServer: [
+    {
+      command: `node scripts/build-app.mjs && ${tsx} --port ${WORKER_PORT} --app-mocks`,
+      url: `http://localhost:${WORKER_PORT}/console-config.js`,
+      reuseExistingServer: !CI,
+      timeout: 120_000,
+    },
+    {
+      command: `${tsx} --port ${NETWORK_PORT}`,
+      url: `http://localhost:${NETWORK_PORT}/console-config.js`,
+      reuseExistingServer: !CI,
+      timeout: 120_000,
+    },
+  ],
+});

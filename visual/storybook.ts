@@ -1,0 +1,42 @@
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+const INPUTS = ['.storybook', 'stories', 'src', 'fixtures', 'public', 'package-lock.json'];
+
+function* files(path: string): Generator<string> {
+  if (statSync(path).isDirectory()) for (const entry of readdirSync(path).sort()) yield* files(join(path, entry));
+  else yield path;
+}
+
+function inputHash(root: string): string {
+  const hash = createHash('sha256');
+  for (const input of INPUTS) {
+    const path = join(root, input);
+    if (existsSync(path)) for (const file of files(path)) hash.update(relative(root, file)).update(readFileSync(file));
+  }
+  return hash.digest('hex');
+}
+
+/** Builds our Storybook into `outDir` unless a build of the same inputs is already there. */
+export function ensureStorybookBuild(root: string, outDir: string): void {
+  const stamp = join(outDir, '.build-stamp');
+  const wanted = inputHash(root);
+  if (existsSync(stamp) && readFileSync(stamp, 'utf8').trim() === wanted) return;
+  console.log('Building Storybook (stories changed since the last build)…');
+  const result = spawnSync(process.execPath, [join(root, 'node_modules/storybook/dist/bin/dispatcher.js'), 'build', '-o', outDir, '--quiet'], { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) throw new Error('storybook build failed; see the output above.');
+  writeFileSync(stamp, `${wanted}\n`);
+}
+
+export interface IndexEntry { id: string; title: string; name: string; type: string; importPath: string }
+
+/** Reads index.json of any Storybook 8+ (static build or running server) and keeps the stories. */
+export async function readStoryIndex(baseUrl: string): Promise<IndexEntry[]> {
+  const response = await fetch(new URL('index.json', baseUrl));
+  if (!response.ok) throw new Error(`No Storybook index at ${baseUrl}index.json (HTTP ${response.status}).`);
+  const index = (await response.json()) as { entries?: Record<string, IndexEntry> };
+  if (!index.entries) throw new Error(`${baseUrl}index.json is not a Storybook 8+ index (no "entries").`);
+  return Object.values(index.entries).filter((entry) => entry.type === 'story');
+}
