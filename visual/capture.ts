@@ -12,6 +12,8 @@ export interface Shot { storyId: string; title: string; name: string; mode: stri
 
 /** Freezes everything a screenshot could catch mid-way. */
 const FREEZE_CSS = '*, *::before, *::after { animation: none !important; transition: none !important; caret-color: transparent !important; scroll-behavior: auto !important; }';
+/** Storybook's render phases after which nothing more will change (play functions included). */
+const SETTLED_PHASES = ['finished', 'completed', 'played', 'errored', 'aborted'];
 const DEFAULT_MODES = [{ name: 'default', globals: {} }];
 
 interface PreviewWindow { __STORYBOOK_PREVIEW__?: { currentRender?: { phase?: string; story?: { parameters?: { visual?: VisualParameters } } } } }
@@ -20,17 +22,17 @@ async function render(page: Page, baseUrl: string, storyId: string, globals: Rec
   const globalsParam = Object.entries(globals).map(([key, value]) => `${key}:${value}`).join(';');
   await page.goto(`${baseUrl}iframe.html?id=${encodeURIComponent(storyId)}&viewMode=story${globalsParam ? `&globals=${globalsParam}` : ''}`);
   await page.addStyleTag({ content: FREEZE_CSS });
-  await page.waitForFunction(() => {
+  await page.waitForFunction((settled) => {
     const phase = (window as PreviewWindow).__STORYBOOK_PREVIEW__?.currentRender?.phase;
-    return phase === 'completed' || phase === 'played' || phase === 'errored' || phase === 'aborted';
-  });
+    return phase !== undefined && settled.includes(phase);
+  }, SETTLED_PHASES, { timeout: 10_000 });
   const outcome = await page.evaluate(async () => {
     await document.fonts.ready;
     const current = (window as PreviewWindow).__STORYBOOK_PREVIEW__?.currentRender;
     const busy = document.querySelector('[aria-busy="true"]:not([data-status="loading"]):not([data-status="refreshing"])');
     return { phase: current?.phase, visual: current?.story?.parameters?.visual ?? {}, busy: Boolean(busy) };
   });
-  if (outcome.phase === 'errored') {
+  if (outcome.phase === 'errored' || outcome.phase === 'aborted') {
     const message = await page.locator('#error-message').textContent().catch(() => null);
     throw new Error(`the story threw while rendering${message ? `: ${message.trim()}` : ''}`);
   }

@@ -21,13 +21,12 @@ export function sha256(buffer: Buffer): string {
 export function comparePngs(baseline: Buffer, current: Buffer, threshold = DEFAULT_THRESHOLD): CompareResult {
   if (sha256(baseline) === sha256(current)) return { status: 'unchanged', diffRatio: 0 };
   let before: PNG;
-  let after: PNG;
   try {
     before = PNG.sync.read(baseline);
   } catch (error) {
     return { status: 'error', diffRatio: 1, reason: `baseline PNG is unreadable (${(error as Error).message})` };
   }
-  after = PNG.sync.read(current);
+  const after = PNG.sync.read(current);
   if (before.width !== after.width || before.height !== after.height) {
     const diff = new PNG({ width: after.width, height: after.height });
     after.data.copy(diff.data);

