@@ -1,0 +1,149 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { MEMORY_ONLY_WARNING } from './persistent-store';
+import { ownKey, QUARANTINE_PREFIX } from './record';
+import { fillForeign, freshIndexedDb, openStore } from './test-helpers';
+
+let clock = 1_000;
+const now = () => (clock += 10);
+
+beforeEach(() => {
+  localStorage.clear();
+  freshIndexedDb();
+});
+
+describe('saving and loading', () => {
+  it('a saved value loads back, also in a new page load', async () => {
+    const store = await openStore({ now });
+    await expect(store.save('layout', 'main', { widgets: ['tasks'] })).resolves.toEqual({ ok: true, backend: 'localStorage' });
+    expect(await (await openStore({ now })).load('layout', 'main')).toEqual({ widgets: ['tasks'] });
+  });
+});
+
+describe('a full quota', () => {
+  it('evicts the least recently used own records, never drafts, foreign keys or the record being written, and keeps them in IndexedDB', async () => {
+    const store = await openStore({ now });
+    await store.save('stream-cursor', 'old', 'a'.repeat(200_000));
+    await store.save('draft', 'reply', 'my unsent words');
+    await store.save('preferences', 'newer', 'b'.repeat(200_000));
+    fillForeign(localStorage);
+    const foreignBefore = Object.keys(localStorage).filter((key) => key.startsWith('other-app:')).length;
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+
+    const result = await store.save('layout', 'main', 'c'.repeat(150_000));
+
+    expect(result).toMatchObject({ ok: true, backend: 'localStorage', evicted: [ownKey('stream-cursor', 'old')] });
+    expect(Object.keys(localStorage).filter((key) => key.startsWith('other-app:'))).toHaveLength(foreignBefore);
+    expect(localStorage.getItem(ownKey('draft', 'reply'))).not.toBeNull();
+    const reloaded = await openStore({ now });
+    expect(await reloaded.load('stream-cursor', 'old')).toBe('a'.repeat(200_000));
+    expect(await reloaded.load('layout', 'main')).toBe('c'.repeat(150_000));
+  });
+
+  it('writes to IndexedDB with a warning when localStorage has no room and nothing of ours to evict', async () => {
+    fillForeign(localStorage);
+    const store = await openStore({ now });
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const result = await store.save('layout', 'main', { widgets: ['alerts'] });
+    expect(result).toMatchObject({ ok: true, backend: 'indexedDB', warning: expect.stringContaining('IndexedDB') });
+    expect(await (await openStore({ now })).load('layout', 'main')).toEqual({ widgets: ['alerts'] });
+  });
+
+  it('goes to IndexedDB when localStorage is unavailable', async () => {
+    const store = await openStore({ local: false, now });
+    await expect(store.save('preferences', 'theme', 'dark')).resolves.toEqual({ ok: true, backend: 'indexedDB' });
+    expect(await (await openStore({ local: false, now })).load('preferences', 'theme')).toBe('dark');
+  });
+
+  it('keeps state in memory with a visible notice when no storage can take it, and the previous value survives', async () => {
+    const store = await openStore({ idb: false, now });
+    await store.save('layout', 'main', 'before');
+    fillForeign(localStorage);
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const health = vi.fn();
+    store.onHealthChange(health);
+
+    const result = await store.save('layout', 'main', 'x'.repeat(2_000_000));
+
+    expect(result).toEqual({ ok: false, backend: 'memory', warning: MEMORY_ONLY_WARNING });
+    expect(health).toHaveBeenCalledWith(expect.objectContaining({ mode: 'memory', message: MEMORY_ONLY_WARNING }));
+    expect(await store.load('layout', 'main')).toBe('x'.repeat(2_000_000));
+    expect(await (await openStore({ idb: false, now })).load('layout', 'main')).toBe('before');
+  });
+
+  it('starts in memory mode, with the notice, when neither storage exists', async () => {
+    const store = await openStore({ local: false, idb: false, now });
+    expect(store.health).toEqual({ mode: 'memory', nearQuota: false, message: MEMORY_ONLY_WARNING });
+    expect(await store.save('preferences', 'theme', 'dark')).toMatchObject({ ok: false, backend: 'memory' });
+  });
+
+  it('warns once when usage passes 80%', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    fillForeign(localStorage, 600_000);
+    const store = await openStore({ now });
+    await store.save('layout', 'main', 'x'.repeat(200_000));
+    await store.save('layout', 'second', 'y');
+    expect(store.health.nearQuota).toBe(true);
+    expect(warn.mock.calls.filter(([message]) => String(message).includes('of browser storage is in use'))).toHaveLength(1);
+    expect((await store.usage()).ratio).toBeGreaterThanOrEqual(0.8);
+  });
+});
+
+describe('corrupt and old data', () => {
+  it('sets corrupt JSON aside with a warning and starts without it', async () => {
+    localStorage.setItem(ownKey('layout', 'main'), '{not json');
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const store = await openStore({ now });
+    expect(await store.load('layout', 'main')).toBeUndefined();
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('not valid JSON'));
+    expect(localStorage.getItem(`${QUARANTINE_PREFIX}layout/main`)).toBe('{not json');
+    expect(localStorage.getItem(ownKey('layout', 'main'))).toBeNull();
+  });
+
+  it('sets aside an unknown schema version', async () => {
+    localStorage.setItem(ownKey('layout', 'main'), JSON.stringify({ v: 99, kind: 'layout', data: 1 }));
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    expect(await (await openStore({ now })).load('layout', 'main')).toBeUndefined();
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('unknown schema version 99'));
+  });
+
+  it('migrates a version 1 record', async () => {
+    localStorage.setItem(ownKey('preferences', 'theme'), JSON.stringify({ v: 1, kind: 'preferences', savedAt: 5, value: 'dark' }));
+    const store = await openStore({ now });
+    expect(await store.load('preferences', 'theme')).toBe('dark');
+    expect(JSON.parse(localStorage.getItem(ownKey('preferences', 'theme')) ?? '{}')).toMatchObject({ v: 2, data: 'dark' });
+  });
+});
+
+describe('another tab', () => {
+  it('picks up a newer value saved in another tab', async () => {
+    const mine = await openStore({ now });
+    const theirs = await openStore({ now });
+    const heard = vi.fn();
+    mine.onExternalChange(heard);
+    await theirs.save('layout', 'main', 'from the other tab');
+    mine.handleStorageEvent(ownKey('layout', 'main'), localStorage.getItem(ownKey('layout', 'main')));
+    expect(heard).toHaveBeenCalledWith(ownKey('layout', 'main'), 'from the other tab');
+    expect(await mine.load('layout', 'main')).toBe('from the other tab');
+  });
+
+  it('ignores an older value from another tab when this tab has a newer edit', async () => {
+    const theirs = await openStore({ now: () => 100 });
+    await theirs.save('layout', 'main', 'older');
+    const older = localStorage.getItem(ownKey('layout', 'main'));
+    const mine = await openStore({ now: () => 200 });
+    await mine.save('layout', 'main', 'newer');
+    const heard = vi.fn();
+    mine.onExternalChange(heard);
+    mine.handleStorageEvent(ownKey('layout', 'main'), older);
+    expect(heard).not.toHaveBeenCalled();
+    expect(await mine.load('layout', 'main')).toBe('newer');
+  });
+
+  it('ignores other apps\' keys', async () => {
+    const store = await openStore({ now });
+    const heard = vi.fn();
+    store.onExternalChange(heard);
+    store.handleStorageEvent('other-app:settings', '{"v":2}');
+    expect(heard).not.toHaveBeenCalled();
+  });
+});

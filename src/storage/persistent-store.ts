@@ -1,0 +1,190 @@
+import { IdbTier } from './idb-tier';
+import { LocalTier } from './local-tier';
+import { decodeRecord, isOwnKey, OWN_PREFIX, ownKey, QUARANTINE_PREFIX, SCHEMA_VERSION, type RecordKind, type StoredRecord } from './record';
+import { measureUsage, type StorageUsage } from './usage';
+
+export type Backend = 'localStorage' | 'indexedDB' | 'memory';
+
+/** What a save did. `ok` means the value survives a reload; it never throws into the UI. */
+export interface SaveResult { ok: boolean; backend: Backend; warning?: string; evicted?: string[] }
+
+export interface StoreHealth { mode: 'durable' | 'memory'; nearQuota: boolean; message?: string }
+
+export const NEAR_QUOTA_RATIO = 0.8;
+export const MEMORY_ONLY_WARNING = 'Browser storage is unavailable: your changes are kept for this tab only and will not survive a reload.';
+
+interface StoreOptions {
+  local?: LocalTier | undefined;
+  idb?: IdbTier | undefined;
+  now?: () => number;
+  /** Capacity of localStorage in bytes until a real QuotaExceededError teaches us better. */
+  assumedCapacity?: number;
+}
+
+/**
+ * Dashboard state that survives a full quota, corrupt data and missing storage.
+ * localStorage first; on a full quota, the least recently used own records move to IndexedDB;
+ * when neither can take a write, memory, with a visible notice. Reads take the newest copy.
+ */
+export class PersistentStore {
+  private readonly memory = new Map<string, StoredRecord>();
+  private readonly known = new Map<string, number>();
+  private readonly listeners = new Set<(key: string, data: unknown) => void>();
+  private readonly healthListeners = new Set<(health: StoreHealth) => void>();
+  private lastRev = 0;
+  private capacity: number;
+  private healthState: StoreHealth = { mode: 'durable', nearQuota: false };
+  private readonly now: () => number;
+  readonly local: LocalTier | undefined;
+  readonly idb: IdbTier | undefined;
+
+  constructor(options: StoreOptions) {
+    this.local = options.local;
+    this.idb = options.idb;
+    this.now = options.now ?? Date.now;
+    this.capacity = options.assumedCapacity ?? 5 * 1024 * 1024 * 2;
+    if (!this.local && !this.idb) this.setHealth({ mode: 'memory', message: MEMORY_ONLY_WARNING });
+  }
+
+  static async open(options: Omit<StoreOptions, 'local' | 'idb'> = {}): Promise<PersistentStore> {
+    return new PersistentStore({ ...options, local: LocalTier.open(), idb: await IdbTier.open() });
+  }
+
+  get health(): StoreHealth {
+    return this.healthState;
+  }
+
+  async save(kind: RecordKind, id: string, data: unknown): Promise<SaveResult> {
+    const key = ownKey(kind, id);
+    const now = this.now();
+    const record: StoredRecord = { v: SCHEMA_VERSION, kind, rev: this.nextRev(now), usedAt: now, data };
+    this.known.set(key, record.rev);
+    this.memory.set(key, record);
+    const evicted: string[] = [];
+
+    if (this.local) {
+      const raws = new Map(this.local.ownKeys().map((candidate) => [candidate, this.local?.read(candidate) ?? null]));
+      const write = this.local.write(key, record);
+      evicted.push(...write.evicted);
+      if (write.refusedAtBytes !== undefined) this.capacity = Math.min(this.capacity, write.refusedAtBytes);
+      await this.demote(write.evicted, raws);
+      if (write.ok) {
+        await this.idb?.remove(key);
+        return this.finish({ ok: true, backend: 'localStorage', ...(evicted.length ? { evicted } : {}) });
+      }
+    }
+    if (this.idb && (await this.idb.write(key, record))) {
+      this.local?.remove(key);
+      const warning = this.local ? 'Browser storage is full; this change was saved to IndexedDB instead.' : undefined;
+      return this.finish({ ok: true, backend: 'indexedDB', ...(warning ? { warning } : {}), ...(evicted.length ? { evicted } : {}) });
+    }
+    this.setHealth({ mode: 'memory', message: MEMORY_ONLY_WARNING });
+    return { ok: false, backend: 'memory', warning: MEMORY_ONLY_WARNING, ...(evicted.length ? { evicted } : {}) };
+  }
+
+  /** The newest copy across localStorage, IndexedDB and memory; corrupt copies are set aside. */
+  async load<T = unknown>(kind: RecordKind, id: string): Promise<T | undefined> {
+    const key = ownKey(kind, id);
+    const candidates: StoredRecord[] = [];
+    const memory = this.memory.get(key);
+    if (memory) candidates.push(memory);
+    const raw = this.local?.read(key) ?? null;
+    let migrated: StoredRecord | undefined;
+    if (raw !== null) {
+      const decoded = decodeRecord(raw);
+      if ('record' in decoded) {
+        candidates.push(decoded.record);
+        if (decoded.migrated) migrated = decoded.record;
+      } else this.quarantine(key, raw, decoded.error);
+    }
+    const fromIdb = await this.idb?.read(key);
+    if (fromIdb) candidates.push(fromIdb);
+    const newest = candidates.reduce<StoredRecord | undefined>((best, candidate) => (!best || candidate.rev > best.rev ? candidate : best), undefined);
+    if (!newest) return undefined;
+    this.lastRev = Math.max(this.lastRev, newest.rev);
+    this.known.set(key, Math.max(this.known.get(key) ?? 0, newest.rev));
+    if (migrated && newest === migrated) this.local?.write(key, migrated);
+    return newest.data as T;
+  }
+
+  async remove(kind: RecordKind, id: string): Promise<void> {
+    const key = ownKey(kind, id);
+    this.memory.delete(key);
+    this.local?.remove(key);
+    await this.idb?.remove(key);
+  }
+
+  async usage(): Promise<StorageUsage> {
+    return measureUsage(this.local, this.capacity);
+  }
+
+  /** Another tab saved a newer value: `listener` hears it; an older one (our edit is newer) is ignored. */
+  onExternalChange(listener: (key: string, data: unknown) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  onHealthChange(listener: (health: StoreHealth) => void): () => void {
+    this.healthListeners.add(listener);
+    return () => this.healthListeners.delete(listener);
+  }
+
+  /** Feed of the browser's `storage` event (wired by listenToOtherTabs). */
+  handleStorageEvent(key: string | null, newValue: string | null): void {
+    if (key === null || newValue === null || !isOwnKey(key)) return;
+    const decoded = decodeRecord(newValue);
+    if (!('record' in decoded)) return;
+    if (decoded.record.rev <= (this.known.get(key) ?? -1)) return;
+    this.known.set(key, decoded.record.rev);
+    this.lastRev = Math.max(this.lastRev, decoded.record.rev);
+    this.memory.set(key, decoded.record);
+    for (const listener of this.listeners) listener(key, decoded.record.data);
+  }
+
+  listenToOtherTabs(target: Window = window): () => void {
+    const handler = (event: StorageEvent) => this.handleStorageEvent(event.key, event.newValue);
+    target.addEventListener('storage', handler);
+    return () => target.removeEventListener('storage', handler);
+  }
+
+  private nextRev(now: number): number {
+    this.lastRev = Math.max(now, this.lastRev + 1);
+    return this.lastRev;
+  }
+
+  /** Records evicted from localStorage move to IndexedDB, so eviction frees room without losing them. */
+  private async demote(keys: string[], raws: Map<string, string | null>): Promise<void> {
+    if (!this.idb) return;
+    for (const key of keys) {
+      const raw = raws.get(key);
+      const decoded = raw ? decodeRecord(raw) : undefined;
+      if (decoded && 'record' in decoded) await this.idb.write(key, decoded.record);
+    }
+  }
+
+  private quarantine(key: string, raw: string, reason: string): void {
+    console.warn(`[storage] set aside ${key}: ${reason}`);
+    this.local?.remove(key);
+    try {
+      this.local?.raw.setItem(`${QUARANTINE_PREFIX}${key.slice(OWN_PREFIX.length)}`, raw);
+    } catch {
+      // No room to keep the corrupt copy; it was unreadable anyway, and the warning names it.
+    }
+  }
+
+  private async finish(result: SaveResult): Promise<SaveResult> {
+    if (this.healthState.mode === 'memory') this.setHealth({ mode: 'durable' });
+    const usage = await this.usage();
+    const nearQuota = usage.ratio >= NEAR_QUOTA_RATIO;
+    if (nearQuota && !this.healthState.nearQuota) console.warn(`[storage] ${Math.round(usage.ratio * 100)}% of browser storage is in use.`);
+    if (nearQuota !== this.healthState.nearQuota) this.setHealth({ nearQuota });
+    return result;
+  }
+
+  private setHealth(change: Partial<StoreHealth>): void {
+    const next = { ...this.healthState, ...change };
+    if (change.mode === 'durable') delete next.message;
+    this.healthState = next;
+    for (const listener of this.healthListeners) listener(next);
+  }
+}
