@@ -5,6 +5,7 @@ import '@fontsource/inter/600.css';
 import './app/theme.css';
 import { App } from './app/App';
 import { runtimeConfig } from './app/runtime-config';
+import { PersistentStore } from './storage/persistent-store';
 
 async function boot(): Promise<void> {
   let banner: string | undefined;
@@ -13,9 +14,10 @@ async function boot(): Promise<void> {
     const { startBrowserMocks } = await import('../fixtures/adapters/browser');
     banner = (await startBrowserMocks()).warning;
   }
+  const store = await PersistentStore.open();
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html has no #root element');
-  createRoot(root).render(<StrictMode><App banner={banner} /></StrictMode>);
+  createRoot(root).render(<StrictMode><App banner={banner} store={store} /></StrictMode>);
 }
 
 void boot();

@@ -1,5 +1,7 @@
 import { createBrowserRouter, Navigate, NavLink, Outlet, RouterProvider, useLocation } from 'react-router';
 import { AuthProvider, useAuth } from './auth';
+import type { PersistentStore } from '../storage/persistent-store';
+import { StorageNotice, StorageProvider } from '../storage/StorageProvider';
 import { ApprovalsPage } from '../pages/ApprovalsPage';
 import { DashboardPage } from '../pages/DashboardPage';
 import { ObservabilityPage } from '../pages/ObservabilityPage';
@@ -22,12 +24,13 @@ function Shell({ banner }: { banner?: string }) {
         <button type="button" className="link-button" onClick={() => signOut()}>Sign out</button>
       </header>
       {banner && <p role="alert" className="notice shell__banner">{banner}</p>}
+      <StorageNotice />
       <main className="shell__main"><Outlet /></main>
     </div>
   );
 }
 
-export function App({ banner }: { banner?: string }) {
+export function App({ banner, store }: { banner?: string; store: PersistentStore }) {
   const router = createBrowserRouter([
     { path: '/sign-in', element: <SignInPage /> },
     {
@@ -40,5 +43,5 @@ export function App({ banner }: { banner?: string }) {
     },
     { path: '*', element: <Navigate to="/dashboard" replace /> },
   ]);
-  return <AuthProvider><RouterProvider router={router} /></AuthProvider>;
+  return <StorageProvider store={store}><AuthProvider><RouterProvider router={router} /></AuthProvider></StorageProvider>;
 }

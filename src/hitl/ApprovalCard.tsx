@@ -11,6 +11,9 @@ interface ApprovalCardProps {
   onApprove?: (approvalId: string) => void;
   onReject?: (approvalId: string, reason: string) => void;
   onRetry?: () => void;
+  /** An unsent rejection reason kept from an earlier visit. */
+  draft?: string;
+  onDraftChange?: (text: string) => void;
 }
 
 const STATUS_LABEL: Record<Approval['status'], string> = { pending: 'Waiting for review', approved: 'Approved', rejected: 'Rejected', expired: 'Expired' };
@@ -19,9 +22,9 @@ const STATUS_LABEL: Record<Approval['status'], string> = { pending: 'Waiting for
  * A human-in-the-loop proposal. Everything the agent wrote is rendered as text by React
  * (never as HTML), so markup and javascript: links in it stay inert.
  */
-export function ApprovalCard({ approval, readOnly = false, submit = { phase: 'idle' }, onApprove, onReject, onRetry }: ApprovalCardProps) {
-  const [rejecting, setRejecting] = useState(false);
-  const [reason, setReason] = useState('');
+export function ApprovalCard({ approval, readOnly = false, submit = { phase: 'idle' }, onApprove, onReject, onRetry, draft = '', onDraftChange }: ApprovalCardProps) {
+  const [rejecting, setRejecting] = useState(draft !== '');
+  const [reason, setReason] = useState(draft);
   const id = useId();
   const submitting = submit.phase === 'submitting';
   const decidable = approval.status === 'pending' && !readOnly;
@@ -62,7 +65,7 @@ export function ApprovalCard({ approval, readOnly = false, submit = { phase: 'id
       {decidable && rejecting && (
         <form className="card__actions" onSubmit={confirmReject} aria-label="Reject proposal">
           <label htmlFor={`${id}-reason`}>Reason for rejecting</label>
-          <textarea id={`${id}-reason`} value={reason} required onChange={(event) => setReason(event.target.value)} />
+          <textarea id={`${id}-reason`} value={reason} required onChange={(event) => { setReason(event.target.value); onDraftChange?.(event.target.value); }} />
           <button type="submit" disabled={submitting || !reason.trim()}>Confirm rejection</button>
           <button type="button" className="button--secondary" onClick={() => setRejecting(false)}>Cancel</button>
         </form>

@@ -1,10 +1,12 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState, type ComponentProps } from 'react';
 import type { Approval, Decision } from '../api/contract';
 import { api } from '../api/endpoints';
 import { ApiError, describeError } from '../api/errors';
 import { useResource } from '../api/use-resource';
 import { useAuth } from '../app/auth';
 import { ApprovalCard, type SubmitState } from '../hitl/ApprovalCard';
+import { usePersisted } from '../storage/use-persisted';
+import { followApprovalFeed } from '../streaming/approval-feed';
 import { WidgetFrame } from '../widgets/WidgetFrame';
 
 export function ApprovalsPage() {
@@ -15,7 +17,11 @@ export function ApprovalsPage() {
   const [submits, setSubmits] = useState<Record<string, SubmitState & { decision?: Decision }>>({});
   const readOnly = session?.user.role !== 'reviewer';
 
-  const approvals = (resource.data ?? []).map((approval) => overrides[approval.id] ?? approval);
+  const [arrived, setArrived] = useState<Approval[]>([]);
+  useEffect(() => followApprovalFeed((approval) => setArrived((current) => [approval, ...current.filter((other) => other.id !== approval.id)])), []);
+  const loaded = resource.data ?? [];
+  const fresh = arrived.filter((approval) => !loaded.some((other) => other.id === approval.id));
+  const approvals = [...fresh, ...loaded].map((approval) => overrides[approval.id] ?? approval);
   const setOne = (approval: Approval) => setOverrides((current) => ({ ...current, [approval.id]: approval }));
 
   // Optimistic: the card shows the decision at once and rolls back with a message if the server refuses.
@@ -46,7 +52,7 @@ export function ApprovalsPage() {
             {approvals.map((approval) => {
               const submit = submits[approval.id];
               return (
-                <ApprovalCard
+                <ApprovalItem
                   key={approval.id}
                   approval={approval}
                   readOnly={readOnly}
@@ -62,4 +68,14 @@ export function ApprovalsPage() {
       </WidgetFrame>
     </>
   );
+}
+
+/** A card with its unsent rejection reason kept in storage until the decision lands. */
+function ApprovalItem(props: Omit<ComponentProps<typeof ApprovalCard>, 'draft' | 'onDraftChange'>) {
+  const draft = usePersisted<string>('draft', props.approval.id, '');
+  const decided = props.approval.status !== 'pending' && props.submit?.phase === 'idle';
+  const { clear } = draft;
+  useEffect(() => { if (decided) clear(); }, [decided, clear]);
+  if (!draft.ready) return null;
+  return <ApprovalCard {...props} draft={draft.value} onDraftChange={draft.update} />;
 }

@@ -2,11 +2,15 @@ import { useCallback } from 'react';
 import { api } from '../api/endpoints';
 import { useResource } from '../api/use-resource';
 import { ServiceHealthCard } from '../observability/ServiceHealthCard';
+import { StorageUsagePanel } from '../observability/StorageUsagePanel';
+import { useStore } from '../storage/StorageProvider';
 import { WidgetFrame } from '../widgets/WidgetFrame';
 
 export function ObservabilityPage() {
   const health = useResource(useCallback((signal: AbortSignal) => api.health(signal).then((body) => body.services), []));
   const audit = useResource(useCallback((signal: AbortSignal) => api.audit(signal).then((body) => body.events), []));
+  const store = useStore();
+  const storage = useResource(useCallback(() => store.usage(), [store]));
   const traces = useResource(useCallback((signal: AbortSignal) => api.traces(signal).then((body) => body.traces), []));
   return (
     <>
@@ -27,6 +31,9 @@ export function ObservabilityPage() {
             <tr key={trace.traceId}><td><code>{trace.traceId.slice(0, 12)}</code></td><td>{trace.rootSpan}</td><td>{trace.service}</td><td>{trace.durationMs} ms</td><td>{trace.status}</td></tr>
           ))}</tbody>
         </table>
+      </WidgetFrame>
+      <WidgetFrame title="Browser storage" status={storage.status} error={storage.error} onRetry={storage.reload}>
+        {storage.data && <StorageUsagePanel usage={storage.data} />}
       </WidgetFrame>
     </>
   );

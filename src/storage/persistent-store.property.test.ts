@@ -19,7 +19,9 @@ beforeEach(() => {
   vi.spyOn(console, 'warn').mockImplementation(() => undefined);
 });
 
-async function runSequence(ops: fc.infer<typeof operation>[], withIndexedDb: boolean): Promise<void> {
+type Operation = typeof operation extends fc.Arbitrary<infer T> ? T : never;
+
+async function runSequence(ops: Operation[], withIndexedDb: boolean): Promise<void> {
   localStorage.clear();
   freshIndexedDb();
   let clock = 0;

@@ -16,6 +16,8 @@ export interface ProgressStreamOptions {
   maxAttempts?: number;
   /** Reconnect delay until the server sends `retry:`. */
   initialRetryMs?: number;
+  /** The last event seen before a page reload: the first connection already resumes after it. */
+  lastSeq?: number;
 }
 
 /**
@@ -26,7 +28,7 @@ export interface ProgressStreamOptions {
 export function followProgress(taskId: string, options: ProgressStreamOptions): () => void {
   const maxAttempts = options.maxAttempts ?? 3;
   let retryMs = options.initialRetryMs ?? 1_000;
-  let lastSeq: number | undefined;
+  let lastSeq: number | undefined = options.lastSeq;
   let failures = 0;
   let stopped = false;
   let timer: ReturnType<typeof setTimeout> | undefined;

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ProgressEvent, Task } from '../api/contract';
 import { createFrameBatcher } from './frame-batcher';
+import { useStore } from '../storage/StorageProvider';
 import { followProgress, type StreamStatus } from './progress-stream';
 
 export function applyProgressEvent(task: Task, event: ProgressEvent): Task {
@@ -11,6 +12,7 @@ export function applyProgressEvent(task: Task, event: ProgressEvent): Task {
 
 /** The live tasks: the loaded list, moved by each running task's progress stream (one render per frame). */
 export function useTaskProgress(initial: Task[] | undefined) {
+  const store = useStore();
   // Live state on top of the loaded list, by task id.
   const [live, setLive] = useState<Record<string, Task>>({});
   const tasks = (initial ?? []).map((task) => live[task.id] ?? task);
@@ -29,14 +31,24 @@ export function useTaskProgress(initial: Task[] | undefined) {
     });
   }));
 
-  const follow = useCallback((taskId: string) => {
+  const follow = useCallback((taskId: string, resume: boolean) => {
     stops.current.get(taskId)?.();
-    const stop = followProgress(taskId, {
-      onEvent: (event) => batcher.current.push(event),
-      onStatus: (status) => setStreams((current) => ({ ...current, [taskId]: status })),
+    let stopped = false;
+    stops.current.set(taskId, () => { stopped = true; });
+    // The cursor survives a reload, so the stream resumes instead of replaying from the start.
+    void (resume ? store.load<number>('stream-cursor', taskId) : store.remove('stream-cursor', taskId).then(() => undefined)).then((lastSeq) => {
+      if (stopped) return;
+      const stop = followProgress(taskId, {
+        ...(lastSeq === undefined ? {} : { lastSeq }),
+        onEvent: (event) => {
+          batcher.current.push(event);
+          void store.save('stream-cursor', taskId, event.seq);
+        },
+        onStatus: (status) => setStreams((current) => ({ ...current, [taskId]: status })),
+      });
+      stops.current.set(taskId, stop);
     });
-    stops.current.set(taskId, stop);
-  }, []);
+  }, [store]);
 
   useEffect(() => {
     const running = stops.current;

@@ -19,6 +19,7 @@ export function WidgetFrame({ title, status, error, onRetry, onRemove, children 
       <header className="card__header">
         <h2 id={headingId} className="card__title">{title}</h2>
         {status === 'refreshing' && <span className="muted" role="status">Refreshing…</span>}
+        {status === 'loaded' && onRetry && <button type="button" className="link-button" onClick={onRetry} aria-label={`Refresh ${title}`}>Refresh</button>}
         {onRemove && <button type="button" className="link-button" onClick={onRemove} aria-label={`Remove ${title} widget`}>Remove</button>}
       </header>
       {status === 'loading' && (

@@ -1,0 +1,89 @@
+import { expect, test } from '../fixtures/test';
+
+const REFUND = 'Refund order #4471';
+
+test('a reviewer approves a proposal', async ({ approvals }) => {
+  await approvals.goto();
+  const card = approvals.card(REFUND);
+  await card.approve();
+  await expect(card.status).toHaveText('Approved');
+  await expect(card.root).toContainText('Approved by Riley Reviewer');
+  await expect(approvals.pendingCount).toHaveText('1 proposal waits for review');
+});
+
+test('a reviewer rejects a proposal with a reason', async ({ approvals }) => {
+  await approvals.goto();
+  const card = approvals.card(REFUND);
+  await card.reject('The order was already refunded by support.');
+  await expect(card.status).toHaveText('Rejected');
+  await expect(card.root).toContainText('Rejected by Riley Reviewer: The order was already refunded by support.');
+});
+
+test('when someone else decided first, the card rolls back and says so', async ({ approvals, mocks, consoleGuard }) => {
+  consoleGuard.allow(/status of 409/);
+  await approvals.goto();
+  const card = approvals.card(REFUND);
+  await expect(card.approveButton).toBeEnabled();
+  await mocks.decideElsewhere('approval-001', 'rejected');
+  await card.approve();
+  await expect(card.error).toContainText('Someone else already decided this proposal (rejected by Sam Other-Reviewer). Reload to see the decision.');
+  await expect(card.status).toHaveText('Waiting for review');
+});
+
+test('a server error rolls the decision back and offers a retry that succeeds', async ({ approvals, mocks, consoleGuard }) => {
+  consoleGuard.allow(/status of 503/);
+  await approvals.goto();
+  const card = approvals.card(REFUND);
+  await expect(card.approveButton).toBeEnabled();
+  await mocks.fail({ method: 'POST', path: '/api/approvals/approval-001/decision', status: 503 });
+  await card.approve();
+  await expect(card.error).toContainText('The server failed (HTTP 503)');
+  await expect(card.status).toHaveText('Waiting for review');
+  await card.root.getByRole('button', { name: 'Retry decision' }).click();
+  await expect(card.status).toHaveText('Approved');
+});
+
+test('a new proposal arrives live', async ({ approvals, mocks }) => {
+  await approvals.goto();
+  await expect(approvals.pendingCount).toHaveText('2 proposals wait for review');
+  await mocks.submitProposal({ title: 'Pause the nightly export', rationale: 'The warehouse is being migrated tonight.', payload: '{"action":"pause","job":"export"}' });
+  await expect(approvals.card('Pause the nightly export').root).toBeVisible();
+  await expect(approvals.pendingCount).toHaveText('3 proposals wait for review');
+});
+
+test('an unsent rejection reason survives a reload', async ({ approvals, page }) => {
+  await approvals.goto();
+  const card = approvals.card(REFUND);
+  await card.rejectButton.click();
+  await card.reason.fill('Half-written reason');
+  await page.reload();
+  await expect(approvals.card(REFUND).reason).toHaveValue('Half-written reason');
+});
+
+test('the queue works with the keyboard alone', async ({ approvals, page }) => {
+  await approvals.goto();
+  const card = approvals.card(REFUND);
+  await expect(card.approveButton).toBeEnabled();
+  await card.approveButton.focus();
+  await page.keyboard.press('Tab');
+  await expect(card.rejectButton).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(card.reason).toBeVisible();
+  await card.reason.focus();
+  await page.keyboard.type('Not needed any more');
+  await page.keyboard.press('Tab');
+  await expect(card.confirmRejection).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(card.status).toHaveText('Rejected');
+});
+
+test('a decision the server forbids is explained and rolled back', async ({ approvals, mocks, consoleGuard }) => {
+  consoleGuard.allow(/status of 403/);
+  await approvals.goto();
+  const card = approvals.card(REFUND);
+  await expect(card.approveButton).toBeEnabled();
+  await mocks.fail({ method: 'POST', path: '/api/approvals/approval-001/decision', status: 403 });
+  await card.approve();
+  await expect(card.error).toContainText('You do not have permission to do this');
+  await expect(card.status).toHaveText('Waiting for review');
+});

@@ -1,0 +1,38 @@
+import { expect, test } from '../fixtures/test';
+
+// Real Chromium, real quota: localStorage is filled with another app's data before the app loads.
+test('with localStorage full, the dashboard layout and a draft survive a reload', async ({ dashboard, approvals, page }) => {
+  await dashboard.goto('?scenario=quota-full');
+  const quota = await page.evaluate(() => {
+    let chars = 0;
+    for (let i = 0; i < localStorage.length; i += 1) {
+      const key = localStorage.key(i) ?? '';
+      chars += key.length + (localStorage.getItem(key) ?? '').length;
+    }
+    return chars;
+  });
+  test.info().annotations.push({ type: 'localStorage quota (characters)', description: String(quota) });
+  expect(quota).toBeGreaterThan(1_000_000);
+  await dashboard.alerts.root.getByRole('button', { name: 'Remove Alerts widget' }).click();
+  await expect(page.getByText('Browser storage is full; this change was saved to IndexedDB instead.')).toBeVisible();
+  await approvals.goto();
+  await approvals.card('Refund order #4471').rejectButton.click();
+  await approvals.card('Refund order #4471').reason.fill('Written while storage was full');
+  await page.reload();
+  await expect(approvals.card('Refund order #4471').reason).toHaveValue('Written while storage was full');
+  await dashboard.goto();
+  await expect(dashboard.metrics.root).toBeVisible();
+  await expect(dashboard.alerts.root).toHaveCount(0);
+  expect(await page.evaluate(() => localStorage.getItem('other-app:filler:0')?.length)).toBe(1 << 20);
+});
+
+test('with IndexedDB unavailable too, the app says changes will not persist and keeps working', async ({ dashboard, page }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'indexedDB', { value: undefined, configurable: true });
+  });
+  await dashboard.goto('?scenario=quota-full');
+  await dashboard.alerts.root.getByRole('button', { name: 'Remove Alerts widget' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Browser storage is unavailable' })).toBeVisible();
+  await expect(dashboard.alerts.root).toHaveCount(0);
+  await expect(dashboard.metrics.root).toContainText('Tasks completed / h');
+});

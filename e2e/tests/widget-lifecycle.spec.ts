@@ -1,0 +1,46 @@
+import { expect, test } from '../fixtures/test';
+
+test('widgets show a skeleton, then their data', async ({ dashboard, page }) => {
+  await page.clock.install();
+  await dashboard.goto('?scenario=slow');
+  await expect(dashboard.metrics.skeleton).toBeVisible();
+  await page.clock.runFor(1_500);
+  await expect(dashboard.metrics.root).toContainText('Tasks completed / h');
+  await expect(dashboard.metrics.skeleton).toHaveCount(0);
+});
+
+test('a widget that fails to load offers a retry that recovers', async ({ dashboard, mocks, consoleGuard }) => {
+  consoleGuard.allow(/status of 500/);
+  await mocks.failOnLoad({ method: 'GET', path: '/api/widgets/metrics', status: 500 });
+  await dashboard.goto();
+  await expect(dashboard.metrics.error).toContainText('The server failed (HTTP 500)');
+  await expect(dashboard.projectStatus.root).toContainText('Checkout migration');
+  await dashboard.metrics.retryButton.click();
+  await expect(dashboard.metrics.root).toContainText('Tasks completed / h');
+});
+
+test('a widget keeps its last good data, marked stale, while a refresh fails', async ({ dashboard, mocks, consoleGuard }) => {
+  consoleGuard.allow(/Failed to fetch|ERR_FAILED/);
+  await dashboard.goto();
+  await expect(dashboard.projectStatus.root).toContainText('Checkout migration');
+  await mocks.fail({ method: 'GET', path: '/api/widgets/project-status', networkError: true });
+  await dashboard.projectStatus.root.getByRole('button', { name: 'Refresh Project status' }).click();
+  await expect(dashboard.projectStatus.root).toContainText('Showing the last data we had');
+  await expect(dashboard.projectStatus.root).toContainText('Checkout migration');
+  await dashboard.projectStatus.retryButton.click();
+  await expect(dashboard.projectStatus.root).not.toContainText('Showing the last data we had');
+});
+
+test('widgets can be removed and added, and the layout survives a reload', async ({ dashboard, page }) => {
+  await dashboard.goto();
+  await dashboard.alerts.root.getByRole('button', { name: 'Remove Alerts widget' }).click();
+  await expect(dashboard.alerts.root).toHaveCount(0);
+  await page.reload();
+  await expect(dashboard.metrics.root).toBeVisible();
+  await expect(dashboard.alerts.root).toHaveCount(0);
+  await page.getByLabel('Add a widget').selectOption('Alerts');
+  await page.getByRole('button', { name: 'Add widget' }).click();
+  await expect(dashboard.alerts.root).toContainText('Queue latency rising');
+  await page.reload();
+  await expect(dashboard.alerts.root).toBeVisible();
+});
