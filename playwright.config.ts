@@ -38,8 +38,6 @@ export default defineConfig({
     {
       name: 'network',
       testMatch: /tests\/progress-streaming\.spec\.ts/,
-      // One mock server serves this project, so its tests take turns (each resets the scenario first).
-      fullyParallel: false,
       dependencies: ['setup'],
       use: { baseURL: `http://localhost:${NETWORK_PORT}` },
     },

@@ -1,66 +1,111 @@
-import { chromium, type Browser, type Page } from '@playwright/test';
+import { chromium, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from '../scripts/browser.mjs';
 import type { IndexEntry } from './storybook';
 
-export interface VisualParameters {
-  disable?: boolean;
-  threshold?: number;
-  modes?: { name: string; globals: Record<string, string> }[];
-}
-
+export interface VisualMode { name: string; globals: Record<string, string> }
+export interface VisualParameters { disable?: boolean; threshold?: number; modes?: VisualMode[] }
 export interface Shot { storyId: string; title: string; name: string; mode: string; png?: Buffer; error?: string; threshold?: number }
 
 /** Freezes everything a screenshot could catch mid-way. */
 const FREEZE_CSS = '*, *::before, *::after { animation: none !important; transition: none !important; caret-color: transparent !important; scroll-behavior: auto !important; }';
-/** Storybook's render phases after which nothing more will change (play functions included). */
-const SETTLED_PHASES = ['finished', 'completed', 'played', 'errored', 'aborted'];
-const DEFAULT_MODES = [{ name: 'default', globals: {} }];
+const DEFAULT_MODE: VisualMode = { name: 'default', globals: {} };
+const RENDER_TIMEOUT_MS = 10_000;
 
-interface PreviewWindow { __STORYBOOK_PREVIEW__?: { currentRender?: { phase?: string; story?: { parameters?: { visual?: VisualParameters } } } } }
+type RenderOutcome = { ok: true; visual: VisualParameters } | { ok: false; error: string };
 
-async function render(page: Page, baseUrl: string, storyId: string, globals: Record<string, string>): Promise<VisualParameters> {
-  const globalsParam = Object.entries(globals).map(([key, value]) => `${key}:${value}`).join(';');
-  await page.goto(`${baseUrl}iframe.html?id=${encodeURIComponent(storyId)}&viewMode=story${globalsParam ? `&globals=${globalsParam}` : ''}`);
-  await page.addStyleTag({ content: FREEZE_CSS });
-  await page.waitForFunction((settled) => {
-    const phase = (window as PreviewWindow).__STORYBOOK_PREVIEW__?.currentRender?.phase;
-    return phase !== undefined && settled.includes(phase);
-  }, SETTLED_PHASES, { timeout: 10_000 });
-  const outcome = await page.evaluate(async () => {
+/**
+ * Renders one story in the already-open preview iframe through Storybook's own channel
+ * (no page reload), waits for its play function and fonts, and reads its `visual` parameters.
+ */
+function renderInPage(page: Page, storyId: string, globals: Record<string, string> | null): Promise<RenderOutcome> {
+  return page.evaluate(async ([id, nextGlobals, timeoutMs]) => {
+    interface Channel { on(event: string, fn: (payload: unknown) => void): void; off(event: string, fn: (payload: unknown) => void): void; emit(event: string, payload: unknown): void }
+    interface Preview { currentRender?: { id?: string; phase?: string; story?: { parameters?: { visual?: unknown } } } }
+    const w = window as unknown as { __STORYBOOK_ADDONS_CHANNEL__: Channel; __STORYBOOK_PREVIEW__: Preview };
+    const channel = w.__STORYBOOK_ADDONS_CHANNEL__;
+    const outcome = await new Promise<{ ok: boolean; error?: string }>((resolve) => {
+      const listeners: [string, (payload: unknown) => void][] = [];
+      const finish = (result: { ok: boolean; error?: string }) => {
+        clearTimeout(timer);
+        for (const [event, fn] of listeners) channel.off(event, fn);
+        resolve(result);
+      };
+      const listen = (event: string, fn: (payload: unknown) => void) => { listeners.push([event, fn]); channel.on(event, fn); };
+      const timer = setTimeout(() => finish({ ok: false, error: `the story did not finish rendering within ${timeoutMs} ms` }), timeoutMs);
+      listen('storyFinished', (payload) => { if ((payload as { storyId?: string }).storyId === id) finish({ ok: true }); });
+      listen('storyErrored', (payload) => finish({ ok: false, error: `the story threw while rendering: ${(payload as { title?: string }).title ?? ''} ${(payload as { description?: string }).description ?? ''}`.trim() }));
+      listen('storyThrewException', (payload) => finish({ ok: false, error: `the story threw: ${(payload as { message?: string }).message ?? 'an exception'}` }));
+      listen('playFunctionThrewException', (payload) => finish({ ok: false, error: `the play function threw: ${(payload as { message?: string }).message ?? 'an exception'}` }));
+      listen('storyMissing', () => finish({ ok: false, error: 'the story is not in this Storybook' }));
+      if (nextGlobals) channel.emit('updateGlobals', { globals: nextGlobals });
+      if (w.__STORYBOOK_PREVIEW__.currentRender?.id === id) channel.emit('forceRemount', { storyId: id });
+      else channel.emit('setCurrentStory', { storyId: id, viewMode: 'story' });
+    });
     await document.fonts.ready;
-    const current = (window as PreviewWindow).__STORYBOOK_PREVIEW__?.currentRender;
-    const busy = document.querySelector('[aria-busy="true"]:not([data-status="loading"]):not([data-status="refreshing"])');
-    return { phase: current?.phase, visual: current?.story?.parameters?.visual ?? {}, busy: Boolean(busy) };
-  });
-  if (outcome.phase === 'errored' || outcome.phase === 'aborted') {
-    const message = await page.locator('#error-message').textContent().catch(() => null);
-    throw new Error(`the story threw while rendering${message ? `: ${message.trim()}` : ''}`);
-  }
-  await page.evaluate(() => document.fonts.ready);
-  return outcome.visual;
+    await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+    if (!outcome.ok) return { ok: false as const, error: outcome.error ?? 'render failed' };
+    return { ok: true as const, visual: (w.__STORYBOOK_PREVIEW__.currentRender?.story?.parameters?.visual ?? {}) as never };
+  }, [storyId, globals, RENDER_TIMEOUT_MS] as const);
 }
 
-/** Captures every story in every mode its parameters declare, with one browser and a page per worker. */
+async function openPreview(page: Page, baseUrl: string, firstStoryId: string): Promise<void> {
+  // Accessibility is checked by test:stories; here axe would only slow every render down.
+  await page.goto(`${baseUrl}iframe.html?id=${encodeURIComponent(firstStoryId)}&viewMode=story&globals=a11y.manual:!true`);
+  await page.addStyleTag({ content: FREEZE_CSS });
+  await page.waitForFunction(() => (window as unknown as { __STORYBOOK_PREVIEW__?: { currentRender?: { phase?: string } } }).__STORYBOOK_PREVIEW__?.currentRender?.phase === 'finished', undefined, { timeout: RENDER_TIMEOUT_MS });
+}
+
+const sameGlobals = (a: Record<string, string>, b: Record<string, string>) => JSON.stringify(Object.entries(a).sort()) === JSON.stringify(Object.entries(b).sort());
+
+/**
+ * Captures every story in every mode its parameters declare. One browser; each worker keeps one
+ * page and switches stories and globals through the Storybook channel instead of reloading.
+ * Pass 1 renders each story in the first mode (reading its parameters); later passes set the
+ * globals of each further mode once and capture the stories that declare it.
+ */
 export async function captureStories(baseUrl: string, stories: IndexEntry[], workers = 2): Promise<Shot[]> {
-  const browser: Browser = await chromium.launch(chromiumLaunchOptions());
+  const first = stories[0];
+  if (!first) return [];
+  const browser = await chromium.launch(chromiumLaunchOptions());
   const shots: Shot[] = [];
-  const queue = [...stories];
+  const chunks: IndexEntry[][] = Array.from({ length: Math.min(workers, stories.length) }, (_, worker) => stories.filter((_, index) => index % workers === worker));
   try {
-    await Promise.all(Array.from({ length: workers }, async () => {
-      const context = await browser.newContext({ viewport: { width: 900, height: 700 }, deviceScaleFactor: 1, reducedMotion: 'reduce', colorScheme: 'light', timezoneId: 'UTC', locale: 'en-US' });
+    await Promise.all(chunks.map(async (chunk) => {
+      const context = await browser.newContext({ viewport: { width: 900, height: 700 }, deviceScaleFactor: 1, reducedMotion: 'reduce', timezoneId: 'UTC', locale: 'en-US' });
+      // tsx (esbuild keepNames) wraps functions in __name(); the page needs it to run them.
+      await context.addInitScript('globalThis.__name = (fn) => fn;');
       const page = await context.newPage();
-      for (let story = queue.shift(); story; story = queue.shift()) {
-        const base = { storyId: story.id, title: story.title, name: story.name };
-        try {
-          const params = await render(page, baseUrl, story.id, {});
-          if (params.disable) continue;
-          for (const mode of params.modes ?? DEFAULT_MODES) {
-            if (Object.keys(mode.globals).length > 0) await render(page, baseUrl, story.id, mode.globals);
-            const png = await page.locator('#storybook-root').screenshot({ animations: 'disabled', caret: 'hide' });
-            shots.push({ ...base, mode: mode.name, png, ...(params.threshold === undefined ? {} : { threshold: params.threshold }) });
-          }
-        } catch (error) {
-          shots.push({ ...base, mode: '*', error: (error as Error).message.split('\n')[0] ?? 'capture failed' });
+      await openPreview(page, baseUrl, chunk[0]?.id ?? first.id);
+      const shoot = async (story: IndexEntry, mode: VisualMode, threshold?: number) => {
+        const png = await page.locator('#storybook-root').screenshot({ animations: 'disabled', caret: 'hide' });
+        shots.push({ storyId: story.id, title: story.title, name: story.name, mode: mode.name, png, ...(threshold === undefined ? {} : { threshold }) });
+      };
+      const pending: { story: IndexEntry; mode: VisualMode; threshold?: number }[] = [];
+      let currentGlobals: Record<string, string> | undefined;
+      for (const story of chunk) {
+        let outcome = await renderInPage(page, story.id, null);
+        if (outcome.ok && !currentGlobals) {
+          currentGlobals = (outcome.visual.modes ?? [DEFAULT_MODE])[0]?.globals ?? {};
+          outcome = await renderInPage(page, story.id, currentGlobals);
+        }
+        if (!outcome.ok) {
+          shots.push({ storyId: story.id, title: story.title, name: story.name, mode: '*', error: outcome.error });
+          continue;
+        }
+        if (outcome.visual.disable) continue;
+        for (const mode of outcome.visual.modes ?? [DEFAULT_MODE]) {
+          if (sameGlobals(mode.globals, currentGlobals ?? {})) await shoot(story, mode, outcome.visual.threshold);
+          else pending.push({ story, mode, ...(outcome.visual.threshold === undefined ? {} : { threshold: outcome.visual.threshold }) });
+        }
+      }
+      const modes = [...new Map(pending.map((item) => [JSON.stringify(item.mode), item.mode])).values()];
+      for (const mode of modes) {
+        let globalsToSet: Record<string, string> | null = mode.globals;
+        for (const item of pending.filter((candidate) => JSON.stringify(candidate.mode) === JSON.stringify(mode))) {
+          const outcome = await renderInPage(page, item.story.id, globalsToSet);
+          globalsToSet = null;
+          if (outcome.ok) await shoot(item.story, mode, item.threshold);
+          else shots.push({ storyId: item.story.id, title: item.story.title, name: item.story.name, mode: mode.name, error: outcome.error });
         }
       }
       await context.close();

@@ -1,4 +1,4 @@
-// `npm run test:visual -- [--storybook-dir DIR | --url URL] [--baselines DIR] [--update]`
+// `npm run test:visual -- [--storybook-dir DIR | --url URL] [--baselines DIR] [--update] [--only-changed REF]`
 // Captures every story of a Storybook in each mode, compares with PNG baselines, writes visual-report/.
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
@@ -9,6 +9,7 @@ import sirv from 'sirv';
 import { captureStories, type Shot } from './capture';
 import { comparePngs, DEFAULT_THRESHOLD } from './compare';
 import { countByStatus, writeReport, type StoryResult } from './report';
+import { changedFilesSince, selectChangedStories } from './only-changed';
 import { ensureStorybookBuild, readStoryIndex } from './storybook';
 
 const root = process.cwd();
@@ -19,6 +20,7 @@ const { values } = parseArgs({
     baselines: { type: 'string', default: 'visual/baselines' },
     report: { type: 'string', default: 'visual-report' },
     update: { type: 'boolean', default: false },
+    'only-changed': { type: 'string' },
   },
 });
 
@@ -89,12 +91,21 @@ async function main(): Promise<number> {
   }
   try {
     const baseUrl = url.endsWith('/') ? url : `${url}/`;
-    const stories = await readStoryIndex(baseUrl);
+    let stories = await readStoryIndex(baseUrl);
+    let onlySome = false;
+    if (values['only-changed']) {
+      const selection = await selectChangedStories(stories, changedFilesSince(values['only-changed'], root), root);
+      console.log(selection.all ? `--only-changed: ${selection.reasons.values().next().value ?? 'a global file changed'}; capturing all ${stories.length} stories.` : `--only-changed ${values['only-changed']}: ${selection.stories.length} of ${stories.length} stories selected.`);
+      if (!selection.all) for (const story of selection.stories) console.log(`  ${story.id}: ${selection.reasons.get(story.id)}`);
+      onlySome = !selection.all;
+      stories = selection.stories;
+    }
     const started = performance.now();
     const shots = await captureStories(baseUrl, stories);
     const elapsed = performance.now() - started;
     const results = shots.map(judge);
-    results.push(...removedBaselines(results));
+    // With a partial selection, a missing story is not a removed one.
+    if (!onlySome) results.push(...removedBaselines(results));
     results.sort((a, b) => `${a.id}--${a.mode}`.localeCompare(`${b.id}--${b.mode}`));
     writeReport(reportDir, results);
     if (values.update) applyUpdate(results);

@@ -3,6 +3,8 @@ import { expect, test } from '../fixtures/test';
 // Real Chromium, real quota: localStorage is filled with another app's data before the app loads.
 test('with localStorage full, the dashboard layout and a draft survive a reload', async ({ dashboard, approvals, page }) => {
   await dashboard.goto('?scenario=quota-full');
+  // The mock backend fills storage before the app renders, so a rendered heading means storage is full.
+  await expect(dashboard.heading).toBeVisible();
   const quota = await page.evaluate(() => {
     let chars = 0;
     for (let i = 0; i < localStorage.length; i += 1) {

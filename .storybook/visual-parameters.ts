@@ -1,0 +1,13 @@
+/**
+ * One way for a story to opt out of snapshots or loosen its threshold, written for all three
+ * tools: the local runner (visual), Chromatic and Percy.
+ * `threshold` is the share of pixels that may differ locally (default 0.01). Chromatic's
+ * diffThreshold means something else (per-pixel colour distance), so only opting out maps to it.
+ */
+export function visualParameters(options: { disable?: boolean; threshold?: number }) {
+  return {
+    visual: { ...(options.disable ? { disable: true } : {}), ...(options.threshold === undefined ? {} : { threshold: options.threshold }) },
+    chromatic: { disableSnapshot: Boolean(options.disable) },
+    percy: { skip: Boolean(options.disable) },
+  };
+}

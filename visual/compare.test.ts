@@ -1,0 +1,43 @@
+import { PNG } from 'pngjs';
+import { describe, expect, it } from 'vitest';
+import { comparePngs } from './compare';
+
+function png(width: number, height: number, paint: (x: number, y: number) => [number, number, number]): Buffer {
+  const image = new PNG({ width, height });
+  for (let y = 0; y < height; y += 1) for (let x = 0; x < width; x += 1) {
+    const offset = (y * width + x) * 4;
+    const [r, g, b] = paint(x, y);
+    image.data[offset] = r; image.data[offset + 1] = g; image.data[offset + 2] = b; image.data[offset + 3] = 255;
+  }
+  return PNG.sync.write(image);
+}
+
+const white = png(100, 100, () => [255, 255, 255]);
+
+describe('comparing snapshots', () => {
+  it('identical bytes are unchanged without a pixel diff', () => {
+    expect(comparePngs(white, Buffer.from(white))).toEqual({ status: 'unchanged', diffRatio: 0 });
+  });
+
+  it('a change over 1% of the pixels is a change, with a diff image', () => {
+    const block = png(100, 100, (x, y) => (x < 20 && y < 20 ? [200, 0, 0] : [255, 255, 255]));
+    const result = comparePngs(white, block);
+    expect(result.status).toBe('changed');
+    expect(result.diffRatio).toBeCloseTo(0.04, 3);
+    expect(result.status === 'changed' && PNG.sync.read(result.diffPng).width).toBe(100);
+  });
+
+  it('a change under the threshold passes, and a per-story threshold can tighten it', () => {
+    const dot = png(100, 100, (x, y) => (x < 5 && y < 5 ? [0, 0, 0] : [255, 255, 255]));
+    expect(comparePngs(white, dot)).toMatchObject({ status: 'unchanged', diffRatio: 0.0025 });
+    expect(comparePngs(white, dot, 0.001)).toMatchObject({ status: 'changed' });
+  });
+
+  it('a size change is always a change, with the reason', () => {
+    expect(comparePngs(white, png(100, 120, () => [255, 255, 255]))).toMatchObject({ status: 'changed', diffRatio: 1, reason: 'size changed from 100×100 to 100×120' });
+  });
+
+  it('a corrupt baseline is an error with a clear reason, not a crash', () => {
+    expect(comparePngs(Buffer.from('not a png'), white)).toMatchObject({ status: 'error', reason: expect.stringContaining('baseline PNG is unreadable') });
+  });
+});

@@ -1,0 +1,44 @@
+import { execFileSync } from 'node:child_process';
+import { relative, resolve } from 'node:path';
+import { build } from 'esbuild';
+import type { IndexEntry } from './storybook';
+
+/** Files every story depends on without importing them: a change here re-captures everything. */
+const GLOBAL_FILES = [/^\.storybook\//, /^src\/app\/theme\.css$/, /^package(-lock)?\.json$/, /^public\//, /^visual\/capture\.ts$/];
+
+export interface Selection { stories: IndexEntry[]; reasons: Map<string, string>; all: boolean }
+
+export function changedFilesSince(ref: string, root: string): string[] {
+  const run = (args: string[]) => execFileSync('git', args, { cwd: root, encoding: 'utf8' }).split('\n').filter(Boolean);
+  const base = run(['merge-base', ref, 'HEAD'])[0] ?? ref;
+  // Committed changes since the merge base, plus what is changed or new in the working tree.
+  return [...new Set([...run(['diff', '--name-only', base]), ...run(['ls-files', '--others', '--exclude-standard'])])];
+}
+
+/**
+ * Like Chromatic's TurboSnap: keeps the stories whose module graph (resolved by esbuild from the
+ * story file, node_modules left out) contains a changed file, and says why each was kept.
+ */
+export async function selectChangedStories(stories: IndexEntry[], changed: string[], root: string): Promise<Selection> {
+  const global = changed.find((file) => GLOBAL_FILES.some((pattern) => pattern.test(file)));
+  if (global) return { stories, reasons: new Map(stories.map((story) => [story.id, `global file ${global} changed`])), all: true };
+  const changedSet = new Set(changed);
+  const files = [...new Set(stories.map((story) => story.importPath.replace(/^\.\//, '')))];
+  const result = await build({
+    entryPoints: files.map((file) => resolve(root, file)),
+    bundle: true, write: false, metafile: true, outdir: 'out', packages: 'external', logLevel: 'silent',
+    loader: { '.css': 'empty', '.woff2': 'empty', '.woff': 'empty', '.svg': 'empty', '.png': 'empty' }, jsx: 'automatic',
+  });
+  const graphs = new Map<string, string[]>();
+  for (const output of Object.values(result.metafile.outputs)) {
+    if (!output.entryPoint) continue;
+    graphs.set(relative(root, resolve(root, output.entryPoint)), Object.keys(output.inputs).map((input) => relative(root, resolve(root, input))));
+  }
+  const reasons = new Map<string, string>();
+  for (const story of stories) {
+    const graph = graphs.get(story.importPath.replace(/^\.\//, '')) ?? [];
+    const hit = graph.find((file) => changedSet.has(file));
+    if (hit) reasons.set(story.id, `imports ${hit}`);
+  }
+  return { stories: stories.filter((story) => reasons.has(story.id)), reasons, all: false };
+}
