@@ -31,11 +31,18 @@ function ensureDependencies() {
   writeFileSync(stampFile, `${wanted}\n`);
 }
 
-const [script, ...args] = process.argv.slice(2);
+let [script, ...args] = process.argv.slice(2);
+// --chromium: the script drives a browser, so find (or install) Chromium first and say so plainly if none.
+const needsChromium = script === '--chromium';
+if (needsChromium) [script, ...args] = args;
 if (!script) {
-  console.error('usage: node scripts/bootstrap.mjs <script> [args…]');
+  console.error('usage: node scripts/bootstrap.mjs [--chromium] <script> [args…]');
   process.exit(2);
 }
 ensureDependencies();
+if (needsChromium) {
+  const found = spawnSync(pinnedNode, [join(root, 'scripts', 'browser.mjs')], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (found.status !== 0) process.exit(found.status ?? 1);
+}
 const child = spawnSync(pinnedNode, [join(root, script), ...args], { cwd: process.cwd(), stdio: 'inherit' });
 process.exit(child.status ?? (child.signal ? 1 : 0));

@@ -12,10 +12,11 @@ function* files(path) {
   else yield path;
 }
 
-export function inputHash(root) {
+/** A hash of every file under `inputs` (and of `extra`): equal hashes mean a build can be reused. */
+export function hashInputs(root, inputs, extra = '') {
   const hash = createHash('sha256');
-  hash.update(`VITE_API_BASE_URL=${process.env.VITE_API_BASE_URL ?? ''}\n`);
-  for (const input of INPUTS) {
+  hash.update(extra);
+  for (const input of inputs) {
     const path = join(root, input);
     if (!existsSync(path)) continue;
     for (const file of files(path)) hash.update(relative(root, file)).update(readFileSync(file));
@@ -25,7 +26,7 @@ export function inputHash(root) {
 
 export function buildApp(root) {
   const stamp = join(root, 'dist', '.build-stamp');
-  const wanted = inputHash(root);
+  const wanted = hashInputs(root, INPUTS, `VITE_API_BASE_URL=${process.env.VITE_API_BASE_URL ?? ''}\n`);
   if (existsSync(stamp) && readFileSync(stamp, 'utf8').trim() === wanted) return false;
   console.log('Building the Agent Console (vite build)…');
   const result = spawnSync(join(root, 'node_modules', '.bin', 'vite'), ['build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });

@@ -46,7 +46,7 @@ export function writeReport(dir: string, results: StoryResult[]): void {
   const notable = results.filter((result) => result.status !== 'unchanged');
   const unchanged = results.filter((result) => result.status === 'unchanged');
   writeFileSync(join(dir, 'index.html'), `<!doctype html><html lang="en"><meta charset="utf-8"><title>Visual report</title>
-<style>body{font:14px system-ui;margin:2rem}section{border:1px solid #ccc;border-radius:8px;padding:1rem;margin:1rem 0}.changed,.error{border-color:#b3261e}.new{border-color:#1f5fd1}.row{display:flex;gap:1rem;flex-wrap:wrap}figure{margin:0}img{max-width:420px;border:1px solid #ddd}.slider{position:relative;display:inline-block;margin-top:1rem}.slider .over{position:absolute;top:0;left:0;width:50%;overflow:hidden}.slider .over img{max-width:none}.slider input{display:block;width:100%}</style>
+<style>body{font:14px system-ui;margin:2rem}section{border:1px solid #ccc;border-radius:8px;padding:1rem;margin:1rem 0}.changed,.error{border-color:#b3261e}.new{border-color:#1f5fd1}.row{display:flex;gap:1rem;flex-wrap:wrap}figure{margin:0}img{max-width:420px;border:1px solid #ddd}.slider{position:relative;display:inline-block;margin-top:1rem;width:640px}.slider img{width:640px;max-width:none;display:block}.slider .over{position:absolute;top:0;left:0;width:50%;overflow:hidden}.slider input{display:block;width:100%}</style>
 <h1>Visual report</h1><p>${escapeHtml(summaryMarkdown(results).split('\n')[2] ?? '')}</p>
 ${notable.map(card).join('\n')}
 <h2>Unchanged (${unchanged.length})</h2><ul>${unchanged.map((result) => `<li>${escapeHtml(result.id)} (${result.mode})</li>`).join('')}</ul></html>\n`);

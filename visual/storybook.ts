@@ -1,28 +1,14 @@
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { hashInputs } from '../scripts/build-app.mjs';
 
 const INPUTS = ['.storybook', 'stories', 'src', 'fixtures', 'public', 'package-lock.json'];
-
-function* files(path: string): Generator<string> {
-  if (statSync(path).isDirectory()) for (const entry of readdirSync(path).sort()) yield* files(join(path, entry));
-  else yield path;
-}
-
-function inputHash(root: string): string {
-  const hash = createHash('sha256');
-  for (const input of INPUTS) {
-    const path = join(root, input);
-    if (existsSync(path)) for (const file of files(path)) hash.update(relative(root, file)).update(readFileSync(file));
-  }
-  return hash.digest('hex');
-}
 
 /** Builds our Storybook into `outDir` unless a build of the same inputs is already there. */
 export function ensureStorybookBuild(root: string, outDir: string): void {
   const stamp = join(outDir, '.build-stamp');
-  const wanted = inputHash(root);
+  const wanted = hashInputs(root, INPUTS);
   if (existsSync(stamp) && readFileSync(stamp, 'utf8').trim() === wanted) return;
   console.log('Building Storybook (stories changed since the last build)…');
   const result = spawnSync(process.execPath, [join(root, 'node_modules/storybook/dist/bin/dispatcher.js'), 'build', '-o', outDir, '--quiet'], { cwd: root, stdio: 'inherit' });

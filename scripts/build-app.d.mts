@@ -1,0 +1,2 @@
+export declare function hashInputs(root: string, inputs: string[], extra?: string): string;
+export declare function buildApp(root: string): boolean;
