@@ -7,6 +7,10 @@ import { mswLoader } from 'msw-storybook-addon/csf3';
 import { activateScenario, type ScenarioName } from '../fixtures/scenarios';
 import { onUnhandledApiFrame } from '../fixtures/adapters/unhandled';
 import { seedFactories } from '../fixtures/factories';
+import { configureAuth } from '../src/api/client';
+
+// Connected panels call the API as the mock reviewer; the scenario decides what the API answers.
+configureAuth(() => 'mock.riley', () => undefined);
 
 export const THEMES = ['light', 'dark'] as const;
 

@@ -41,7 +41,9 @@ test('a dropped connection resumes from the last event with nothing lost or repe
   await mocks.progress(TASK.id, { action: 'drop' });
   // Sent while the client is away: it must arrive through the Last-Event-ID replay.
   await mocks.progress(TASK.id, { action: 'emit', progress: 20 });
-  await expect.poll(() => mocks.connections(TASK.id)).toMatchObject({ open: 1, opened: 2 });
+  // The client came back asking for what followed event 1, and got exactly that.
+  await expect.poll(() => mocks.connections(TASK.id)).toMatchObject({ open: 1, opened: 2, resumedFrom: [null, '1'] });
+  await expect(panel.progressBar).toHaveAttribute('aria-valuenow', '20');
   await mocks.progress(TASK.id, { action: 'emit', progress: 30 });
   await expect(panel.progressBar).toHaveAttribute('aria-valuenow', '30');
   expect(seen).toEqual([10, 20, 30]);

@@ -1,21 +1,17 @@
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
-import { api } from '../api/endpoints';
-import { describeError } from '../api/errors';
-import { useResource } from '../api/use-resource';
+import { useState, type ReactNode } from 'react';
 import { usePersisted } from '../storage/use-persisted';
-import { streamNotice, useTaskProgress } from '../streaming/use-task-progress';
-import { AlertWidget } from '../widgets/AlertWidget';
-import { MetricsWidget } from '../widgets/MetricsWidget';
-import { ProjectStatus } from '../widgets/ProjectStatus';
-import { TaskCard } from '../widgets/TaskCard';
-import { WidgetFrame } from '../widgets/WidgetFrame';
+import { AlertsPanel } from '../widgets/panels/AlertsPanel';
+import { MetricsPanel } from '../widgets/panels/MetricsPanel';
+import type { PanelProps } from '../widgets/panels/panel-props';
+import { ProjectStatusPanel } from '../widgets/panels/ProjectStatusPanel';
+import { TasksPanel } from '../widgets/panels/TasksPanel';
 
 type WidgetId = 'tasks' | 'project-status' | 'metrics' | 'alerts';
 interface Layout { widgets: WidgetId[] }
 
-const WIDGETS: Record<WidgetId, { title: string; Component: (props: { onRemove: () => void }) => ReactNode }> = {
-  tasks: { title: 'Tasks', Component: TasksWidget },
-  'project-status': { title: 'Project status', Component: ProjectStatusWidget },
+const WIDGETS: Record<WidgetId, { title: string; Component: (props: PanelProps) => ReactNode }> = {
+  tasks: { title: 'Tasks', Component: TasksPanel },
+  'project-status': { title: 'Project status', Component: ProjectStatusPanel },
   metrics: { title: 'Metrics', Component: MetricsPanel },
   alerts: { title: 'Alerts', Component: AlertsPanel },
 };
@@ -54,64 +50,5 @@ export function DashboardPage() {
         </div>
       )}
     </>
-  );
-}
-
-function TasksWidget({ onRemove }: { onRemove: () => void }) {
-  const resource = useResource(useCallback((signal: AbortSignal) => api.tasks(signal).then((body) => body.tasks), []));
-  const { tasks, streams, follow, markStarted } = useTaskProgress(resource.data);
-
-  useEffect(() => {
-    for (const task of resource.data ?? []) if (task.status === 'active') follow(task.id, true);
-  }, [resource.data, follow]);
-
-  const start = async (taskId: string) => {
-    try {
-      markStarted(await api.startTask(taskId));
-      follow(taskId, false);
-    } catch (error) {
-      console.warn(`Could not start ${taskId}: ${describeError(error)}`);
-    }
-  };
-
-  return (
-    <WidgetFrame title="Tasks" status={resource.status} error={resource.error} onRetry={resource.reload} onRemove={onRemove}>
-      {tasks.length === 0 ? <p className="muted">No tasks yet.</p> : (
-        <div className="stack">
-          {tasks.map((task) => (
-            <TaskCard key={task.id} task={task} streamNotice={streamNotice(streams[task.id])} onStart={(id) => void start(id)} onRetry={(id) => void start(id)} />
-          ))}
-        </div>
-      )}
-    </WidgetFrame>
-  );
-}
-
-function ProjectStatusWidget({ onRemove }: { onRemove: () => void }) {
-  const resource = useResource(useCallback((signal: AbortSignal) => api.projectStatus(signal), []));
-  return (
-    <WidgetFrame title="Project status" status={resource.status} error={resource.error} onRetry={resource.reload} onRemove={onRemove}>
-      {resource.data && <ProjectStatus status={resource.data} />}
-    </WidgetFrame>
-  );
-}
-
-function MetricsPanel({ onRemove }: { onRemove: () => void }) {
-  const resource = useResource(useCallback((signal: AbortSignal) => api.metrics(signal).then((body) => body.metrics), []));
-  return (
-    <WidgetFrame title="Metrics" status={resource.status} error={resource.error} onRetry={resource.reload} onRemove={onRemove}>
-      {resource.data?.length === 0 && <p className="muted">No metrics yet.</p>}
-      <div className="metrics-row">{resource.data?.map((metric) => <MetricsWidget key={metric.name} metric={metric} />)}</div>
-    </WidgetFrame>
-  );
-}
-
-function AlertsPanel({ onRemove }: { onRemove: () => void }) {
-  const resource = useResource(useCallback((signal: AbortSignal) => api.alerts(signal).then((body) => body.alerts), []));
-  const dismissed = usePersisted<string[]>('widget-settings', 'dismissed-alerts', []);
-  return (
-    <WidgetFrame title="Alerts" status={resource.status} error={resource.error} onRetry={resource.reload} onRemove={onRemove}>
-      {resource.data && <AlertWidget alerts={resource.data.filter((alert) => !dismissed.value.includes(alert.id))} onDismiss={(id) => dismissed.update([...dismissed.value, id])} />}
-    </WidgetFrame>
   );
 }

@@ -23,7 +23,7 @@ describe('following a task\'s progress stream (msw/node, driven step by step)', 
     await vi.waitFor(() => expect(stream.events).toHaveLength(1));
     hub.drop('task-002');
     hub.emit('task-002', { progress: 60 });
-    await vi.waitFor(() => expect(hub.connections('task-002')).toEqual({ open: 1, opened: 2 }));
+    await vi.waitFor(() => expect(hub.connections('task-002')).toEqual({ open: 1, opened: 2, resumedFrom: [null, '1'] }));
     hub.emit('task-002', { completed: true });
     await vi.waitFor(() => expect(stream.statuses.at(-1)).toEqual({ state: 'ended' }));
     expect(stream.events.map((event) => event.seq)).toEqual([1, 2, 3]);

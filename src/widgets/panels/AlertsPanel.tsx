@@ -1,0 +1,18 @@
+import { useCallback } from 'react';
+import { api } from '../../api/endpoints';
+import { useResource } from '../../api/use-resource';
+import { usePersisted } from '../../storage/use-persisted';
+import { AlertWidget } from '../AlertWidget';
+import { WidgetFrame } from '../WidgetFrame';
+import type { PanelProps } from './panel-props';
+
+/** A dashboard widget wired to the API: data through useResource, shown in a WidgetFrame. */
+export function AlertsPanel({ onRemove }: PanelProps) {
+  const resource = useResource(useCallback((signal: AbortSignal) => api.alerts(signal).then((body) => body.alerts), []));
+  const dismissed = usePersisted<string[]>('widget-settings', 'dismissed-alerts', []);
+  return (
+    <WidgetFrame title="Alerts" status={resource.status} error={resource.error} onRetry={resource.reload} onRemove={onRemove}>
+      {resource.data && <AlertWidget alerts={resource.data.filter((alert) => !dismissed.value.includes(alert.id))} onDismiss={(id) => dismissed.update([...dismissed.value, id])} />}
+    </WidgetFrame>
+  );
+}

@@ -1,0 +1,17 @@
+import { useCallback } from 'react';
+import { api } from '../../api/endpoints';
+import { useResource } from '../../api/use-resource';
+import { MetricsWidget } from '../MetricsWidget';
+import { WidgetFrame } from '../WidgetFrame';
+import type { PanelProps } from './panel-props';
+
+/** A dashboard widget wired to the API: data through useResource, shown in a WidgetFrame. */
+export function MetricsPanel({ onRemove }: PanelProps) {
+  const resource = useResource(useCallback((signal: AbortSignal) => api.metrics(signal).then((body) => body.metrics), []));
+  return (
+    <WidgetFrame title="Metrics" status={resource.status} error={resource.error} onRetry={resource.reload} onRemove={onRemove}>
+      {resource.data?.length === 0 && <p className="muted">No metrics yet.</p>}
+      <div className="metrics-row">{resource.data?.map((metric) => <MetricsWidget key={metric.name} metric={metric} />)}</div>
+    </WidgetFrame>
+  );
+}

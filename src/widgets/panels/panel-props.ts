@@ -1,0 +1,2 @@
+/** What every dashboard panel takes from the dashboard. */
+export interface PanelProps { onRemove?: () => void }
