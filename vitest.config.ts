@@ -18,20 +18,21 @@ export default mergeConfig(viteConfig, defineConfig({
           restoreMocks: true,
         },
       },
-      {
+      // Every story, play function and a11y check once per theme: contrast differs between them.
+      ...(['light', 'dark'] as const).map((theme) => ({
         extends: true,
         plugins: [storybookTest({ configDir: '.storybook' })],
+        define: { 'import.meta.env.STORYBOOK_THEME': JSON.stringify(theme) },
         test: {
-          name: 'storybook',
-          setupFiles: ['.storybook/vitest.setup.ts'],
+          name: `storybook-${theme}`,
           browser: {
             enabled: true,
             headless: true,
             provider: playwright({ launchOptions: chromiumLaunchOptions() }),
-            instances: [{ browser: 'chromium' }],
+            instances: [{ browser: 'chromium' as const }],
           },
         },
-      },
+      })),
     ],
   },
 }));

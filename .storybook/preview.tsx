@@ -32,7 +32,8 @@ const preview: Preview = {
       toolbar: { title: 'Theme', icon: 'mirror', items: [...THEMES], dynamicTitle: true },
     },
   },
-  initialGlobals: { theme: 'light' },
+  // test:stories runs every story once per theme by setting STORYBOOK_THEME; browsing starts light.
+  initialGlobals: { theme: import.meta.env.STORYBOOK_THEME === 'dark' ? 'dark' : 'light' },
   decorators: [(Story, { globals }) => {
     const theme = globals.theme === 'dark' ? 'dark' : 'light';
     document.documentElement.dataset.theme = theme;

@@ -1,3 +1,4 @@
+import { LIVE_REFRESH_MS } from '../../src/widgets/panels/panel-props';
 import { expect, test } from '../fixtures/test';
 
 test('widgets show a skeleton, then their data', async ({ dashboard, page }) => {
@@ -17,6 +18,31 @@ test('a widget that fails to load offers a retry that recovers', async ({ dashbo
   await expect(dashboard.projectStatus.root).toContainText('Checkout migration');
   await dashboard.metrics.retryButton.click();
   await expect(dashboard.metrics.root).toContainText('Tasks completed / h');
+});
+
+test('a widget whose server never answers times out, and its retry recovers', async ({ dashboard, mocks, page }) => {
+  await page.clock.install();
+  await mocks.failOnLoad({ method: 'GET', path: '/api/widgets/metrics', hang: true });
+  // The client's timeout starts when the request leaves, so time moves only after it has.
+  const requested = page.waitForRequest((request) => request.url().endsWith('/api/widgets/metrics'));
+  await dashboard.goto();
+  await requested;
+  await expect(dashboard.metrics.skeleton).toBeVisible();
+  await page.clock.runFor(10_000);
+  await expect(dashboard.metrics.error).toContainText('The server did not answer in time.');
+  await dashboard.metrics.retryButton.click();
+  await expect(dashboard.metrics.root).toContainText('Tasks completed / h');
+});
+
+test('widgets update live: a new alert shows on the next refresh, without a reload', async ({ dashboard, mocks, page }) => {
+  await page.clock.install();
+  await dashboard.goto();
+  await expect(dashboard.alerts.root).toContainText('Queue latency rising');
+  await mocks.raiseAlert({ severity: 'error', title: 'Payments agent stopped', message: 'No heartbeat for 5 minutes.' });
+  await page.clock.runFor(LIVE_REFRESH_MS);
+  await expect(dashboard.alerts.root).toContainText('Payments agent stopped');
+  await expect(dashboard.alerts.root).toContainText('Queue latency rising');
+  await expect(dashboard.alerts.root).toHaveAttribute('aria-busy', 'false');
 });
 
 test('a widget keeps its last good data, marked stale, while a refresh fails', async ({ dashboard, mocks, consoleGuard }) => {

@@ -11,8 +11,16 @@ export interface Resource<T> {
   reload: () => void;
 }
 
-/** Loads `fetcher` on mount and on reload(); a failed refresh keeps the last good data, marked stale. */
-export function useResource<T>(fetcher: (signal: AbortSignal) => Promise<T>): Resource<T> {
+export interface ResourceOptions {
+  /** Refetch in the background this often, so the data stays live; skipped while the tab is hidden. */
+  refreshEveryMs?: number;
+}
+
+/**
+ * Loads `fetcher` on mount, on reload() and every `refreshEveryMs`; a failed refresh keeps the
+ * last good data, marked stale, and the next successful one clears the mark.
+ */
+export function useResource<T>(fetcher: (signal: AbortSignal) => Promise<T>, options: ResourceOptions = {}): Resource<T> {
   const [state, setState] = useState<Omit<Resource<T>, 'reload'>>({ status: 'loading', data: undefined, error: undefined });
   const [generation, setGeneration] = useState(0);
   const fetcherRef = useRef(fetcher);
@@ -30,6 +38,15 @@ export function useResource<T>(fetcher: (signal: AbortSignal) => Promise<T>): Re
     );
     return () => controller.abort();
   }, [generation]);
+
+  const { refreshEveryMs } = options;
+  useEffect(() => {
+    if (!refreshEveryMs) return undefined;
+    const timer = setInterval(() => {
+      if (document.visibilityState !== 'hidden') setGeneration((value) => value + 1);
+    }, refreshEveryMs);
+    return () => clearInterval(timer);
+  }, [refreshEveryMs]);
 
   const reload = useCallback(() => setGeneration((value) => value + 1), []);
   return { ...state, reload };

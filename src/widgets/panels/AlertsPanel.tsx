@@ -4,11 +4,11 @@ import { useResource } from '../../api/use-resource';
 import { usePersisted } from '../../storage/use-persisted';
 import { AlertWidget } from '../AlertWidget';
 import { WidgetFrame } from '../WidgetFrame';
-import type { PanelProps } from './panel-props';
+import { LIVE_REFRESH_MS, type PanelProps } from './panel-props';
 
 /** A dashboard widget wired to the API: data through useResource, shown in a WidgetFrame. */
 export function AlertsPanel({ onRemove }: PanelProps) {
-  const resource = useResource(useCallback((signal: AbortSignal) => api.alerts(signal).then((body) => body.alerts), []));
+  const resource = useResource(useCallback((signal: AbortSignal) => api.alerts(signal).then((body) => body.alerts), []), { refreshEveryMs: LIVE_REFRESH_MS });
   const dismissed = usePersisted<string[]>('widget-settings', 'dismissed-alerts', []);
   return (
     <WidgetFrame title="Alerts" status={resource.status} error={resource.error} onRetry={resource.reload} onRemove={onRemove}>

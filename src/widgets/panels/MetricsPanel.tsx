@@ -3,11 +3,11 @@ import { api } from '../../api/endpoints';
 import { useResource } from '../../api/use-resource';
 import { MetricsWidget } from '../MetricsWidget';
 import { WidgetFrame } from '../WidgetFrame';
-import type { PanelProps } from './panel-props';
+import { LIVE_REFRESH_MS, type PanelProps } from './panel-props';
 
 /** A dashboard widget wired to the API: data through useResource, shown in a WidgetFrame. */
 export function MetricsPanel({ onRemove }: PanelProps) {
-  const resource = useResource(useCallback((signal: AbortSignal) => api.metrics(signal).then((body) => body.metrics), []));
+  const resource = useResource(useCallback((signal: AbortSignal) => api.metrics(signal).then((body) => body.metrics), []), { refreshEveryMs: LIVE_REFRESH_MS });
   return (
     <WidgetFrame title="Metrics" status={resource.status} error={resource.error} onRetry={resource.reload} onRemove={onRemove}>
       {resource.data?.length === 0 && <p className="muted">No metrics yet.</p>}

@@ -3,11 +3,11 @@ import { api } from '../../api/endpoints';
 import { useResource } from '../../api/use-resource';
 import { ProjectStatus } from '../ProjectStatus';
 import { WidgetFrame } from '../WidgetFrame';
-import type { PanelProps } from './panel-props';
+import { LIVE_REFRESH_MS, type PanelProps } from './panel-props';
 
 /** A dashboard widget wired to the API: data through useResource, shown in a WidgetFrame. */
 export function ProjectStatusPanel({ onRemove }: PanelProps) {
-  const resource = useResource(useCallback((signal: AbortSignal) => api.projectStatus(signal), []));
+  const resource = useResource(useCallback((signal: AbortSignal) => api.projectStatus(signal), []), { refreshEveryMs: LIVE_REFRESH_MS });
   return (
     <WidgetFrame title="Project status" status={resource.status} error={resource.error} onRetry={resource.reload} onRemove={onRemove}>
       {resource.data && <ProjectStatus status={resource.data} />}

@@ -1,0 +1,82 @@
+import { act, renderHook } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { useResource } from './use-resource';
+
+/** A fetcher whose answers the test hands out one by one. */
+function scriptedFetcher() {
+  const calls: { resolve: (value: string) => void; reject: (error: Error) => void }[] = [];
+  const fetcher = vi.fn(() => new Promise<string>((resolve, reject) => { calls.push({ resolve, reject }); }));
+  const answer = async (index: number, outcome: string | Error) => {
+    await act(async () => {
+      const call = calls[index];
+      if (!call) throw new Error(`the fetcher was called ${calls.length} times, not ${index + 1}`);
+      if (outcome instanceof Error) call.reject(outcome); else call.resolve(outcome);
+    });
+  };
+  return { fetcher, answer };
+}
+
+function setVisibility(state: DocumentVisibilityState) {
+  Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => state });
+}
+
+describe('useResource live refresh', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+    setVisibility('visible');
+  });
+
+  it('refetches every refreshEveryMs and shows the newer data', async () => {
+    vi.useFakeTimers();
+    const { fetcher, answer } = scriptedFetcher();
+    const { result } = renderHook(() => useResource(fetcher, { refreshEveryMs: 30_000 }));
+    await answer(0, 'first');
+    expect(result.current).toMatchObject({ status: 'loaded', data: 'first' });
+
+    act(() => { vi.advanceTimersByTime(29_999); });
+    expect(fetcher).toHaveBeenCalledTimes(1);
+    act(() => { vi.advanceTimersByTime(1); });
+    expect(fetcher).toHaveBeenCalledTimes(2);
+    expect(result.current).toMatchObject({ status: 'refreshing', data: 'first' });
+    await answer(1, 'second');
+    expect(result.current).toMatchObject({ status: 'loaded', data: 'second' });
+  });
+
+  it('marks the last good data stale when a refresh fails and clears the mark on the next success', async () => {
+    vi.useFakeTimers();
+    const { fetcher, answer } = scriptedFetcher();
+    const { result } = renderHook(() => useResource(fetcher, { refreshEveryMs: 1_000 }));
+    await answer(0, 'good');
+    act(() => { vi.advanceTimersByTime(1_000); });
+    await answer(1, new Error('The server failed (HTTP 503).'));
+    expect(result.current).toMatchObject({ status: 'stale', data: 'good', error: 'The server failed (HTTP 503).' });
+    act(() => { vi.advanceTimersByTime(1_000); });
+    await answer(2, 'better');
+    expect(result.current).toMatchObject({ status: 'loaded', data: 'better', error: undefined });
+  });
+
+  it('does not poll while the tab is hidden, and stops polling on unmount', async () => {
+    vi.useFakeTimers();
+    const { fetcher, answer } = scriptedFetcher();
+    const { unmount } = renderHook(() => useResource(fetcher, { refreshEveryMs: 1_000 }));
+    await answer(0, 'data');
+    setVisibility('hidden');
+    act(() => { vi.advanceTimersByTime(5_000); });
+    expect(fetcher).toHaveBeenCalledTimes(1);
+    setVisibility('visible');
+    act(() => { vi.advanceTimersByTime(1_000); });
+    expect(fetcher).toHaveBeenCalledTimes(2);
+    unmount();
+    act(() => { vi.advanceTimersByTime(5_000); });
+    expect(fetcher).toHaveBeenCalledTimes(2);
+  });
+
+  it('without refreshEveryMs it loads once', async () => {
+    vi.useFakeTimers();
+    const { fetcher, answer } = scriptedFetcher();
+    renderHook(() => useResource(fetcher));
+    await answer(0, 'data');
+    act(() => { vi.advanceTimersByTime(600_000); });
+    expect(fetcher).toHaveBeenCalledTimes(1);
+  });
+});
