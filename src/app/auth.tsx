@@ -1,9 +1,8 @@
 import { createContext, useCallback, useContext, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { configureAuth } from '../api/client';
-import { sessionSchema, type Session, type SignInRequest } from '../api/contract';
+import type { Session, SignInRequest } from '../api/contract';
 import { api } from '../api/endpoints';
-
-export const SESSION_KEY = 'agent-console:session';
+import { readSessionCookie, writeSessionCookie } from './session-cookie';
 
 interface AuthState {
   session: Session | null;
@@ -14,21 +13,12 @@ interface AuthState {
 
 const AuthContext = createContext<AuthState | null>(null);
 
-function loadSession(): Session | null {
-  try {
-    const parsed = sessionSchema.safeParse(JSON.parse(localStorage.getItem(SESSION_KEY) ?? 'null'));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
-}
-
 export function AuthProvider({ children }: { children: ReactNode }) {
-  const [session, setSession] = useState<Session | null>(loadSession);
+  const [session, setSession] = useState<Session | null>(readSessionCookie);
   const [notice, setNotice] = useState<string | null>(null);
 
   const signOut = useCallback((message?: string) => {
-    localStorage.removeItem(SESSION_KEY);
+    writeSessionCookie(null);
     setSession(null);
     setNotice(message ?? null);
   }, []);
@@ -44,11 +34,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const signIn = useCallback(async (credentials: SignInRequest) => {
     const next = await api.signIn(credentials);
-    try {
-      localStorage.setItem(SESSION_KEY, JSON.stringify(next));
-    } catch {
-      // A full storage must not block signing in; the session then lasts for this tab only.
-    }
+    writeSessionCookie(next);
     sessionRef.current = next;
     setNotice(null);
     setSession(next);
