@@ -1,4 +1,4 @@
-import { chromium, type Page } from '@playwright/test';
+import { chromium, type Browser, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from '../scripts/browser.mjs';
 import type { IndexEntry } from './storybook';
 
@@ -55,6 +55,20 @@ async function openPreview(page: Page, baseUrl: string, firstStoryId: string): P
   await page.waitForFunction(() => (window as unknown as { __STORYBOOK_PREVIEW__?: { currentRender?: { phase?: string } } }).__STORYBOOK_PREVIEW__?.currentRender?.phase === 'finished', undefined, { timeout: RENDER_TIMEOUT_MS });
 }
 
+/**
+ * Storybook waits 100 ms after every render for animations to settle unless its test runner is
+ * driving (recognised by this user-agent token); then it pauses animations instead, which is
+ * what we want anyway: FREEZE_CSS and reducedMotion already stop them.
+ */
+async function testRunnerUserAgent(browser: Browser): Promise<string> {
+  const page = await browser.newPage();
+  try {
+    return `${await page.evaluate(() => navigator.userAgent)} StorybookTestRunner`;
+  } finally {
+    await page.close();
+  }
+}
+
 const sameGlobals = (a: Record<string, string>, b: Record<string, string>) => JSON.stringify(Object.entries(a).sort()) === JSON.stringify(Object.entries(b).sort());
 
 /**
@@ -67,18 +81,40 @@ export async function captureStories(baseUrl: string, stories: IndexEntry[], wor
   const first = stories[0];
   if (!first) return [];
   const browser = await chromium.launch(chromiumLaunchOptions());
+  const userAgent = await testRunnerUserAgent(browser);
   const shots: Shot[] = [];
   const chunks: IndexEntry[][] = Array.from({ length: Math.min(workers, stories.length) }, (_, worker) => stories.filter((_, index) => index % workers === worker));
   try {
     await Promise.all(chunks.map(async (chunk) => {
-      const context = await browser.newContext({ viewport: { width: 900, height: 700 }, deviceScaleFactor: 1, reducedMotion: 'reduce', timezoneId: 'UTC', locale: 'en-US' });
+      const context = await browser.newContext({ viewport: { width: 900, height: 700 }, deviceScaleFactor: 1, reducedMotion: 'reduce', timezoneId: 'UTC', locale: 'en-US', userAgent });
       // tsx (esbuild keepNames) wraps functions in __name(); the page needs it to run them.
       await context.addInitScript('globalThis.__name = (fn) => fn;');
       const page = await context.newPage();
+      const cdp = await context.newCDPSession(page);
       await openPreview(page, baseUrl, chunk[0]?.id ?? first.id);
       const shoot = async (story: IndexEntry, mode: VisualMode, threshold?: number) => {
-        const png = await page.locator('#storybook-root').screenshot({ animations: 'disabled', caret: 'hide' });
-        shots.push({ storyId: story.id, title: story.title, name: story.name, mode: mode.name, png, ...(threshold === undefined ? {} : { threshold }) });
+        // Chromium's own capture of the story root, as an element screenshot would take it but
+        // without its per-shot actionability checks and style injection: the page is already
+        // still (FREEZE_CSS, caret hidden, render finished) and those checks cost more than the capture.
+        const clip = await page.evaluate(() => {
+          const box = document.querySelector('#storybook-root')?.getBoundingClientRect();
+          if (!box) return undefined;
+          // Whole pixels enclosing the box, the way Playwright rounds an element's box.
+          const x = Math.floor(box.left + window.scrollX + 1e-3);
+          const y = Math.floor(box.top + window.scrollY + 1e-3);
+          const width = Math.ceil(box.right + window.scrollX - 1e-3) - x;
+          const height = Math.ceil(box.bottom + window.scrollY - 1e-3) - y;
+          return { x, y, width, height, fitsViewport: width <= window.innerWidth && height <= window.innerHeight };
+        });
+        const base = { storyId: story.id, title: story.title, name: story.name, mode: mode.name };
+        if (!clip || clip.width === 0 || clip.height === 0) {
+          shots.push({ ...base, error: 'the story rendered nothing to capture (#storybook-root is empty)' });
+          return;
+        }
+        const { fitsViewport, ...rect } = clip;
+        const { data } = await cdp.send('Page.captureScreenshot', { format: 'png', clip: { ...rect, scale: 1 }, captureBeyondViewport: !fitsViewport });
+        const png = Buffer.from(data, 'base64');
+        shots.push({ ...base, png, ...(threshold === undefined ? {} : { threshold }) });
       };
       const pending: { story: IndexEntry; mode: VisualMode; threshold?: number }[] = [];
       let currentGlobals: Record<string, string> | undefined;
