@@ -33,8 +33,21 @@ describe('comparing snapshots', () => {
     expect(comparePngs(white, dot, 0.001)).toMatchObject({ status: 'changed' });
   });
 
-  it('a size change is always a change, with the reason', () => {
-    expect(comparePngs(white, png(100, 120, () => [255, 255, 255]))).toMatchObject({ status: 'changed', diffRatio: 1, reason: 'size changed from 100×100 to 100×120' });
+  it('a size change is always a change, with the reason and a diff that shows where', () => {
+    const taller = png(100, 120, (x, y) => (x < 10 && y < 10 ? [0, 0, 0] : [255, 255, 255]));
+    const result = comparePngs(white, taller);
+    expect(result).toMatchObject({ status: 'changed', reason: 'size changed from 100×100 to 100×120' });
+    // 100 changed pixels in the shared 100×100, plus the 100×20 strip only the new image has.
+    expect(result.diffRatio).toBeCloseTo((100 + 2000) / 12_000, 6);
+    const diff = result.status === 'changed' ? PNG.sync.read(result.diffPng) : undefined;
+    expect(diff && [diff.width, diff.height]).toEqual([100, 120]);
+    const pixel = (x: number, y: number) => Array.from(diff?.data.subarray((y * 100 + x) * 4, (y * 100 + x) * 4 + 4) ?? []);
+    expect(pixel(50, 110)).toEqual([255, 0, 0, 255]);
+    expect(pixel(50, 50)).not.toEqual([255, 0, 0, 255]);
+  });
+
+  it('a size change that is also a tiny overlap is still a change', () => {
+    expect(comparePngs(white, png(101, 100, () => [255, 255, 255]), 0.5)).toMatchObject({ status: 'changed' });
   });
 
   it('a corrupt baseline is an error with a clear reason, not a crash', () => {
