@@ -21,14 +21,18 @@ export default defineConfig({
     ['json', { outputFile: 'test-results/results.json' }],
   ],
   use: {
-    trace: 'retain-on-first-failure',
+    // QA gets the trace of every failed attempt and of every retry (a flaky pass shows both sides).
+    trace: 'retain-on-failure-and-retries',
     screenshot: 'only-on-failure',
     launchOptions: chromiumLaunchOptions(),
     ...devices['Desktop Chrome'],
     viewport: { width: 1280, height: 900 },
   },
   projects: [
-    { name: 'setup', testMatch: /auth\.setup\.ts/, use: { baseURL: `http://localhost:${WORKER_PORT}` } },
+    // Each project waits only for its own sign-ins, so the in-page suites start while the
+    // network sign-in is still running.
+    { name: 'setup', testMatch: /auth\.setup\.ts/, grepInvert: /over the network/, use: { baseURL: `http://localhost:${WORKER_PORT}` } },
+    { name: 'setup-network', testMatch: /auth\.setup\.ts/, grep: /over the network/, use: { baseURL: `http://localhost:${NETWORK_PORT}` } },
     {
       name: 'chromium',
       testMatch: /tests\/.*\.spec\.ts/,
@@ -38,7 +42,7 @@ export default defineConfig({
     {
       name: 'network',
       testMatch: /tests\/progress-streaming\.spec\.ts/,
-      dependencies: ['setup'],
+      dependencies: ['setup-network'],
       use: { baseURL: `http://localhost:${NETWORK_PORT}` },
     },
   ],

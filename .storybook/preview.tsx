@@ -8,11 +8,10 @@ import { activateScenario, type ScenarioName } from '../fixtures/scenarios';
 import { onUnhandledApiFrame } from '../fixtures/adapters/unhandled';
 import { seedFactories } from '../fixtures/factories';
 import { configureAuth } from '../src/api/client';
+import { THEME_MODES, THEMES } from './visual-parameters';
 
 // Connected panels call the API as the mock reviewer; the scenario decides what the API answers.
 configureAuth(() => 'mock.riley', () => undefined);
-
-export const THEMES = ['light', 'dark'] as const;
 
 const preview: Preview = {
   loaders: [mswLoader(async () => {
@@ -43,7 +42,7 @@ const preview: Preview = {
     layout: 'fullscreen',
     a11y: { test: 'error' },
     // The visual runner captures every story in each of these modes.
-    visual: { modes: THEMES.map((theme) => ({ name: theme, globals: { theme } })) },
+    visual: { modes: THEME_MODES },
     controls: { expanded: false },
   },
 };

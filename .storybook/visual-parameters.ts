@@ -1,3 +1,13 @@
+import type { VisualMode } from '../visual/capture';
+
+export const THEMES = ['light', 'dark'] as const;
+
+/** The modes every story is captured in unless it declares its own: each theme at the default size. */
+export const THEME_MODES: VisualMode[] = THEMES.map((theme) => ({ name: theme, globals: { theme } }));
+
+/** A phone-sized capture, for stories whose layout depends on the width (wrapping, overflow). */
+export const NARROW_MODE: VisualMode = { name: 'narrow-light', globals: { theme: 'light' }, viewport: { width: 390, height: 844 } };
+
 /**
  * One way for a story to opt out of snapshots or loosen its threshold, written for all three
  * tools: the local runner (visual), Chromatic and Percy.

@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn } from 'storybook/test';
 import { createApproval, HOSTILE_TEXT } from '../fixtures/factories';
 import { ApprovalCard } from '../src/hitl/ApprovalCard';
+import { NARROW_MODE, THEME_MODES } from '../.storybook/visual-parameters';
 
 const meta = {
   title: 'HITL/ApprovalCard',
@@ -71,6 +72,8 @@ export const HostileAgentText: Story = {
   },
 };
 export const LongAgentText: Story = {
+  // Long agent text must wrap, not overflow, on a phone too.
+  parameters: { visual: { modes: [...THEME_MODES, NARROW_MODE] } },
   args: {
     approval: {
       ...meta.args.approval,

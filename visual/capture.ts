@@ -2,13 +2,17 @@ import { chromium, type Browser, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from '../scripts/browser.mjs';
 import type { IndexEntry } from './storybook';
 
-export interface VisualMode { name: string; globals: Record<string, string> }
+/** One way to capture a story: Storybook globals (e.g. the theme) and, optionally, a viewport size. */
+export interface VisualMode { name: string; globals: Record<string, string>; viewport?: Viewport }
+export interface Viewport { width: number; height: number }
 export interface VisualParameters { disable?: boolean; threshold?: number; modes?: VisualMode[] }
 export interface Shot { storyId: string; title: string; name: string; mode: string; png?: Buffer; error?: string; threshold?: number }
 
 /** Freezes everything a screenshot could catch mid-way. */
 const FREEZE_CSS = '*, *::before, *::after { animation: none !important; transition: none !important; caret-color: transparent !important; scroll-behavior: auto !important; }';
 const DEFAULT_MODE: VisualMode = { name: 'default', globals: {} };
+const DEFAULT_VIEWPORT: Viewport = { width: 900, height: 700 };
+const hasDefaultViewport = (mode: VisualMode) => !mode.viewport || (mode.viewport.width === DEFAULT_VIEWPORT.width && mode.viewport.height === DEFAULT_VIEWPORT.height);
 const RENDER_TIMEOUT_MS = 10_000;
 
 type RenderOutcome = { ok: true; visual: VisualParameters } | { ok: false; error: string };
@@ -86,7 +90,7 @@ export async function captureStories(baseUrl: string, stories: IndexEntry[], wor
   const chunks: IndexEntry[][] = Array.from({ length: Math.min(workers, stories.length) }, (_, worker) => stories.filter((_, index) => index % workers === worker));
   try {
     await Promise.all(chunks.map(async (chunk) => {
-      const context = await browser.newContext({ viewport: { width: 900, height: 700 }, deviceScaleFactor: 1, reducedMotion: 'reduce', timezoneId: 'UTC', locale: 'en-US', userAgent });
+      const context = await browser.newContext({ viewport: DEFAULT_VIEWPORT, deviceScaleFactor: 1, reducedMotion: 'reduce', timezoneId: 'UTC', locale: 'en-US', userAgent });
       // tsx (esbuild keepNames) wraps functions in __name(); the page needs it to run them.
       await context.addInitScript('globalThis.__name = (fn) => fn;');
       const page = await context.newPage();
@@ -130,12 +134,13 @@ export async function captureStories(baseUrl: string, stories: IndexEntry[], wor
         }
         if (outcome.visual.disable) continue;
         for (const mode of outcome.visual.modes ?? [DEFAULT_MODE]) {
-          if (sameGlobals(mode.globals, currentGlobals ?? {})) await shoot(story, mode, outcome.visual.threshold);
+          if (sameGlobals(mode.globals, currentGlobals ?? {}) && hasDefaultViewport(mode)) await shoot(story, mode, outcome.visual.threshold);
           else pending.push({ story, mode, ...(outcome.visual.threshold === undefined ? {} : { threshold: outcome.visual.threshold }) });
         }
       }
       const modes = [...new Map(pending.map((item) => [JSON.stringify(item.mode), item.mode])).values()];
       for (const mode of modes) {
+        await page.setViewportSize(mode.viewport ?? DEFAULT_VIEWPORT);
         let globalsToSet: Record<string, string> | null = mode.globals;
         for (const item of pending.filter((candidate) => JSON.stringify(candidate.mode) === JSON.stringify(mode))) {
           const outcome = await renderInPage(page, item.story.id, globalsToSet);
