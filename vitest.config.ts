@@ -2,6 +2,7 @@ import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig, mergeConfig } from 'vitest/config';
 import { chromiumLaunchOptions } from './scripts/browser.mjs';
+import { THEMES } from './.storybook/visual-parameters.ts';
 import viteConfig from './vite.config.ts';
 
 export default mergeConfig(viteConfig, defineConfig({
@@ -19,7 +20,7 @@ export default mergeConfig(viteConfig, defineConfig({
         },
       },
       // Every story, play function and a11y check once per theme: contrast differs between them.
-      ...(['light', 'dark'] as const).map((theme) => ({
+      ...THEMES.map((theme) => ({
         extends: true,
         plugins: [storybookTest({ configDir: '.storybook' })],
         define: { 'import.meta.env.STORYBOOK_THEME': JSON.stringify(theme) },
