@@ -27,7 +27,6 @@ export const Errored: Story = {
     await expect(args.onRetry).toHaveBeenCalledWith('task-001');
   },
 };
-export const Reconnecting: Story = { args: { task: { ...meta.args.task, status: 'active', progress: 30 }, streamNotice: 'Connection lost; reconnecting (attempt 1)…' } };
 export const LongTitle: Story = {
   args: { task: { ...meta.args.task, status: 'active', progress: 12, title: 'Reconcile every invoice from the 2025 fiscal year against the ledger exports of all eleven subsidiaries, including the ones acquired mid-year' } },
 };

@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
+import { LiveNotice } from './components/LiveNotice';
 import { ProgressPanel } from './components/ProgressPanel';
 import { WidgetFrame } from './components/WidgetFrame';
 
@@ -9,6 +10,8 @@ export class DashboardPage {
   readonly metrics: WidgetFrame;
   readonly alerts: WidgetFrame;
   readonly banner: Locator;
+  readonly liveNotice: LiveNotice;
+  readonly progressBars: Locator;
 
   constructor(readonly page: Page) {
     this.heading = page.getByRole('heading', { name: 'Dashboard', level: 1 });
@@ -17,6 +20,8 @@ export class DashboardPage {
     this.metrics = new WidgetFrame(page, 'Metrics');
     this.alerts = new WidgetFrame(page, 'Alerts');
     this.banner = page.locator('.shell__banner');
+    this.liveNotice = new LiveNotice(this.tasks.root);
+    this.progressBars = this.tasks.root.getByRole('progressbar');
   }
 
   async goto(query = ''): Promise<void> {

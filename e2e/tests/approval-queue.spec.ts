@@ -19,15 +19,15 @@ test('a reviewer rejects a proposal with a reason', async ({ approvals }) => {
   await expect(card.root).toContainText('Rejected by Riley Reviewer: The order was already refunded by support.');
 });
 
-test('when someone else decided first, the card rolls back and says so', async ({ approvals, mocks, consoleGuard }) => {
+test('when someone else decided first, the card shows their decision and says so', async ({ approvals, mocks, consoleGuard }) => {
   consoleGuard.allow(/status of 409/);
   await approvals.goto();
   const card = approvals.card(REFUND);
   await expect(card.approveButton).toBeEnabled();
   await mocks.decideElsewhere('approval-001', 'rejected');
   await card.approve();
-  await expect(card.error).toContainText('Someone else already decided this proposal (rejected by Sam Other-Reviewer). Reload to see the decision.');
-  await expect(card.status).toHaveText('Waiting for review');
+  await expect(card.error).toHaveText('Sam Other-Reviewer already rejected this proposal.');
+  await expect(card.status).toHaveText('Rejected');
 });
 
 test('a server error rolls the decision back and offers a retry that succeeds', async ({ approvals, mocks, consoleGuard }) => {

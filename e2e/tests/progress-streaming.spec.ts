@@ -2,6 +2,7 @@ import { expect, test } from '../fixtures/test';
 
 // Runs twice: with the MSW worker in the page, and (project "network") over a real socket,
 // where a drop is a closed TCP connection.
+
 /** Chromium's own console line when a real socket closes mid-stream: the point of the drop. */
 const DROPPED_CONNECTION = /ERR_INCOMPLETE_CHUNKED_ENCODING/;
 const TASK = { id: 'task-001', title: 'Summarise support tickets' };
@@ -27,26 +28,20 @@ test('a started task moves through its progress to completed', async ({ dashboar
 test('a dropped connection resumes from the last event with nothing lost or repeated', async ({ dashboard, mocks, page, consoleGuard }) => {
   consoleGuard.allow(DROPPED_CONNECTION);
   const panel = dashboard.task(TASK.title);
-  const seen: number[] = [];
-  await page.exposeFunction('recordProgress', (value: number) => seen.push(value));
-  await page.evaluate(() => {
-    const bar = document.querySelector('[aria-label="Summarise support tickets progress"]');
-    if (!bar) throw new Error('no progress bar');
-    new MutationObserver(() => (window as unknown as { recordProgress: (v: number) => void }).recordProgress(Number(bar.getAttribute('aria-valuenow')))).observe(bar, { attributes: true, attributeFilter: ['aria-valuenow'] });
-  });
+  const seen = await panel.recordProgressValues(page);
   await expect.poll(() => mocks.connections(TASK.id)).toMatchObject({ open: 1 });
-  await mocks.progress(TASK.id, { action: 'retry', ms: 0 });
+  await mocks.stream({ action: 'retry', ms: 0 });
   await mocks.progress(TASK.id, { action: 'emit', progress: 10 });
   await expect(panel.progressBar).toHaveAttribute('aria-valuenow', '10');
-  await mocks.progress(TASK.id, { action: 'drop' });
-  // Sent while the client is away: it must arrive through the Last-Event-ID replay.
+  await mocks.stream({ action: 'drop' });
+  // Sent while the client is away: it must arrive through the cursor replay.
   await mocks.progress(TASK.id, { action: 'emit', progress: 20 });
-  // The client came back asking for what followed event 1, and got exactly that.
-  await expect.poll(() => mocks.connections(TASK.id)).toMatchObject({ open: 1, opened: 2, resumedFrom: [null, '1'] });
+  // The client came back asking for what followed event 1 of this task, and got exactly that.
+  await expect.poll(() => mocks.connections(TASK.id)).toMatchObject({ open: 1, resumedFrom: [null, '1'] });
   await expect(panel.progressBar).toHaveAttribute('aria-valuenow', '20');
   await mocks.progress(TASK.id, { action: 'emit', progress: 30 });
   await expect(panel.progressBar).toHaveAttribute('aria-valuenow', '30');
-  expect(seen).toEqual([10, 20, 30]);
+  expect(seen()).toEqual([10, 20, 30]);
 });
 
 test('a malformed event is skipped with a warning and the stream keeps going', async ({ dashboard, mocks, page }) => {
@@ -54,19 +49,26 @@ test('a malformed event is skipped with a warning and the stream keeps going', a
   page.on('console', (message) => { if (message.type() === 'warning') warnings.push(message.text()); });
   const panel = dashboard.task(TASK.title);
   await expect.poll(() => mocks.connections(TASK.id)).toMatchObject({ open: 1 });
-  await mocks.progress(TASK.id, { action: 'raw', text: ': heartbeat\n\ndata: {not json\n\n' });
+  await mocks.progress(TASK.id, { action: 'raw', text: ': heartbeat\n\nid: task:task-001@7\nevent: progress\ndata: {not json\n\n' });
   await mocks.progress(TASK.id, { action: 'emit', progress: 40 });
   await expect(panel.progressBar).toHaveAttribute('aria-valuenow', '40');
   expect(warnings.filter((text) => text.includes('skipped a malformed event'))).toHaveLength(1);
 });
 
-test('repeated server errors stop the stream with a clear message', async ({ dashboard, mocks, consoleGuard }) => {
+test('repeated server errors keep retrying with a visible notice, and "reconnect now" recovers', async ({ dashboard, mocks, consoleGuard }) => {
   consoleGuard.allow(/status of 503/);
   consoleGuard.allow(DROPPED_CONNECTION);
   const panel = dashboard.task(TASK.title);
   await expect.poll(() => mocks.connections(TASK.id)).toMatchObject({ open: 1 });
-  await mocks.progress(TASK.id, { action: 'retry', ms: 0 });
-  await mocks.progress(TASK.id, { action: 'fail', status: 503, times: 3 });
-  await mocks.progress(TASK.id, { action: 'drop' });
-  await expect(panel.streamNotice).toHaveText('Live progress stopped: The progress stream failed (HTTP 503).');
+  // The server asks for a very long wait: the console caps it and offers to try now.
+  await mocks.stream({ action: 'retry', ms: 3_600_000 });
+  await mocks.stream({ action: 'fail', status: 503, times: 1 });
+  await mocks.stream({ action: 'drop' });
+  await expect(dashboard.liveNotice.root).toContainText('Live updates paused: The connection to the server was lost.');
+  await dashboard.liveNotice.reconnectNow.click();
+  await expect(dashboard.liveNotice.root).toContainText('The live stream failed (HTTP 503).');
+  await dashboard.liveNotice.reconnectNow.click();
+  await expect(dashboard.liveNotice.root).toBeHidden();
+  await mocks.progress(TASK.id, { action: 'emit', progress: 55 });
+  await expect(panel.progressBar).toHaveAttribute('aria-valuenow', '55');
 });

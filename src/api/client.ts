@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { apiErrorSchema } from './contract';
 import { ApiError, kindForStatus } from './errors';
 import { runtimeConfig } from '../app/runtime-config';
+import { describeIssues } from './records';
 
 const DEFAULT_TIMEOUT_MS = 10_000;
 
@@ -13,6 +14,11 @@ let onUnauthorized: () => void = () => undefined;
 export function configureAuth(source: TokenSource, unauthorized: () => void): void {
   readToken = source;
   onUnauthorized = unauthorized;
+}
+
+/** A live connection refused with 401 ends the session the same way a refused request does. */
+export function reportUnauthorized(): void {
+  onUnauthorized();
 }
 
 export function apiUrl(path: string): string {
@@ -29,6 +35,8 @@ interface RequestOptions {
   body?: unknown;
   signal?: AbortSignal;
   timeoutMs?: number;
+  /** Sign-in answers 401 for a wrong password: that is the server's message, not an ended session. */
+  isSignIn?: boolean;
 }
 
 /** Fetches, checks the status and validates the body against the contract; every failure is an ApiError. */
@@ -37,7 +45,8 @@ export async function request<S extends z.ZodType>(path: string, schema: S, opti
   const body: unknown = await response.json().catch(() => undefined);
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
-    throw new ApiError('invalid-response', `The server sent data this console does not understand (${path}).`, response.status);
+    const problems = describeIssues(parsed.error, body).join('; ');
+    throw new ApiError('invalid-response', `The server sent data this console does not understand (${path.split('?')[0] ?? path}: ${problems}).`, response.status);
   }
   return parsed.data;
 }
@@ -63,22 +72,23 @@ async function send(path: string, options: RequestOptions): Promise<Response> {
     if (options.signal?.aborted) throw error;
     throw new ApiError('network', 'The server could not be reached. Check your connection and retry.');
   }
-  if (!response.ok) throw await errorFrom(response);
+  if (!response.ok) throw await errorFrom(response, options.isSignIn === true);
   return response;
 }
 
-async function errorFrom(response: Response): Promise<ApiError> {
+async function errorFrom(response: Response, isSignIn: boolean): Promise<ApiError> {
   const kind = kindForStatus(response.status);
-  if (kind === 'unauthorized') onUnauthorized();
+  if (kind === 'unauthorized' && !isSignIn) onUnauthorized();
+  // Only the contract's error body is the server's own words; a status line ("Conflict") is not.
   const body = apiErrorSchema.safeParse(await response.json().catch(() => undefined));
-  const detail = body.success ? body.data.error : response.statusText;
-  return new ApiError(kind, messageFor(kind, response.status, detail), response.status);
+  const detail = body.success ? body.data.error.trim().slice(0, 500) : '';
+  return new ApiError(kind, messageFor(kind, response.status, detail, isSignIn), response.status);
 }
 
-function messageFor(kind: ReturnType<typeof kindForStatus>, status: number, detail: string): string {
+function messageFor(kind: ReturnType<typeof kindForStatus>, status: number, detail: string, isSignIn: boolean): string {
   switch (kind) {
-    case 'unauthorized': return 'Your session has ended. Sign in again.';
-    case 'forbidden': return `You do not have permission to do this (${detail || 'forbidden'}).`;
+    case 'unauthorized': return isSignIn ? detail || 'The username or password was not accepted.' : 'Your session has ended. Sign in again.';
+    case 'forbidden': return detail ? `You do not have permission to do this: ${detail}` : 'You do not have permission to do this.';
     case 'conflict': return detail || 'Someone else changed this first.';
     case 'server': return `The server failed (HTTP ${status}). Retry in a moment.`;
     default: return detail || `The request failed (HTTP ${status}).`;

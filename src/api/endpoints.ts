@@ -1,22 +1,34 @@
 import {
-  API_ROUTES, approvalListSchema, approvalSchema, auditListSchema, healthListSchema, sessionSchema, taskListSchema, taskSchema,
-  traceListSchema, widgetDataSchemas, fillRoute, type Decision, type SignInRequest,
+  alertSchema, API_ROUTES, approvalSchema, auditEventSchema, fillRoute, metricSummarySchema, serviceHealthSchema, sessionSchema,
+  taskSchema, traceSchema, widgetDataSchemas, type Decision, type SignInRequest,
 } from './contract';
 import { request, requestText } from './client';
+import { recordListSchema } from './records';
+
+// Lists are checked record by record: one record this console cannot read never hides the others.
+const taskRecords = recordListSchema('tasks', taskSchema, 'task');
+const metricRecords = recordListSchema('metrics', metricSummarySchema, 'metric');
+const alertRecords = recordListSchema('alerts', alertSchema, 'alert');
+const approvalRecords = recordListSchema('approvals', approvalSchema, 'proposal');
+const healthRecords = recordListSchema('services', serviceHealthSchema, 'service');
+const auditRecords = recordListSchema('events', auditEventSchema, 'audit event');
+const traceRecords = recordListSchema('traces', traceSchema, 'trace');
 
 /** One function per API call, each validated against the contract. */
 export const api = {
-  signIn: (body: SignInRequest) => request(API_ROUTES.signIn, sessionSchema, { method: 'POST', body }),
-  tasks: (signal?: AbortSignal) => request(API_ROUTES.tasks, taskListSchema, { signal }),
+  signIn: (body: SignInRequest) => request(API_ROUTES.signIn, sessionSchema, { method: 'POST', body, isSignIn: true }),
+  tasks: (signal?: AbortSignal) => request(API_ROUTES.tasks, taskRecords, { signal }),
+  task: (taskId: string, signal?: AbortSignal) => request(fillRoute(API_ROUTES.task, { taskId }), taskSchema, { signal }),
   startTask: (taskId: string) => request(fillRoute(API_ROUTES.taskStart, { taskId }), taskSchema, { method: 'POST' }),
   projectStatus: (signal?: AbortSignal) => request(API_ROUTES.projectStatus, widgetDataSchemas['project-status'], { signal }),
-  metrics: (signal?: AbortSignal) => request(API_ROUTES.metricsSummary, widgetDataSchemas.metrics, { signal }),
-  alerts: (signal?: AbortSignal) => request(API_ROUTES.alerts, widgetDataSchemas.alerts, { signal }),
-  approvals: (signal?: AbortSignal) => request(API_ROUTES.approvals, approvalListSchema, { signal }),
+  metrics: (signal?: AbortSignal) => request(API_ROUTES.metricsSummary, metricRecords, { signal }),
+  alerts: (signal?: AbortSignal) => request(API_ROUTES.alerts, alertRecords, { signal }),
+  approvals: (signal?: AbortSignal) => request(API_ROUTES.approvals, approvalRecords, { signal }),
+  approval: (approvalId: string, signal?: AbortSignal) => request(fillRoute(API_ROUTES.approval, { approvalId }), approvalSchema, { signal }),
   decide: (approvalId: string, decision: Decision) =>
     request(fillRoute(API_ROUTES.approvalDecision, { approvalId }), approvalSchema, { method: 'POST', body: decision }),
-  health: (signal?: AbortSignal) => request(API_ROUTES.health, healthListSchema, { signal }),
-  audit: (signal?: AbortSignal) => request(API_ROUTES.audit, auditListSchema, { signal }),
-  traces: (signal?: AbortSignal) => request(API_ROUTES.traces, traceListSchema, { signal }),
+  health: (signal?: AbortSignal) => request(API_ROUTES.health, healthRecords, { signal }),
+  audit: (signal?: AbortSignal) => request(API_ROUTES.audit, auditRecords, { signal }),
+  traces: (signal?: AbortSignal) => request(API_ROUTES.traces, traceRecords, { signal }),
   prometheus: (signal?: AbortSignal) => requestText(API_ROUTES.prometheus, { signal }),
 };

@@ -6,6 +6,7 @@ import { ApprovalsPage } from '../pages/ApprovalsPage';
 import { DashboardPage } from '../pages/DashboardPage';
 import { ObservabilityPage } from '../pages/ObservabilityPage';
 import { SignInPage } from '../pages/SignInPage';
+import { LiveProvider } from '../streaming/LiveProvider';
 
 function Shell({ banner }: { banner?: string }) {
   const { session, signOut } = useAuth();
@@ -25,7 +26,8 @@ function Shell({ banner }: { banner?: string }) {
       </header>
       {banner && <p role="alert" className="notice shell__banner">{banner}</p>}
       <StorageNotice />
-      <main className="shell__main"><Outlet /></main>
+      {/* One live connection per signed-in tab; a new session gets a new one. */}
+      <LiveProvider key={session.token}><main className="shell__main"><Outlet /></main></LiveProvider>
     </div>
   );
 }

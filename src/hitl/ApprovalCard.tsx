@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { Approval } from '../api/contract';
 
-export type SubmitState = { phase: 'idle' } | { phase: 'submitting' } | { phase: 'failed'; message: string };
+export type SubmitState = { phase: 'idle'; note?: string } | { phase: 'submitting' } | { phase: 'failed'; message: string };
 
 interface ApprovalCardProps {
   approval: Approval;
@@ -56,6 +56,7 @@ export function ApprovalCard({ approval, readOnly = false, submit = { phase: 'id
         </div>
       )}
       {submitting && <p role="status">Submitting decision…</p>}
+      {submit.phase === 'idle' && submit.note && <p role="status" className="muted">{submit.note}</p>}
       {decidable && !rejecting && (
         <div className="card__actions">
           <button type="button" disabled={submitting} onClick={() => onApprove?.(approval.id)}>Approve</button>

@@ -1,53 +1,44 @@
-import { useCallback, useEffect, useState, type ComponentProps } from 'react';
-import type { Approval, Decision } from '../api/contract';
-import { api } from '../api/endpoints';
-import { ApiError, describeError } from '../api/errors';
-import { useResource } from '../api/use-resource';
+import { useEffect, useState, type ComponentProps } from 'react';
+import type { Decision } from '../api/contract';
 import { useAuth } from '../app/auth';
 import { ApprovalCard, type SubmitState } from '../hitl/ApprovalCard';
+import { submitDecision } from '../hitl/decide';
+import { useApprovalQueue } from '../hitl/use-approval-queue';
 import { usePersisted } from '../storage/use-persisted';
-import { followApprovalFeed } from '../streaming/approval-feed';
+import { LiveStatusNotice } from '../streaming/LiveStatusNotice';
+import { UnreadableRecords } from '../widgets/UnreadableRecords';
 import { WidgetFrame } from '../widgets/WidgetFrame';
+
+type Submit = SubmitState & { decision?: Decision };
 
 export function ApprovalsPage() {
   const { session } = useAuth();
-  const resource = useResource(useCallback((signal: AbortSignal) => api.approvals(signal).then((body) => body.approvals), []));
-  // Local truth on top of the loaded list: optimistic decisions and server answers, by id.
-  const [overrides, setOverrides] = useState<Record<string, Approval>>({});
-  const [submits, setSubmits] = useState<Record<string, SubmitState & { decision?: Decision }>>({});
+  const { resource, approvals, unreadable, setOne } = useApprovalQueue();
+  const [submits, setSubmits] = useState<Record<string, Submit>>({});
   const readOnly = session?.user.role !== 'reviewer';
+  const setSubmit = (approvalId: string, submit: Submit) => setSubmits((current) => ({ ...current, [approvalId]: submit }));
 
-  const [arrived, setArrived] = useState<Approval[]>([]);
-  useEffect(() => followApprovalFeed((approval) => setArrived((current) => [approval, ...current.filter((other) => other.id !== approval.id)])), []);
-  const loaded = resource.data ?? [];
-  const fresh = arrived.filter((approval) => !loaded.some((other) => other.id === approval.id));
-  const approvals = [...fresh, ...loaded].map((approval) => overrides[approval.id] ?? approval);
-  const setOne = (approval: Approval) => setOverrides((current) => ({ ...current, [approval.id]: approval }));
-
-  // Optimistic: the card shows the decision at once and rolls back with a message if the server refuses.
+  // Optimistic: the card shows the decision at once; the outcome (or the re-read truth) settles it.
   const decide = async (approvalId: string, decision: Decision) => {
     const before = approvals.find((approval) => approval.id === approvalId);
-    if (!before) return;
-    setSubmits((current) => ({ ...current, [approvalId]: { phase: 'submitting', decision } }));
+    if (!before || !session) return;
+    setSubmit(approvalId, { phase: 'submitting', decision });
     setOne({ ...before, status: decision.decision === 'approve' ? 'approved' : 'rejected', ...(decision.reason ? { reason: decision.reason } : {}) });
-    try {
-      const saved = await api.decide(approvalId, decision);
-      setOne(saved);
-      setSubmits((current) => ({ ...current, [approvalId]: { phase: 'idle' } }));
-    } catch (error) {
-      setOne(before);
-      const message = error instanceof ApiError && error.kind === 'conflict' ? `${describeError(error)} Reload to see the decision.` : describeError(error);
-      setSubmits((current) => ({ ...current, [approvalId]: { phase: 'failed', message, decision } }));
-    }
+    const outcome = await submitDecision(before, decision, session.user.name);
+    setOne(outcome.approval);
+    if (outcome.kind === 'saved') setSubmit(approvalId, outcome.note ? { phase: 'idle', note: outcome.note } : { phase: 'idle' });
+    else if (outcome.kind === 'decided-elsewhere') setSubmit(approvalId, { phase: 'failed', message: outcome.message });
+    else setSubmit(approvalId, { phase: 'failed', message: outcome.message, ...(outcome.retry ? { decision } : {}) });
   };
 
-  const pending = approvals.filter((approval) => approval.status === 'pending').length;
+  const pendingCount = approvals.filter((approval) => approval.status === 'pending').length;
   return (
     <>
       <h1>Approval queue</h1>
-      <p className="muted" role="status">{pending} {pending === 1 ? 'proposal waits' : 'proposals wait'} for review</p>
+      <p className="muted" role="status">{pendingCount} {pendingCount === 1 ? 'proposal waits' : 'proposals wait'} for review</p>
+      <LiveStatusNotice />
       <WidgetFrame title="Proposals" status={resource.status} error={resource.error} onRetry={resource.reload}>
-        {approvals.length === 0 ? <p className="muted">Nothing to review.</p> : (
+        {approvals.length === 0 && unreadable.length === 0 ? <p className="muted">Nothing to review.</p> : (
           <div className="stack">
             {approvals.map((approval) => {
               const submit = submits[approval.id];
@@ -63,6 +54,7 @@ export function ApprovalsPage() {
                 />
               );
             })}
+            <UnreadableRecords records={unreadable} noun="proposal" />
           </div>
         )}
       </WidgetFrame>

@@ -1,8 +1,14 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ProgressEvent, Task } from '../api/contract';
-import { createFrameBatcher } from './frame-batcher';
+import { z } from 'zod';
+import { progressEventSchema, taskTopic, type ProgressEvent, type Task } from '../api/contract';
+import { api } from '../api/endpoints';
 import { useStore } from '../storage/StorageProvider';
-import { followProgress, type StreamStatus } from './progress-stream';
+import { createFrameBatcher } from './frame-batcher';
+import type { LiveMessage } from './live-connection';
+import { useLiveConnection } from './LiveProvider';
+import { warnOnce } from './warn-once';
+
+const cursorSchema = z.number().int().nonnegative();
 
 export function applyProgressEvent(task: Task, event: ProgressEvent): Task {
   if (event.type === 'completed') return { ...task, status: 'completed', progress: 100 };
@@ -10,65 +16,106 @@ export function applyProgressEvent(task: Task, event: ProgressEvent): Task {
   return { ...task, status: 'active', progress: event.progress };
 }
 
-/** The live tasks: the loaded list, moved by each running task's progress stream (one render per frame). */
+/** The progress event in one live message for `taskId`, or undefined (logged once) when it is not one. */
+export function progressEventOf(taskId: string, message: LiveMessage): ProgressEvent | undefined {
+  if (message.kind !== 'progress') return undefined;
+  let json: unknown;
+  try {
+    json = JSON.parse(message.data);
+  } catch {
+    warnOnce(`progress:malformed:${message.data.slice(0, 80)}`, `[progress ${taskId}] skipped a malformed event: ${message.data.slice(0, 200)}`);
+    return undefined;
+  }
+  const parsed = progressEventSchema.safeParse(json);
+  if (parsed.success && parsed.data.taskId === taskId) return parsed.data;
+  warnOnce(`progress:off-contract:${message.data.slice(0, 80)}`, `[progress ${taskId}] skipped an event that does not match the contract: ${message.data.slice(0, 200)}`);
+  return undefined;
+}
+
+interface Overrides { base: Task[] | undefined; tasks: Record<string, Task> }
+
+/**
+ * The live tasks: the loaded list moved by each running task's topic on the tab's one live
+ * connection, rendered at most once per frame. Cursors are saved once per frame too, so a
+ * reload resumes each task where it was. A topic whose numbering restarted re-reads its task.
+ */
 export function useTaskProgress(initial: Task[] | undefined) {
   const store = useStore();
-  // Live state on top of the loaded list, by task id.
-  const [live, setLive] = useState<Record<string, Task>>({});
-  const tasks = (initial ?? []).map((task) => live[task.id] ?? task);
+  const live = useLiveConnection();
+  // Live state on top of the loaded list, by task id; a reloaded list is fresher and starts clean.
+  const [overrides, setOverrides] = useState<Overrides>({ base: initial, tasks: {} });
+  const current = overrides.base === initial ? overrides.tasks : {};
+  const tasks = (initial ?? []).map((task) => current[task.id] ?? task);
+  const initialRef = useRef(initial);
   const tasksRef = useRef(tasks);
-  useEffect(() => { tasksRef.current = tasks; });
-  const [streams, setStreams] = useState<Record<string, StreamStatus>>({});
-  const stops = useRef(new Map<string, () => void>());
+  useEffect(() => { initialRef.current = initial; tasksRef.current = tasks; });
+  const subscriptions = useRef(new Map<string, () => void>());
+
+  const setTask = useCallback((update: (tasks: Record<string, Task>) => Record<string, Task>) => {
+    setOverrides((state) => ({ base: initialRef.current, tasks: update(state.base === initialRef.current ? state.tasks : {}) }));
+  }, []);
+
   const batcher = useRef(createFrameBatcher<ProgressEvent>((events) => {
-    setLive((current) => {
-      const next = { ...current };
+    setTask((previous) => {
+      const next = { ...previous };
       for (const event of events) {
         const task = next[event.taskId] ?? tasksRef.current.find((candidate) => candidate.id === event.taskId);
         if (task) next[event.taskId] = applyProgressEvent(task, event);
       }
       return next;
     });
+    const latest = new Map(events.map((event) => [event.taskId, event.seq]));
+    for (const [taskId, seq] of latest) void store.save('stream-cursor', taskId, seq);
   }));
 
-  const follow = useCallback((taskId: string, resume: boolean) => {
-    stops.current.get(taskId)?.();
-    let stopped = false;
-    stops.current.set(taskId, () => { stopped = true; });
-    // The cursor survives a reload, so the stream resumes instead of replaying from the start.
-    void (resume ? store.load<number>('stream-cursor', taskId) : store.remove('stream-cursor', taskId).then(() => undefined)).then((lastSeq) => {
-      if (stopped) return;
-      const stop = followProgress(taskId, {
-        ...(lastSeq === undefined ? {} : { lastSeq }),
-        onEvent: (event) => {
-          batcher.current.push(event);
-          void store.save('stream-cursor', taskId, event.seq);
-        },
-        onStatus: (status) => setStreams((current) => ({ ...current, [taskId]: status })),
+  const unfollow = useCallback((taskId: string) => {
+    subscriptions.current.get(taskId)?.();
+    subscriptions.current.delete(taskId);
+  }, []);
+
+  const reread = useCallback((taskId: string) => {
+    api.task(taskId).then((task) => {
+      setTask((previous) => ({ ...previous, [taskId]: task }));
+      if (task.status !== 'active') unfollow(taskId);
+    }, (error: unknown) => console.warn(`[progress ${taskId}] could not re-read the task after the server restarted its events:`, error));
+  }, [setTask, unfollow]);
+
+  /** Follows these tasks on the live connection, each from its saved cursor, in one reconnection. */
+  const follow = useCallback((taskIds: string[]) => {
+    const fresh = taskIds.filter((taskId) => !subscriptions.current.has(taskId));
+    const pending = () => undefined;
+    for (const taskId of fresh) subscriptions.current.set(taskId, pending);
+    void Promise.all(fresh.map((taskId) => store.load('stream-cursor', taskId))).then((cursors) => {
+      fresh.forEach((taskId, index) => {
+        if (subscriptions.current.get(taskId) !== pending) return;
+        const cursor = cursorSchema.safeParse(cursors[index]);
+        const unsubscribe = live.subscribe(taskTopic(taskId), {
+          onMessage: (message) => {
+            const event = progressEventOf(taskId, message);
+            if (!event) return;
+            batcher.current.push(event);
+            if (event.type !== 'progress') unfollow(taskId);
+          },
+          onReset: () => reread(taskId),
+        }, cursor.success ? cursor.data : undefined);
+        subscriptions.current.set(taskId, unsubscribe);
       });
-      stops.current.set(taskId, stop);
     });
-  }, [store]);
+  }, [store, live, unfollow, reread]);
 
   useEffect(() => {
-    const running = stops.current;
+    const running = subscriptions.current;
     const pending = batcher.current;
     return () => {
-      for (const stop of running.values()) stop();
+      for (const unsubscribe of running.values()) unsubscribe();
+      running.clear();
       pending.cancel();
     };
   }, []);
 
   const markStarted = useCallback((task: Task) => {
-    setLive((current) => ({ ...current, [task.id]: task }));
-  }, []);
+    setTask((previous) => ({ ...previous, [task.id]: task }));
+  }, [setTask]);
 
-  return { tasks, streams, follow, markStarted };
-}
-
-export function streamNotice(status: StreamStatus | undefined): string | undefined {
-  if (!status) return undefined;
-  if (status.state === 'reconnecting') return `Connection lost; reconnecting (attempt ${status.attempt})…`;
-  if (status.state === 'failed') return `Live progress stopped: ${status.message}`;
-  return undefined;
+  return { tasks, follow, markStarted };
 }

@@ -5,13 +5,11 @@ interface TaskCardProps {
   task: Task;
   onStart?: (taskId: string) => void;
   onRetry?: (taskId: string) => void;
-  /** A connection notice from the progress stream (reconnecting, stream failed). */
-  streamNotice?: string;
 }
 
 const STATUS_LABEL: Record<Task['status'], string> = { pending: 'Pending', active: 'Running', completed: 'Completed', error: 'Failed' };
 
-export function TaskCard({ task, onStart, onRetry, streamNotice }: TaskCardProps) {
+export function TaskCard({ task, onStart, onRetry }: TaskCardProps) {
   return (
     <article className="card task-card" aria-labelledby={`${task.id}-title`} data-status={task.status}>
       <header className="card__header">
@@ -23,7 +21,6 @@ export function TaskCard({ task, onStart, onRetry, streamNotice }: TaskCardProps
         <ProgressIndicator label={`${task.title} progress`} value={task.progress} error={task.status === 'error' ? (task.error ?? 'Unknown error') : undefined} />
       )}
       {task.status === 'error' && <p role="alert" className="error-text">{task.error ?? 'The task failed.'}</p>}
-      {streamNotice && <p role="status" className="notice">{streamNotice}</p>}
       <div className="card__actions">
         {task.status === 'pending' && onStart && <button type="button" onClick={() => onStart(task.id)}>Start {task.title}</button>}
         {task.status === 'error' && onRetry && <button type="button" onClick={() => onRetry(task.id)}>Retry {task.title}</button>}

@@ -6,11 +6,17 @@ export class WidgetFrame {
   readonly skeleton: Locator;
   readonly error: Locator;
   readonly retryButton: Locator;
+  readonly refreshButton: Locator;
 
   constructor(page: Page, readonly title: string) {
     this.root = page.getByRole('region', { name: title });
     this.skeleton = this.root.getByRole('status', { name: `Loading ${title}` });
     this.error = this.root.getByRole('alert');
     this.retryButton = this.root.getByRole('button', { name: `Retry ${title}` });
+    this.refreshButton = this.root.getByRole('button', { name: `Refresh ${title}` });
+  }
+
+  async refresh(): Promise<void> {
+    await this.refreshButton.click();
   }
 }

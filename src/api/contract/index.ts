@@ -4,3 +4,4 @@ export * from './widgets';
 export * from './observability';
 export * from './auth';
 export { API_ROUTES, fillRoute } from './routes';
+export * from './live';

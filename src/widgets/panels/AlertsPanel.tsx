@@ -3,16 +3,18 @@ import { api } from '../../api/endpoints';
 import { useResource } from '../../api/use-resource';
 import { usePersisted } from '../../storage/use-persisted';
 import { AlertWidget } from '../AlertWidget';
+import { UnreadableRecords } from '../UnreadableRecords';
 import { WidgetFrame } from '../WidgetFrame';
 import { LIVE_REFRESH_MS, type PanelProps } from './panel-props';
 
 /** A dashboard widget wired to the API: data through useResource, shown in a WidgetFrame. */
 export function AlertsPanel({ onRemove }: PanelProps) {
-  const resource = useResource(useCallback((signal: AbortSignal) => api.alerts(signal).then((body) => body.alerts), []), { refreshEveryMs: LIVE_REFRESH_MS });
+  const resource = useResource(useCallback((signal: AbortSignal) => api.alerts(signal), []), { refreshEveryMs: LIVE_REFRESH_MS });
   const dismissed = usePersisted<string[]>('widget-settings', 'dismissed-alerts', []);
   return (
     <WidgetFrame title="Alerts" status={resource.status} error={resource.error} onRetry={resource.reload} onRemove={onRemove}>
-      {resource.data && <AlertWidget alerts={resource.data.filter((alert) => !dismissed.value.includes(alert.id))} onDismiss={(id) => dismissed.update([...dismissed.value, id])} />}
+      {resource.data && <AlertWidget alerts={resource.data.items.filter((alert) => !dismissed.value.includes(alert.id))} onDismiss={(id) => dismissed.update([...dismissed.value, id])} />}
+      <UnreadableRecords records={resource.data?.unreadable ?? []} noun="alert" />
     </WidgetFrame>
   );
 }

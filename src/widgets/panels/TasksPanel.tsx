@@ -1,37 +1,48 @@
-import { useCallback, useEffect } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { api } from '../../api/endpoints';
 import { describeError } from '../../api/errors';
 import { useResource } from '../../api/use-resource';
-import { streamNotice, useTaskProgress } from '../../streaming/use-task-progress';
+import { useAuth } from '../../app/auth';
+import { LiveStatusNotice } from '../../streaming/LiveStatusNotice';
+import { useTaskProgress } from '../../streaming/use-task-progress';
 import { TaskCard } from '../TaskCard';
+import { UnreadableRecords } from '../UnreadableRecords';
 import { WidgetFrame } from '../WidgetFrame';
 import type { PanelProps } from './panel-props';
 
-/** A dashboard widget wired to the API: data through useResource, shown in a WidgetFrame. */
+/** The running agents: the task list, moved live by the tab's one live connection. */
 export function TasksPanel({ onRemove }: PanelProps) {
-  const resource = useResource(useCallback((signal: AbortSignal) => api.tasks(signal).then((body) => body.tasks), []));
-  const { tasks, streams, follow, markStarted } = useTaskProgress(resource.data);
+  const { session } = useAuth();
+  const canStart = session?.user.role === 'reviewer';
+  const resource = useResource(useCallback((signal: AbortSignal) => api.tasks(signal), []));
+  const { tasks, follow, markStarted } = useTaskProgress(resource.data?.items);
+  const [startError, setStartError] = useState<string | undefined>();
 
   useEffect(() => {
-    for (const task of resource.data ?? []) if (task.status === 'active') follow(task.id, true);
+    follow((resource.data?.items ?? []).filter((task) => task.status === 'active').map((task) => task.id));
   }, [resource.data, follow]);
 
   const start = async (taskId: string) => {
+    setStartError(undefined);
     try {
       markStarted(await api.startTask(taskId));
-      follow(taskId, false);
+      follow([taskId]);
     } catch (error) {
-      console.warn(`Could not start ${taskId}: ${describeError(error)}`);
+      setStartError(`Could not start the task: ${describeError(error)}`);
     }
   };
 
+  const unreadable = resource.data?.unreadable ?? [];
   return (
     <WidgetFrame title="Tasks" status={resource.status} error={resource.error} onRetry={resource.reload} onRemove={onRemove}>
-      {tasks.length === 0 ? <p className="muted">No tasks yet.</p> : (
+      <LiveStatusNotice />
+      {startError && <p role="alert" className="error-text">{startError}</p>}
+      {tasks.length === 0 && unreadable.length === 0 ? <p className="muted">No tasks yet.</p> : (
         <div className="stack">
           {tasks.map((task) => (
-            <TaskCard key={task.id} task={task} streamNotice={streamNotice(streams[task.id])} onStart={(id) => void start(id)} onRetry={(id) => void start(id)} />
+            <TaskCard key={task.id} task={task} {...(canStart ? { onStart: (id: string) => void start(id), onRetry: (id: string) => void start(id) } : {})} />
           ))}
+          <UnreadableRecords records={unreadable} noun="task" />
         </div>
       )}
     </WidgetFrame>

@@ -1,0 +1,27 @@
+import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import { LiveConnection, type LiveStatus } from './live-connection';
+
+const LiveContext = createContext<LiveConnection | null>(null);
+
+/** One live connection for the whole tab, shared by every widget and page (contract/live.ts). */
+export function LiveProvider({ children, connection }: { children: ReactNode; connection?: LiveConnection }) {
+  const [live] = useState(() => connection ?? new LiveConnection());
+  useEffect(() => () => live.close(), [live]);
+  return <LiveContext value={live}>{children}</LiveContext>;
+}
+
+export function useLiveConnection(): LiveConnection {
+  const live = useContext(LiveContext);
+  if (!live) throw new Error('useLiveConnection() needs a <LiveProvider> above it');
+  return live;
+}
+
+export function useLiveStatus(): LiveStatus {
+  const live = useLiveConnection();
+  const [status, setStatus] = useState(live.status);
+  useEffect(() => {
+    setStatus(live.status);
+    return live.onStatus(setStatus);
+  }, [live]);
+  return status;
+}
