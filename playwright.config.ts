@@ -48,7 +48,7 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: `node scripts/build-app.mjs && ${tsx} --port ${WORKER_PORT} --app-mocks`,
+      command: `node scripts/build-app.mjs --mocks && ${tsx} --port ${WORKER_PORT} --app-mocks`,
       url: `http://localhost:${WORKER_PORT}/console-config.js`,
       reuseExistingServer: !CI,
       timeout: 120_000,

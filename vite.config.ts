@@ -1,9 +1,31 @@
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
-export default defineConfig({
-  plugins: [react()],
-  server: { port: 5173, strictPort: false },
-  preview: { port: 4173 },
-  build: { outDir: 'dist', sourcemap: true, chunkSizeWarningLimit: 1200 },
+/**
+ * Mocks are an explicit choice: `VITE_MOCKS=1` (set by npm start, the E2E build and the dev
+ * server) builds them in; any other build ships neither the mock chunk nor the worker script.
+ */
+function mocksOnlyWhenAsked(mocks: boolean): Plugin {
+  let outDir = 'dist';
+  return {
+    name: 'agent-console:mocks-only-when-asked',
+    configResolved(config) { outDir = config.build.outDir; },
+    closeBundle() {
+      if (!mocks) rmSync(join(outDir, 'mockServiceWorker.js'), { force: true });
+    },
+  };
+}
+
+export default defineConfig(({ command }) => {
+  // The dev server mocks unless it is pointed at a real backend; a build mocks only when told to.
+  if (command === 'serve' && process.env.VITE_MOCKS === undefined && !process.env.VITE_API_BASE_URL) process.env.VITE_MOCKS = '1';
+  const mocks = process.env.VITE_MOCKS === '1';
+  return {
+    plugins: [react(), mocksOnlyWhenAsked(mocks)],
+    server: { port: 5173, strictPort: false },
+    preview: { port: 4173 },
+    build: { outDir: 'dist', sourcemap: true, chunkSizeWarningLimit: 1200 },
+  };
 });

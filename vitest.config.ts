@@ -5,7 +5,7 @@ import { chromiumLaunchOptions } from './scripts/browser.mjs';
 import { THEMES } from './.storybook/visual-parameters.ts';
 import viteConfig from './vite.config.ts';
 
-export default mergeConfig(viteConfig, defineConfig({
+export default mergeConfig(viteConfig({ command: 'serve', mode: 'test' }), defineConfig({
   test: {
     projects: [
       {

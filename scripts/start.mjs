@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { buildApp } from './build-app.mjs';
 
 const root = process.cwd();
-buildApp(root);
-const port = process.env.PORT ?? '4173';
 const realBackend = process.env.VITE_API_BASE_URL;
+buildApp(root, { mocks: !realBackend });
+const port = process.env.PORT ?? '4173';
 if (realBackend) console.log(`Mocks off: the console talks to ${realBackend}.`);
 const server = spawn(join(root, 'node_modules', '.bin', 'tsx'), ['fixtures/adapters/serve.ts', '--port', port, '--static', 'dist', ...(realBackend ? [] : ['--app-mocks'])], { cwd: root, stdio: 'inherit' });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));

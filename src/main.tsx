@@ -4,20 +4,41 @@ import '@fontsource/inter/400.css';
 import '@fontsource/inter/600.css';
 import './app/theme.css';
 import { App } from './app/App';
-import { runtimeConfig } from './app/runtime-config';
+import { BUILT_WITH_MOCKS, mocksEnabled } from './app/runtime-config';
 import { PersistentStore } from './storage/persistent-store';
 
-async function boot(): Promise<void> {
-  let banner: string | undefined;
-  if (runtimeConfig().mocks) {
-    // The mock backend only loads in mock mode, so a build pointed at a real API never ships it to users.
+async function startMocks(): Promise<string | undefined> {
+  // The mock backend only exists in builds made with mocks (npm start, dev, tests): a build for a
+  // real backend has neither the mock chunk nor the worker script.
+  if (!BUILT_WITH_MOCKS || !mocksEnabled()) return undefined;
+  try {
     const { startBrowserMocks } = await import('../fixtures/adapters/browser');
-    banner = (await startBrowserMocks()).warning;
+    return (await startBrowserMocks()).warning;
+  } catch (error) {
+    console.error('[console] the mock backend did not start:', error);
+    return `The mock backend did not start (${error instanceof Error ? error.message : String(error)}), so no data can load. Reload to try again.`;
   }
-  const store = await PersistentStore.open();
+}
+
+async function boot(): Promise<void> {
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html has no #root element');
-  createRoot(root).render(<StrictMode><App banner={banner} store={store} /></StrictMode>);
+  try {
+    const banner = await startMocks();
+    const store = await PersistentStore.open().catch((error: unknown) => {
+      console.error('[console] browser storage could not be opened:', error);
+      return new PersistentStore({});
+    });
+    createRoot(root).render(<StrictMode><App {...(banner ? { banner } : {})} store={store} /></StrictMode>);
+  } catch (error) {
+    // Never a blank page: say what happened in plain HTML, without React.
+    console.error('[console] the console could not start:', error);
+    root.textContent = '';
+    const message = document.createElement('p');
+    message.setAttribute('role', 'alert');
+    message.textContent = `Agent Console could not start: ${error instanceof Error ? error.message : String(error)}. Reload to try again.`;
+    root.append(message);
+  }
 }
 
 void boot();

@@ -1,5 +1,6 @@
 import { createBrowserRouter, Navigate, NavLink, Outlet, RouterProvider, useLocation } from 'react-router';
 import { AuthProvider, useAuth } from './auth';
+import { ErrorBoundary } from './ErrorBoundary';
 import type { PersistentStore } from '../storage/persistent-store';
 import { StorageNotice, StorageProvider } from '../storage/StorageProvider';
 import { ApprovalsPage } from '../pages/ApprovalsPage';
@@ -9,7 +10,7 @@ import { SignInPage } from '../pages/SignInPage';
 import { LiveProvider } from '../streaming/LiveProvider';
 
 function Shell({ banner }: { banner?: string }) {
-  const { session, signOut } = useAuth();
+  const { session, signOut, persistenceWarning } = useAuth();
   const location = useLocation();
   if (!session) return <Navigate to="/sign-in" replace state={{ from: location.pathname }} />;
   return (
@@ -25,10 +26,21 @@ function Shell({ banner }: { banner?: string }) {
         <button type="button" className="link-button" onClick={() => signOut()}>Sign out</button>
       </header>
       {banner && <p role="alert" className="notice shell__banner">{banner}</p>}
+      {persistenceWarning && <p role="status" className="notice shell__banner">{persistenceWarning}</p>}
       <StorageNotice />
       {/* One live connection per signed-in tab; a new session gets a new one. */}
       <LiveProvider key={session.token}><main className="shell__main"><Outlet /></main></LiveProvider>
     </div>
+  );
+}
+
+function RouteError() {
+  return (
+    <main className="sign-in" role="alert">
+      <h1>Something in the console failed</h1>
+      <p>The error was logged. Your saved work is kept; reload the page to continue.</p>
+      <button type="button" onClick={() => window.location.reload()}>Reload</button>
+    </main>
   );
 }
 
@@ -37,10 +49,12 @@ export function App({ banner, store }: { banner?: string; store: PersistentStore
     { path: '/sign-in', element: <SignInPage /> },
     {
       element: <Shell banner={banner} />,
+      // Anything the page boundaries did not catch (a loader, the shell itself): never a blank screen.
+      errorElement: <RouteError />,
       children: [
-        { path: '/dashboard', element: <DashboardPage /> },
-        { path: '/approvals', element: <ApprovalsPage /> },
-        { path: '/observability', element: <ObservabilityPage /> },
+        { path: '/dashboard', element: <ErrorBoundary what="The dashboard"><DashboardPage /></ErrorBoundary> },
+        { path: '/approvals', element: <ErrorBoundary what="The approval queue"><ApprovalsPage /></ErrorBoundary> },
+        { path: '/observability', element: <ErrorBoundary what="The observability page"><ObservabilityPage /></ErrorBoundary> },
       ],
     },
     { path: '*', element: <Navigate to="/dashboard" replace /> },

@@ -2,11 +2,13 @@ import { createContext, useCallback, useContext, useLayoutEffect, useMemo, useRe
 import { configureAuth } from '../api/client';
 import type { Session, SignInRequest } from '../api/contract';
 import { api } from '../api/endpoints';
-import { readSessionCookie, writeSessionCookie } from './session-cookie';
+import { readSessionCookie, storedSessionExpired, writeSessionCookie } from './session-cookie';
 
 interface AuthState {
   session: Session | null;
   notice: string | null;
+  /** Set when the browser could not keep the session: a reload will sign the user out. */
+  persistenceWarning: string | null;
   signIn: (credentials: SignInRequest) => Promise<void>;
   signOut: (notice?: string) => void;
 }
@@ -15,11 +17,13 @@ const AuthContext = createContext<AuthState | null>(null);
 
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [session, setSession] = useState<Session | null>(readSessionCookie);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(() => (storedSessionExpired() ? 'Your session expired. Sign in again.' : null));
+  const [persistenceWarning, setPersistenceWarning] = useState<string | null>(null);
 
   const signOut = useCallback((message?: string) => {
     writeSessionCookie(null);
     setSession(null);
+    setPersistenceWarning(null);
     setNotice(message ?? null);
   }, []);
 
@@ -34,13 +38,14 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const signIn = useCallback(async (credentials: SignInRequest) => {
     const next = await api.signIn(credentials);
-    writeSessionCookie(next);
+    const kept = writeSessionCookie(next);
+    setPersistenceWarning(kept === 'memory' ? 'This browser could not store your sign-in (the session is too large for its cookies and storage): reloading the page will sign you out.' : null);
     sessionRef.current = next;
     setNotice(null);
     setSession(next);
   }, []);
 
-  const value = useMemo(() => ({ session, notice, signIn, signOut }), [session, notice, signIn, signOut]);
+  const value = useMemo(() => ({ session, notice, persistenceWarning, signIn, signOut }), [session, notice, persistenceWarning, signIn, signOut]);
   return <AuthContext value={value}>{children}</AuthContext>;
 }
 

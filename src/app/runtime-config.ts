@@ -1,8 +1,11 @@
 /**
  * Where the API lives and whether the embedded mock backend runs.
- * VITE_API_BASE_URL (build time) points at a real backend and turns mocks off; otherwise
- * /console-config.js (served next to index.html) may override at run time, which is how the
- * local HTTP mock server serves the same build over a real socket.
+ *
+ * Mocks are a choice made when building, never a default a deployment inherits: only a build
+ * made with VITE_MOCKS=1 (npm start, npm run dev, the E2E build) contains the mock backend at all.
+ * In such a build, /console-config.js (served next to index.html) may still turn the in-page
+ * mocks off and name an API base, which is how the local HTTP mock server serves the same build
+ * over a real socket. VITE_API_BASE_URL (build time) points a build at a real backend.
  */
 export interface RuntimeConfig {
   apiBaseUrl: string;
@@ -15,9 +18,16 @@ declare global {
   }
 }
 
+/** Whether this build contains the mock backend (decided at build time, see vite.config.ts). */
+export const BUILT_WITH_MOCKS = import.meta.env.VITE_MOCKS === '1';
+
 export function runtimeConfig(): RuntimeConfig {
   const buildTimeUrl = import.meta.env.VITE_API_BASE_URL as string | undefined;
   if (buildTimeUrl) return { apiBaseUrl: buildTimeUrl.replace(/\/$/, ''), mocks: false };
   const fromPage = typeof window === 'undefined' ? undefined : window.__CONSOLE_CONFIG__;
-  return { apiBaseUrl: fromPage?.apiBaseUrl ?? '', mocks: fromPage?.mocks ?? true };
+  return { apiBaseUrl: fromPage?.apiBaseUrl ?? '', mocks: BUILT_WITH_MOCKS && (fromPage?.mocks ?? true) };
+}
+
+export function mocksEnabled(): boolean {
+  return runtimeConfig().mocks;
 }

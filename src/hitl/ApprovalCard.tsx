@@ -1,5 +1,8 @@
 import { useId, useState, type FormEvent } from 'react';
+import type { ReactNode } from 'react';
 import type { Approval } from '../api/contract';
+import { clip, NAME_CHARS, TEXT_PREVIEW_CHARS } from '../widgets/agent-text';
+import { AgentText } from '../widgets/AgentText';
 
 export type SubmitState = { phase: 'idle'; note?: string } | { phase: 'submitting' } | { phase: 'failed'; message: string };
 
@@ -37,15 +40,15 @@ export function ApprovalCard({ approval, readOnly = false, submit = { phase: 'id
   return (
     <article className="card approval-card" aria-labelledby={`${id}-title`} aria-busy={submitting} data-status={approval.status}>
       <header className="card__header">
-        <h3 id={`${id}-title`} className="card__title">{approval.title}</h3>
+        <h3 id={`${id}-title`} className="card__title">{clip(approval.title, NAME_CHARS)}</h3>
         <span className={`badge badge--${approval.status}`}>{STATUS_LABEL[approval.status]}</span>
       </header>
       <p className="muted">Proposed by agent {approval.agent}</p>
       <h4 className="approval-card__label">Rationale</h4>
-      <p className="approval-card__rationale">{approval.rationale}</p>
+      <AgentText text={approval.rationale} className="approval-card__rationale" label="rationale" />
       <h4 className="approval-card__label">Proposed action</h4>
-      <pre className="approval-card__payload" tabIndex={0} aria-label="Proposed payload">{approval.payload}</pre>
-      {approval.status === 'rejected' && approval.reason && <p className="approval-card__reason">Rejected by {approval.decidedBy ?? 'a reviewer'}: {approval.reason}</p>}
+      <AgentText as={PayloadBlock} text={approval.payload} label="proposed payload" />
+      {approval.status === 'rejected' && approval.reason && <p className="approval-card__reason">Rejected by {approval.decidedBy ?? 'a reviewer'}: {clip(approval.reason, TEXT_PREVIEW_CHARS)}</p>}
       {approval.status === 'approved' && <p className="approval-card__reason">Approved by {approval.decidedBy ?? 'a reviewer'}</p>}
       {approval.status === 'expired' && <p className="approval-card__reason">This proposal expired before anyone decided it.</p>}
       {readOnly && approval.status === 'pending' && <p className="notice">You can view this proposal; only reviewers can decide it.</p>}
@@ -73,4 +76,8 @@ export function ApprovalCard({ approval, readOnly = false, submit = { phase: 'id
       )}
     </article>
   );
+}
+
+function PayloadBlock({ children }: { children?: ReactNode }) {
+  return <pre className="approval-card__payload" tabIndex={0} aria-label="Proposed payload">{children}</pre>;
 }

@@ -1,4 +1,5 @@
 import { useEffect, useState, type ComponentProps } from 'react';
+import { z } from 'zod';
 import type { Decision } from '../api/contract';
 import { useAuth } from '../app/auth';
 import { ApprovalCard, type SubmitState } from '../hitl/ApprovalCard';
@@ -64,7 +65,7 @@ export function ApprovalsPage() {
 
 /** A card with its unsent rejection reason kept in storage until the decision lands. */
 function ApprovalItem(props: Omit<ComponentProps<typeof ApprovalCard>, 'draft' | 'onDraftChange'>) {
-  const draft = usePersisted<string>('draft', props.approval.id, '');
+  const draft = usePersisted<string>('draft', props.approval.id, '', z.string());
   const decided = props.approval.status !== 'pending' && props.submit?.phase === 'idle';
   const { clear } = draft;
   useEffect(() => { if (decided) clear(); }, [decided, clear]);

@@ -1,4 +1,6 @@
 import { useState, type ReactNode } from 'react';
+import { z } from 'zod';
+import { ErrorBoundary } from '../app/ErrorBoundary';
 import { usePersisted } from '../storage/use-persisted';
 import { AlertsPanel } from '../widgets/panels/AlertsPanel';
 import { MetricsPanel } from '../widgets/panels/MetricsPanel';
@@ -8,6 +10,8 @@ import { TasksPanel } from '../widgets/panels/TasksPanel';
 
 type WidgetId = 'tasks' | 'project-status' | 'metrics' | 'alerts';
 interface Layout { widgets: WidgetId[] }
+/** A saved layout may name widgets this version does not have (a newer tab wrote it): they are skipped. */
+const layoutSchema = z.object({ widgets: z.array(z.string()) }).transform((layout): Layout => ({ widgets: layout.widgets.filter(isWidgetId) }));
 
 const WIDGETS: Record<WidgetId, { title: string; Component: (props: PanelProps) => ReactNode }> = {
   tasks: { title: 'Tasks', Component: TasksPanel },
@@ -17,9 +21,13 @@ const WIDGETS: Record<WidgetId, { title: string; Component: (props: PanelProps) 
 };
 const DEFAULT_LAYOUT: Layout = { widgets: ['tasks', 'project-status', 'metrics', 'alerts'] };
 
+function isWidgetId(id: string): id is WidgetId {
+  return Object.hasOwn(WIDGETS, id);
+}
+
 export function DashboardPage() {
-  const layout = usePersisted<Layout>('layout', 'dashboard', DEFAULT_LAYOUT);
-  const shown = layout.value.widgets.filter((id) => id in WIDGETS);
+  const layout = usePersisted<Layout>('layout', 'dashboard', DEFAULT_LAYOUT, layoutSchema as z.ZodType<Layout>);
+  const shown = layout.value.widgets;
   const hidden = (Object.keys(WIDGETS) as WidgetId[]).filter((id) => !shown.includes(id));
   const [toAdd, setToAdd] = useState<WidgetId | ''>('');
   const add = () => {
@@ -44,8 +52,10 @@ export function DashboardPage() {
       {layout.ready && (
         <div className="dashboard-grid">
           {shown.map((id) => {
-            const { Component } = WIDGETS[id];
-            return <Component key={id} onRemove={() => layout.update({ widgets: shown.filter((other) => other !== id) })} />;
+            const { Component, title } = WIDGETS[id];
+            const remove = () => layout.update({ widgets: shown.filter((other) => other !== id) });
+            // One widget that throws shows its own error; the rest of the dashboard keeps working.
+            return <ErrorBoundary key={id} what={`The ${title} widget`}><Component onRemove={remove} /></ErrorBoundary>;
           })}
         </div>
       )}

@@ -24,7 +24,16 @@ export function useStoreHealth(): StoreHealth {
 /** The storage notice every page shows: memory-only mode, or nearly full. */
 export function StorageNotice() {
   const health = useStoreHealth();
-  if (health.mode === 'memory') return <p role="alert" className="notice shell__banner">{health.message}</p>;
-  if (health.nearQuota) return <p role="status" className="notice shell__banner">Browser storage is over 80% full; older dashboard data may move to IndexedDB.</p>;
-  return null;
+  return (
+    <>
+      {health.mode === 'memory' && <p role="alert" className="notice shell__banner">{health.message}</p>}
+      {health.mode !== 'memory' && health.nearQuota && <p role="status" className="notice shell__banner">Browser storage is over 80% full; older dashboard data may move to IndexedDB.</p>}
+      {health.setAside && health.setAside.length > 0 && (
+        <div role="status" className="notice shell__banner">
+          <p>Saved data this console could not read was set aside; the defaults are used instead:</p>
+          <ul>{health.setAside.map((line) => <li key={line}>{line}</li>)}</ul>
+        </div>
+      )}
+    </>
+  );
 }

@@ -1,5 +1,5 @@
 import { createStore, del, get, keys, set, type UseStore } from 'idb-keyval';
-import type { StoredRecord } from './record';
+import { storedRecordSchema, type StoredRecord } from './record';
 
 /** IndexedDB through idb-keyval: where records go when localStorage has no room or is unavailable. */
 export class IdbTier {
@@ -17,12 +17,20 @@ export class IdbTier {
     }
   }
 
+  /** The record under `key`; one that is not a valid envelope is deleted with a warning, never returned. */
   async read(key: string): Promise<StoredRecord | undefined> {
+    let value: unknown;
     try {
-      return await get<StoredRecord>(key, this.store);
+      value = await get<unknown>(key, this.store);
     } catch {
       return undefined;
     }
+    if (value === undefined) return undefined;
+    const parsed = storedRecordSchema.safeParse(value);
+    if (parsed.success) return parsed.data;
+    console.warn(`[storage] set aside ${key} from IndexedDB: not a record this console wrote`);
+    await this.remove(key);
+    return undefined;
   }
 
   async write(key: string, record: StoredRecord): Promise<boolean> {

@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+import { describeIssues } from '../api/records';
 import { IdbTier } from './idb-tier';
 import { LocalTier } from './local-tier';
 import { decodeRecord, isOwnKey, OWN_PREFIX, ownKey, QUARANTINE_PREFIX, SCHEMA_VERSION, type RecordKind, type StoredRecord } from './record';
@@ -8,7 +10,13 @@ export type Backend = 'localStorage' | 'indexedDB' | 'memory';
 /** What a save did. `ok` means the value survives a reload; it never throws into the UI. */
 export interface SaveResult { ok: boolean; backend: Backend; warning?: string; evicted?: string[] }
 
-export interface StoreHealth { mode: 'durable' | 'memory'; nearQuota: boolean; message?: string }
+export interface StoreHealth {
+  mode: 'durable' | 'memory';
+  nearQuota: boolean;
+  message?: string;
+  /** Saved values that could not be read and were set aside, each with what was wrong. */
+  setAside?: string[];
+}
 
 export const NEAR_QUOTA_RATIO = 0.8;
 export const MEMORY_ONLY_WARNING = 'Browser storage is unavailable: your changes are kept for this tab only and will not survive a reload.';
@@ -82,8 +90,27 @@ export class PersistentStore {
     return { ok: false, backend: 'memory', warning: MEMORY_ONLY_WARNING, ...(evicted.length ? { evicted } : {}) };
   }
 
-  /** The newest copy across localStorage, IndexedDB and memory; corrupt copies are set aside. */
-  async load<T = unknown>(kind: RecordKind, id: string): Promise<T | undefined> {
+  /**
+   * The newest copy across localStorage, IndexedDB and memory; corrupt copies are set aside.
+   * With a schema, a value whose envelope is fine but whose data has the wrong shape (an old or
+   * foreign version, a hand edit) is set aside too, named in the store's health, never returned.
+   */
+  async load<T = unknown>(kind: RecordKind, id: string, schema?: z.ZodType<T>): Promise<T | undefined> {
+    const data = await this.loadUnchecked(kind, id);
+    if (data === undefined || !schema) return data as T | undefined;
+    const parsed = schema.safeParse(data);
+    if (parsed.success) return parsed.data;
+    const key = ownKey(kind, id);
+    const problem = describeIssues(parsed.error, data).join('; ');
+    const raw = this.local?.read(key) ?? JSON.stringify({ v: SCHEMA_VERSION, kind, data });
+    this.quarantine(key, raw, problem);
+    this.memory.delete(key);
+    await this.idb?.remove(key);
+    this.setHealth({ setAside: [...(this.healthState.setAside ?? []), `${kind}/${id}: ${problem}`] });
+    return undefined;
+  }
+
+  private async loadUnchecked(kind: RecordKind, id: string): Promise<unknown> {
     const key = ownKey(kind, id);
     const candidates: StoredRecord[] = [];
     const memory = this.memory.get(key);
@@ -104,7 +131,7 @@ export class PersistentStore {
     this.lastRev = Math.max(this.lastRev, newest.rev);
     this.known.set(key, Math.max(this.known.get(key) ?? 0, newest.rev));
     if (migrated && newest === migrated) this.local?.write(key, migrated);
-    return newest.data as T;
+    return newest.data;
   }
 
   async remove(kind: RecordKind, id: string): Promise<void> {

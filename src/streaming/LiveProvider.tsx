@@ -1,4 +1,4 @@
-import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { LiveConnection, type LiveStatus } from './live-connection';
 
 const LiveContext = createContext<LiveConnection | null>(null);
@@ -18,10 +18,6 @@ export function useLiveConnection(): LiveConnection {
 
 export function useLiveStatus(): LiveStatus {
   const live = useLiveConnection();
-  const [status, setStatus] = useState(live.status);
-  useEffect(() => {
-    setStatus(live.status);
-    return live.onStatus(setStatus);
-  }, [live]);
-  return status;
+  const subscribe = useCallback((notify: () => void) => live.onStatus(notify), [live]);
+  return useSyncExternalStore(subscribe, () => live.status);
 }

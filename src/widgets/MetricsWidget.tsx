@@ -1,6 +1,6 @@
 import { Line, LineChart } from 'recharts';
 import type { MetricSummary } from '../api/contract';
-import { formatChange, trendOf } from './trend';
+import { formatChange, formatMetricValue, trendOf } from './trend';
 
 const TREND_LABEL = { up: 'Rising', down: 'Falling', flat: 'Flat', none: 'No data' } as const;
 
@@ -11,7 +11,7 @@ export function MetricsWidget({ metric }: { metric: MetricSummary }) {
     <figure className="metric" data-trend={trend} aria-label={metric.name}>
       <figcaption className="metric__name">{metric.name}</figcaption>
       <p className="metric__value">
-        {metric.value === null ? '—' : metric.value.toLocaleString('en-US')}
+        {metric.value === null ? '—' : formatMetricValue(metric.value)}
         {metric.value !== null && metric.unit ? <span className="metric__unit"> {metric.unit}</span> : null}
       </p>
       <p className={`metric__trend metric__trend--${trend}`}>

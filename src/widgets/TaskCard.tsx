@@ -1,4 +1,5 @@
 import type { Task } from '../api/contract';
+import { clip, NAME_CHARS, TEXT_PREVIEW_CHARS } from './agent-text';
 import { ProgressIndicator } from './ProgressIndicator';
 
 interface TaskCardProps {
@@ -10,20 +11,21 @@ interface TaskCardProps {
 const STATUS_LABEL: Record<Task['status'], string> = { pending: 'Pending', active: 'Running', completed: 'Completed', error: 'Failed' };
 
 export function TaskCard({ task, onStart, onRetry }: TaskCardProps) {
+  const name = clip(task.title, NAME_CHARS);
   return (
     <article className="card task-card" aria-labelledby={`${task.id}-title`} data-status={task.status}>
       <header className="card__header">
-        <h3 id={`${task.id}-title`} className="card__title">{task.title}</h3>
+        <h3 id={`${task.id}-title`} className="card__title">{name}</h3>
         <span className={`badge badge--${task.status}`}>{STATUS_LABEL[task.status]}</span>
       </header>
       <p className="muted">Agent {task.agent}</p>
       {task.status !== 'pending' && (
-        <ProgressIndicator label={`${task.title} progress`} value={task.progress} error={task.status === 'error' ? (task.error ?? 'Unknown error') : undefined} />
+        <ProgressIndicator label={`${name} progress`} value={task.progress} error={task.status === 'error' ? clip(task.error ?? 'Unknown error', NAME_CHARS) : undefined} />
       )}
-      {task.status === 'error' && <p role="alert" className="error-text">{task.error ?? 'The task failed.'}</p>}
+      {task.status === 'error' && <p role="alert" className="error-text">{clip(task.error ?? 'The task failed.', TEXT_PREVIEW_CHARS)}</p>}
       <div className="card__actions">
-        {task.status === 'pending' && onStart && <button type="button" onClick={() => onStart(task.id)}>Start {task.title}</button>}
-        {task.status === 'error' && onRetry && <button type="button" onClick={() => onRetry(task.id)}>Retry {task.title}</button>}
+        {task.status === 'pending' && onStart && <button type="button" onClick={() => onStart(task.id)}>Start {name}</button>}
+        {task.status === 'error' && onRetry && <button type="button" onClick={() => onRetry(task.id)}>Retry {name}</button>}
       </div>
     </article>
   );

@@ -1,4 +1,5 @@
 import { useCallback } from 'react';
+import { z } from 'zod';
 import { api } from '../../api/endpoints';
 import { useResource } from '../../api/use-resource';
 import { usePersisted } from '../../storage/use-persisted';
@@ -10,7 +11,7 @@ import { LIVE_REFRESH_MS, type PanelProps } from './panel-props';
 /** A dashboard widget wired to the API: data through useResource, shown in a WidgetFrame. */
 export function AlertsPanel({ onRemove }: PanelProps) {
   const resource = useResource(useCallback((signal: AbortSignal) => api.alerts(signal), []), { refreshEveryMs: LIVE_REFRESH_MS });
-  const dismissed = usePersisted<string[]>('widget-settings', 'dismissed-alerts', []);
+  const dismissed = usePersisted<string[]>('widget-settings', 'dismissed-alerts', [], z.array(z.string()));
   return (
     <WidgetFrame title="Alerts" status={resource.status} error={resource.error} onRetry={resource.reload} onRemove={onRemove}>
       {resource.data && <AlertWidget alerts={resource.data.items.filter((alert) => !dismissed.value.includes(alert.id))} onDismiss={(id) => dismissed.update([...dismissed.value, id])} />}
