@@ -14,9 +14,11 @@ for (const [role, username] of [['reviewer', 'riley'], ['viewer', 'val']] as con
   });
 }
 
-setup('sign in as a reviewer over the network', async ({ page }) => {
-  const signIn = new SignInPage(page);
-  await signIn.goto(`http://localhost:${NETWORK_PORT}`);
-  await signIn.signIn('riley', MOCK_PASSWORD);
-  await page.context().storageState({ path: storageStateFor('reviewer', 'network') });
-});
+for (const [role, username] of [['reviewer', 'riley'], ['viewer', 'val']] as const) {
+  setup(`sign in as a ${role} over the network`, async ({ page }) => {
+    const signIn = new SignInPage(page);
+    await signIn.goto(`http://localhost:${NETWORK_PORT}`);
+    await signIn.signIn(username, MOCK_PASSWORD);
+    await page.context().storageState({ path: storageStateFor(role, 'network') });
+  });
+}

@@ -4,13 +4,14 @@ import '@fontsource/inter/400.css';
 import '@fontsource/inter/600.css';
 import './app/theme.css';
 import { App } from './app/App';
-import { BUILT_WITH_MOCKS, mocksEnabled } from './app/runtime-config';
+import { mocksEnabled } from './app/runtime-config';
 import { PersistentStore } from './storage/persistent-store';
 
 async function startMocks(): Promise<string | undefined> {
   // The mock backend only exists in builds made with mocks (npm start, dev, tests): a build for a
   // real backend has neither the mock chunk nor the worker script.
-  if (!BUILT_WITH_MOCKS || !mocksEnabled()) return undefined;
+  // Spelled out here (not through a constant) so the bundler drops the import in other builds.
+  if (import.meta.env.VITE_MOCKS !== '1' || !mocksEnabled()) return undefined;
   try {
     const { startBrowserMocks } = await import('../fixtures/adapters/browser');
     return (await startBrowserMocks()).warning;

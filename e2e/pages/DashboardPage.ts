@@ -12,6 +12,8 @@ export class DashboardPage {
   readonly banner: Locator;
   readonly liveNotice: LiveNotice;
   readonly progressBars: Locator;
+  readonly unreadableTasks: Locator;
+  readonly storageNotice: Locator;
 
   constructor(readonly page: Page) {
     this.heading = page.getByRole('heading', { name: 'Dashboard', level: 1 });
@@ -22,6 +24,8 @@ export class DashboardPage {
     this.banner = page.locator('.shell__banner');
     this.liveNotice = new LiveNotice(this.tasks.root);
     this.progressBars = this.tasks.root.getByRole('progressbar');
+    this.unreadableTasks = this.tasks.root.getByRole('list', { name: 'Unreadable tasks' });
+    this.storageNotice = page.getByRole('status').filter({ hasText: 'Saved data this console could not read was set aside' });
   }
 
   async goto(query = ''): Promise<void> {

@@ -38,7 +38,7 @@ const taskRecord = fc.record({
 
 function applyBreakage({ task, breakage }: { task: Task; breakage: string }): unknown {
   switch (breakage) {
-    case 'missing-field': { const { title: _title, ...rest } = task; return rest; }
+    case 'missing-field': return Object.fromEntries(Object.entries(task).filter(([key]) => key !== 'title'));
     case 'unknown-enum': return { ...task, status: 'paused' };
     case 'out-of-range': return { ...task, progress: 101 + task.progress };
     case 'wrong-type': return { ...task, progress: String(task.progress) };

@@ -9,7 +9,9 @@ const REVIEWER = 'Riley Reviewer';
 const DECISION_PATH = '/api/approvals/approval-001/decision';
 
 async function pendingProposal() {
-  return (await api.approvals()).items.find((approval) => approval.id === 'approval-001')!;
+  const found = (await api.approvals()).items.find((approval) => approval.id === 'approval-001');
+  if (!found) throw new Error('the happy scenario has approval-001');
+  return found;
 }
 
 describe('a decision whose outcome is not what it seems', () => {
@@ -43,7 +45,7 @@ describe('a decision whose outcome is not what it seems', () => {
   it('a 409 without a body names who decided, from the re-read proposal', async () => {
     const { backend } = useScenario('happy');
     const before = await pendingProposal();
-    Object.assign(backend.db.approvals.find((approval) => approval.id === 'approval-001')!, { status: 'rejected', decidedBy: 'Sam Other-Reviewer' });
+    Object.assign(backend.db.approvals.find((approval) => approval.id === 'approval-001') ?? {}, { status: 'rejected', decidedBy: 'Sam Other-Reviewer' });
     backend.faults.add({ method: 'POST', path: DECISION_PATH, status: 409, rawBody: '' });
     const outcome = await submitDecision(before, { decision: 'approve' }, REVIEWER);
     expect(outcome).toEqual({ kind: 'decided-elsewhere', approval: expect.objectContaining({ status: 'rejected' }), message: 'Sam Other-Reviewer already rejected this proposal.' });

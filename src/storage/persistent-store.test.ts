@@ -1,4 +1,7 @@
+import { createStore, set } from 'idb-keyval';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { z } from 'zod';
+import { IdbTier } from './idb-tier';
 import { MEMORY_ONLY_WARNING } from './persistent-store';
 import { ownKey, QUARANTINE_PREFIX } from './record';
 import { fillForeign, freshIndexedDb, openStore } from './test-helpers';
@@ -145,5 +148,29 @@ describe('another tab', () => {
     store.onExternalChange(heard);
     store.handleStorageEvent('other-app:settings', '{"v":2}');
     expect(heard).not.toHaveBeenCalled();
+  });
+});
+
+describe('stored values whose envelope is fine but whose data is not', () => {
+  it('a layout with no widget list is set aside, named in the store\'s health, and never returned', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    localStorage.setItem(ownKey('layout', 'dashboard'), JSON.stringify({ v: 2, kind: 'layout', rev: 5, usedAt: 5, data: { columns: 3 } }));
+    const store = await openStore({ now });
+    const layout = z.object({ widgets: z.array(z.string()) });
+    expect(await store.load('layout', 'dashboard', layout)).toBeUndefined();
+    expect(store.health.setAside).toEqual([expect.stringMatching(/^layout\/dashboard: widgets: /)]);
+    expect(localStorage.getItem(ownKey('layout', 'dashboard'))).toBeNull();
+    expect(localStorage.getItem(`${QUARANTINE_PREFIX}layout/dashboard`)).toContain('"columns":3');
+    expect(await (await openStore({ now })).load('layout', 'dashboard', layout)).toBeUndefined();
+    expect(warn).toHaveBeenCalledOnce();
+  });
+
+  it('a record in IndexedDB that is not an envelope this console wrote is dropped, not returned', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const tier = await IdbTier.open();
+    await set(ownKey('layout', 'dashboard'), { hello: 'world' }, createStore('agent-console', 'records'));
+    expect(await tier?.read(ownKey('layout', 'dashboard'))).toBeUndefined();
+    expect(await tier?.keys()).not.toContain(ownKey('layout', 'dashboard'));
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('not a record this console wrote'));
   });
 });

@@ -1,7 +1,7 @@
 /** How much agent text shows before "Show more": long enough to read, short enough to lay out at once. */
 export const TEXT_PREVIEW_CHARS = 600;
 /** Names inside labels and buttons ("Start …", "… progress") never need more than this. */
-export const NAME_CHARS = 120;
+export const NAME_CHARS = 200;
 
 /** `text` cut to `limit` characters (never inside a surrogate pair), with an ellipsis when cut. */
 export function clip(text: string, limit: number): string {

@@ -9,6 +9,9 @@ export class ApprovalCard {
   readonly reason: Locator;
   readonly confirmRejection: Locator;
   readonly error: Locator;
+  readonly note: Locator;
+  readonly showMore: Locator;
+  readonly heading: Locator;
 
   constructor(scope: Locator, readonly title: string) {
     this.root = scope.getByRole('article', { name: title });
@@ -18,6 +21,9 @@ export class ApprovalCard {
     this.reason = this.root.getByLabel('Reason for rejecting');
     this.confirmRejection = this.root.getByRole('button', { name: 'Confirm rejection' });
     this.error = this.root.getByRole('alert');
+    this.note = this.root.getByRole('status');
+    this.showMore = this.root.getByRole('button', { name: /^Show all of the / });
+    this.heading = this.root.getByRole('heading', { level: 3 });
   }
 
   async approve(): Promise<void> {
