@@ -1,4 +1,4 @@
-import type { VisualMode } from '../visual/capture';
+import type { VisualMode } from '../visual/modes';
 
 export const THEMES = ['light', 'dark'] as const;
 
@@ -9,10 +9,11 @@ export const THEME_MODES: VisualMode[] = THEMES.map((theme) => ({ name: theme, g
 export const NARROW_MODE: VisualMode = { name: 'narrow-light', globals: { theme: 'light' }, viewport: { width: 390, height: 844 } };
 
 /**
- * One way for a story to opt out of snapshots or loosen its threshold, written for all three
+ * One way for a story to opt out of snapshots or tolerate a difference, written for all three
  * tools: the local runner (visual), Chromatic and Percy.
- * `threshold` is the share of pixels that may differ locally (default 0.01). Chromatic's
- * diffThreshold means something else (per-pixel colour distance), so only opting out maps to it.
+ * `threshold` is the share of pixels that may differ locally (default 0: any differing pixel is a
+ * change; never more than 0.01). Chromatic's diffThreshold means something else (per-pixel colour
+ * distance), so only opting out maps to it.
  */
 export function visualParameters(options: { disable?: boolean; threshold?: number }) {
   return {

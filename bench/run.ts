@@ -62,7 +62,7 @@ async function visualBench(): Promise<void> {
     const plain: number[] = [];
     for (let round = 0; round < ROUNDS; round += 1) {
       const started = performance.now();
-      const shots = await captureStories(baseUrl, stories);
+      const { shots } = await captureStories(baseUrl, stories);
       // Wall time including the browser launch and the preview's first load.
       const elapsed = performance.now() - started;
       ours.push(elapsed / shots.length);

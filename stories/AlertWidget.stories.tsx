@@ -19,10 +19,17 @@ export const Warning: Story = {
   },
 };
 export const Errored: Story = { args: { alerts: [createAlert({ id: 'alert-error', severity: 'error', title: 'Agent crashed', message: 'cobalt exited with code 137 (out of memory).' })] } };
+const SEVEN_ALERTS = Array.from({ length: 7 }, (_, index) => createAlert({ id: `alert-${index}`, title: `Alert number ${index + 1}`, severity: index % 2 ? 'info' : 'warning' }));
 export const ManyCollapsed: Story = {
-  args: { alerts: Array.from({ length: 7 }, (_, index) => createAlert({ id: `alert-${index}`, title: `Alert number ${index + 1}`, severity: index % 2 ? 'info' : 'warning' })) },
-  play: async ({ canvas, userEvent }) => {
+  args: { alerts: SEVEN_ALERTS },
+  play: async ({ canvas }) => {
     await expect(canvas.getAllByRole('listitem')).toHaveLength(3);
+    await expect(canvas.getByRole('button', { name: 'Show 4 more alerts' })).toHaveAttribute('aria-expanded', 'false');
+  },
+};
+export const ManyExpanded: Story = {
+  args: { alerts: SEVEN_ALERTS },
+  play: async ({ canvas, userEvent }) => {
     await userEvent.click(canvas.getByRole('button', { name: 'Show 4 more alerts' }));
     await expect(canvas.getAllByRole('listitem')).toHaveLength(7);
   },

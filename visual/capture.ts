@@ -1,63 +1,27 @@
-import { chromium, type Browser, type Page } from '@playwright/test';
+import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from '../scripts/browser.mjs';
+import { declaredModes, DEFAULT_VIEWPORT, storybookDefaultModes, storyViewport, type VisualMode, type Viewport } from './modes';
+import { measureCaptureArea, openPreview, readStructure, renderInPage, settleInPage, trackRequests, type StoryInfo } from './preview-page';
 import type { IndexEntry } from './storybook';
+import type { Structure } from './structure';
 
-/** One way to capture a story: Storybook globals (e.g. the theme) and, optionally, a viewport size. */
-export interface VisualMode { name: string; globals: Record<string, string>; viewport?: Viewport }
-export interface Viewport { width: number; height: number }
+export type { VisualMode, Viewport } from './modes';
 export interface VisualParameters { disable?: boolean; threshold?: number; modes?: VisualMode[] }
-export interface Shot { storyId: string; title: string; name: string; mode: string; png?: Buffer; error?: string; threshold?: number }
 
-/** Freezes everything a screenshot could catch mid-way. */
-const FREEZE_CSS = '*, *::before, *::after { animation: none !important; transition: none !important; caret-color: transparent !important; scroll-behavior: auto !important; }';
-const DEFAULT_MODE: VisualMode = { name: 'default', globals: {} };
-const DEFAULT_VIEWPORT: Viewport = { width: 900, height: 700 };
-const hasDefaultViewport = (mode: VisualMode) => !mode.viewport || (mode.viewport.width === DEFAULT_VIEWPORT.width && mode.viewport.height === DEFAULT_VIEWPORT.height);
-const RENDER_TIMEOUT_MS = 10_000;
-
-type RenderOutcome = { ok: true; visual: VisualParameters } | { ok: false; error: string };
-
-/**
- * Renders one story in the already-open preview iframe through Storybook's own channel
- * (no page reload), waits for its play function and fonts, and reads its `visual` parameters.
- */
-function renderInPage(page: Page, storyId: string, globals: Record<string, string> | null): Promise<RenderOutcome> {
-  return page.evaluate(async ([id, nextGlobals, timeoutMs]) => {
-    interface Channel { on(event: string, fn: (payload: unknown) => void): void; off(event: string, fn: (payload: unknown) => void): void; emit(event: string, payload: unknown): void }
-    interface Preview { currentRender?: { id?: string; phase?: string; story?: { parameters?: { visual?: unknown } } } }
-    const w = window as unknown as { __STORYBOOK_ADDONS_CHANNEL__: Channel; __STORYBOOK_PREVIEW__: Preview };
-    const channel = w.__STORYBOOK_ADDONS_CHANNEL__;
-    const outcome = await new Promise<{ ok: boolean; error?: string }>((resolve) => {
-      const listeners: [string, (payload: unknown) => void][] = [];
-      const finish = (result: { ok: boolean; error?: string }) => {
-        clearTimeout(timer);
-        for (const [event, fn] of listeners) channel.off(event, fn);
-        resolve(result);
-      };
-      const listen = (event: string, fn: (payload: unknown) => void) => { listeners.push([event, fn]); channel.on(event, fn); };
-      const timer = setTimeout(() => finish({ ok: false, error: `the story did not finish rendering within ${timeoutMs} ms` }), timeoutMs);
-      listen('storyFinished', (payload) => { if ((payload as { storyId?: string }).storyId === id) finish({ ok: true }); });
-      listen('storyErrored', (payload) => finish({ ok: false, error: `the story threw while rendering: ${(payload as { title?: string }).title ?? ''} ${(payload as { description?: string }).description ?? ''}`.trim() }));
-      listen('storyThrewException', (payload) => finish({ ok: false, error: `the story threw: ${(payload as { message?: string }).message ?? 'an exception'}` }));
-      listen('playFunctionThrewException', (payload) => finish({ ok: false, error: `the play function threw: ${(payload as { message?: string }).message ?? 'an exception'}` }));
-      listen('storyMissing', () => finish({ ok: false, error: 'the story is not in this Storybook' }));
-      if (nextGlobals) channel.emit('updateGlobals', { globals: nextGlobals });
-      if (w.__STORYBOOK_PREVIEW__.currentRender?.id === id) channel.emit('forceRemount', { storyId: id });
-      else channel.emit('setCurrentStory', { storyId: id, viewMode: 'story' });
-    });
-    await document.fonts.ready;
-    await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
-    if (!outcome.ok) return { ok: false as const, error: outcome.error ?? 'render failed' };
-    return { ok: true as const, visual: (w.__STORYBOOK_PREVIEW__.currentRender?.story?.parameters?.visual ?? {}) as never };
-  }, [storyId, globals, RENDER_TIMEOUT_MS] as const);
+export interface Shot {
+  storyId: string;
+  title: string;
+  name: string;
+  mode: string;
+  png?: Buffer;
+  structure?: Structure;
+  error?: string;
+  threshold?: number;
+  /** What could not be settled or honoured (a font that did not load, a frozen script animation). */
+  notes: string[];
 }
 
-async function openPreview(page: Page, baseUrl: string, firstStoryId: string): Promise<void> {
-  // Accessibility is checked by test:stories; here axe would only slow every render down.
-  await page.goto(`${baseUrl}iframe.html?id=${encodeURIComponent(firstStoryId)}&viewMode=story&globals=a11y.manual:!true`);
-  await page.addStyleTag({ content: FREEZE_CSS });
-  await page.waitForFunction(() => (window as unknown as { __STORYBOOK_PREVIEW__?: { currentRender?: { phase?: string } } }).__STORYBOOK_PREVIEW__?.currentRender?.phase === 'finished', undefined, { timeout: RENDER_TIMEOUT_MS });
-}
+export interface CaptureRun { shots: Shot[]; modesSource: string }
 
 /**
  * Storybook waits 100 ms after every render for animations to settle unless its test runner is
@@ -74,85 +38,181 @@ async function testRunnerUserAgent(browser: Browser): Promise<string> {
 }
 
 const sameGlobals = (a: Record<string, string>, b: Record<string, string>) => JSON.stringify(Object.entries(a).sort()) === JSON.stringify(Object.entries(b).sort());
+const sameViewport = (a: Viewport, b: Viewport) => a.width === b.width && a.height === b.height;
+/** The most one story may take (render, settle, capture, every mode) before it counts as hung. */
+const STORY_BUDGET_MS = 30_000;
+
+/** Runs `work`, or rejects once `ms` have passed: a hung story must not hang the run. */
+function within<T>(ms: number, work: Promise<T>): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(`it took longer than ${ms / 1000} s`)), ms); });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
+const message = (error: unknown) => (error instanceof Error ? error.message.split('\n')[0] ?? error.message : String(error));
+
+interface Planned { story: IndexEntry; mode: VisualMode; viewport: Viewport; threshold?: number; notes: string[] }
+
+/** One worker's page: a preview iframe that is reopened whenever a story breaks it. */
+class PreviewWorker {
+  private context!: BrowserContext;
+  private page!: Page;
+  private cdp!: CDPSession;
+  private requests!: ReturnType<typeof trackRequests>;
+  private globals: Record<string, string> | undefined;
+  private viewport: Viewport = DEFAULT_VIEWPORT;
+
+  constructor(private readonly newContext: () => Promise<BrowserContext>, private readonly baseUrl: string, private readonly shots: Shot[]) {}
+
+  /** A fresh context and page on the preview; after a broken story, nothing of it survives. */
+  async open(firstStoryId: string): Promise<Page> {
+    this.context = await this.newContext();
+    this.page = await this.context.newPage();
+    this.cdp = await this.context.newCDPSession(this.page);
+    this.requests = trackRequests(this.page);
+    this.globals = undefined;
+    this.viewport = DEFAULT_VIEWPORT;
+    await openPreview(this.page, this.baseUrl, firstStoryId);
+    return this.page;
+  }
+
+  /** A story that navigated, crashed or hung the preview costs only its own capture. */
+  async recover(story: IndexEntry, mode: string, error: unknown, nextStoryId: string): Promise<void> {
+    this.shots.push({ storyId: story.id, title: story.title, name: story.name, mode, error: `the story broke the preview (${message(error)}); the run went on without it`, notes: [] });
+    await this.context.close().catch(() => undefined);
+    await this.open(nextStoryId);
+  }
+
+  async close(): Promise<void> {
+    await this.context.close();
+  }
+
+  /** Renders `story` with `globals` (when they differ from the current ones) at `viewport`. */
+  async render(story: IndexEntry, globals: Record<string, string> | null, viewport: Viewport = this.viewport): Promise<{ ok: true; story: StoryInfo } | { ok: false; error: string }> {
+    if (!sameViewport(viewport, this.viewport)) {
+      await this.page.setViewportSize(viewport);
+      this.viewport = viewport;
+    }
+    const change = globals && (!this.globals || !sameGlobals(globals, this.globals)) ? globals : null;
+    const outcome = await renderInPage(this.page, story.id, change);
+    if (change) this.globals = change;
+    return outcome;
+  }
+
+  get currentGlobals(): Record<string, string> | undefined {
+    return this.globals;
+  }
+
+  get currentViewport(): Viewport {
+    return this.viewport;
+  }
+
+  /** Waits for the story to settle, then captures what it shows with its structure. */
+  async shoot(planned: Planned): Promise<void> {
+    const { story, mode } = planned;
+    const notes = [...planned.notes];
+    await this.requests.idle();
+    notes.push(...await settleInPage(this.page));
+    // Settling (images, fonts) may have started requests of its own.
+    const pending = await this.requests.idle();
+    if (pending.length > 0) notes.push(`${pending.length} request(s) still unanswered at capture: ${pending.slice(0, 3).join(', ')}`);
+    const base = { storyId: story.id, title: story.title, name: story.name, mode: mode.name, notes };
+    const area = await measureCaptureArea(this.page);
+    if (!area || area.width === 0 || area.height === 0) {
+      this.shots.push({ ...base, error: 'the story rendered nothing visible to capture' });
+      return;
+    }
+    const { fitsViewport, ...rect } = area;
+    const structure = await readStructure(this.page, rect);
+    const { data } = await this.cdp.send('Page.captureScreenshot', { format: 'png', clip: { ...rect, scale: 1 }, captureBeyondViewport: !fitsViewport });
+    this.shots.push({ ...base, png: Buffer.from(data, 'base64'), structure, ...(planned.threshold === undefined ? {} : { threshold: planned.threshold }) });
+  }
+}
+
+/** The modes and viewport one story is captured in, with anything that could not be honoured. */
+function planFor(story: IndexEntry, info: StoryInfo, defaults: VisualMode[]): Planned[] {
+  const declared = declaredModes(info.visual.modes);
+  const viewport = storyViewport(info.viewportParameter, info.viewportGlobal);
+  const notes = [...declared.problems, ...(typeof viewport === 'string' ? [viewport] : [])];
+  const modes = declared.modes && declared.modes.length > 0 ? declared.modes : defaults;
+  const threshold = typeof info.visual.threshold === 'number' ? info.visual.threshold : undefined;
+  return modes.map((mode) => ({
+    story, mode, notes,
+    viewport: mode.viewport ?? (typeof viewport === 'object' ? viewport : DEFAULT_VIEWPORT),
+    ...(threshold === undefined ? {} : { threshold }),
+  }));
+}
 
 /**
- * Captures every story in every mode its parameters declare. One browser; each worker keeps one
- * page and switches stories and globals through the Storybook channel instead of reloading.
- * Pass 1 renders each story in the first mode (reading its parameters); later passes set the
- * globals of each further mode once and capture the stories that declare it.
+ * Captures every story in every mode it declares (or the modes the Storybook's theme global
+ * offers). One browser; each worker keeps one page and switches stories and globals through the
+ * Storybook channel instead of reloading. Pass 1 renders each story in the first mode; later
+ * passes set each further mode (globals and viewport) once and capture the stories that use it.
+ * A story that throws, hangs or navigates away is that story's error, never the run's.
  */
-export async function captureStories(baseUrl: string, stories: IndexEntry[], workers = 2): Promise<Shot[]> {
+export async function captureStories(baseUrl: string, stories: IndexEntry[], workers = 2): Promise<CaptureRun> {
   const first = stories[0];
-  if (!first) return [];
+  if (!first) return { shots: [], modesSource: 'no stories' };
   const browser = await chromium.launch(chromiumLaunchOptions());
   const userAgent = await testRunnerUserAgent(browser);
   const shots: Shot[] = [];
+  let modesSource = '';
   const chunks: IndexEntry[][] = Array.from({ length: Math.min(workers, stories.length) }, (_, worker) => stories.filter((_, index) => index % workers === worker));
   try {
     await Promise.all(chunks.map(async (chunk) => {
-      const context = await browser.newContext({ viewport: DEFAULT_VIEWPORT, deviceScaleFactor: 1, reducedMotion: 'reduce', timezoneId: 'UTC', locale: 'en-US', userAgent });
-      // tsx (esbuild keepNames) wraps functions in __name(); the page needs it to run them.
-      await context.addInitScript('globalThis.__name = (fn) => fn;');
-      const page = await context.newPage();
-      const cdp = await context.newCDPSession(page);
-      await openPreview(page, baseUrl, chunk[0]?.id ?? first.id);
-      const shoot = async (story: IndexEntry, mode: VisualMode, threshold?: number) => {
-        // Chromium's own capture of the story root, as an element screenshot would take it but
-        // without its per-shot actionability checks and style injection: the page is already
-        // still (FREEZE_CSS, caret hidden, render finished) and those checks cost more than the capture.
-        const clip = await page.evaluate(() => {
-          const box = document.querySelector('#storybook-root')?.getBoundingClientRect();
-          if (!box) return undefined;
-          // Whole pixels enclosing the box, the way Playwright rounds an element's box.
-          const x = Math.floor(box.left + window.scrollX + 1e-3);
-          const y = Math.floor(box.top + window.scrollY + 1e-3);
-          const width = Math.ceil(box.right + window.scrollX - 1e-3) - x;
-          const height = Math.ceil(box.bottom + window.scrollY - 1e-3) - y;
-          return { x, y, width, height, fitsViewport: width <= window.innerWidth && height <= window.innerHeight };
-        });
-        const base = { storyId: story.id, title: story.title, name: story.name, mode: mode.name };
-        if (!clip || clip.width === 0 || clip.height === 0) {
-          shots.push({ ...base, error: 'the story rendered nothing to capture (#storybook-root is empty)' });
-          return;
-        }
-        const { fitsViewport, ...rect } = clip;
-        const { data } = await cdp.send('Page.captureScreenshot', { format: 'png', clip: { ...rect, scale: 1 }, captureBeyondViewport: !fitsViewport });
-        const png = Buffer.from(data, 'base64');
-        shots.push({ ...base, png, ...(threshold === undefined ? {} : { threshold }) });
+      const newContext = async () => {
+        const context = await browser.newContext({ viewport: DEFAULT_VIEWPORT, deviceScaleFactor: 1, reducedMotion: 'reduce', timezoneId: 'UTC', locale: 'en-US', userAgent });
+        // tsx (esbuild keepNames) wraps functions in __name(); the page needs it to run them.
+        await context.addInitScript('globalThis.__name = (fn) => fn;');
+        return context;
       };
-      const pending: { story: IndexEntry; mode: VisualMode; threshold?: number }[] = [];
-      let currentGlobals: Record<string, string> | undefined;
+      const worker = new PreviewWorker(newContext, baseUrl, shots);
+      const page = await worker.open(chunk[0]?.id ?? first.id);
+      const defaults = await storybookDefaultModes(page);
+      modesSource ||= defaults.source;
+      const later: Planned[] = [];
+      const safeStory = first.id;
       for (const story of chunk) {
-        let outcome = await renderInPage(page, story.id, null);
-        if (outcome.ok && !currentGlobals) {
-          currentGlobals = (outcome.visual.modes ?? [DEFAULT_MODE])[0]?.globals ?? {};
-          outcome = await renderInPage(page, story.id, currentGlobals);
-        }
-        if (!outcome.ok) {
-          shots.push({ storyId: story.id, title: story.title, name: story.name, mode: '*', error: outcome.error });
-          continue;
-        }
-        if (outcome.visual.disable) continue;
-        for (const mode of outcome.visual.modes ?? [DEFAULT_MODE]) {
-          if (sameGlobals(mode.globals, currentGlobals ?? {}) && hasDefaultViewport(mode)) await shoot(story, mode, outcome.visual.threshold);
-          else pending.push({ story, mode, ...(outcome.visual.threshold === undefined ? {} : { threshold: outcome.visual.threshold }) });
-        }
-      }
-      const modes = [...new Map(pending.map((item) => [JSON.stringify(item.mode), item.mode])).values()];
-      for (const mode of modes) {
-        await page.setViewportSize(mode.viewport ?? DEFAULT_VIEWPORT);
-        let globalsToSet: Record<string, string> | null = mode.globals;
-        for (const item of pending.filter((candidate) => JSON.stringify(candidate.mode) === JSON.stringify(mode))) {
-          const outcome = await renderInPage(page, item.story.id, globalsToSet);
-          globalsToSet = null;
-          if (outcome.ok) await shoot(item.story, mode, item.threshold);
-          else shots.push({ storyId: item.story.id, title: item.story.title, name: item.story.name, mode: mode.name, error: outcome.error });
+        try {
+          await within(STORY_BUDGET_MS, (async () => {
+            const outcome = await worker.render(story, defaults.modes[0]?.globals ?? null);
+            if (!outcome.ok) {
+              shots.push({ storyId: story.id, title: story.title, name: story.name, mode: '*', error: outcome.error, notes: [] });
+              return;
+            }
+            if (outcome.story.visual.disable) return;
+            for (const planned of planFor(story, outcome.story, defaults.modes)) {
+              const now = sameGlobals(planned.mode.globals, worker.currentGlobals ?? {}) && sameViewport(planned.viewport, worker.currentViewport);
+              if (now) await worker.shoot(planned);
+              else later.push(planned);
+            }
+          })());
+        } catch (error) {
+          await worker.recover(story, '*', error, safeStory);
         }
       }
-      await context.close();
+      const groups = new Map<string, Planned[]>();
+      for (const planned of later) {
+        const key = JSON.stringify([planned.mode.globals, planned.viewport]);
+        groups.set(key, [...(groups.get(key) ?? []), planned]);
+      }
+      for (const group of groups.values()) {
+        for (const planned of group) {
+          try {
+            await within(STORY_BUDGET_MS, (async () => {
+              const outcome = await worker.render(planned.story, planned.mode.globals, planned.viewport);
+              if (outcome.ok) await worker.shoot(planned);
+              else shots.push({ storyId: planned.story.id, title: planned.story.title, name: planned.story.name, mode: planned.mode.name, error: outcome.error, notes: [] });
+            })());
+          } catch (error) {
+            await worker.recover(planned.story, planned.mode.name, error, safeStory);
+          }
+        }
+      }
+      await worker.close();
     }));
   } finally {
     await browser.close();
   }
-  return shots;
+  return { shots, modesSource };
 }

@@ -16,7 +16,7 @@ const white = png(100, 100, () => [255, 255, 255]);
 
 describe('comparing snapshots', () => {
   it('identical bytes are unchanged without a pixel diff', () => {
-    expect(comparePngs(white, Buffer.from(white))).toEqual({ status: 'unchanged', diffRatio: 0 });
+    expect(comparePngs(white, Buffer.from(white))).toEqual({ status: 'unchanged', diffRatio: 0, differingPixels: 0 });
   });
 
   it('a change over 1% of the pixels is a change, with a diff image', () => {
@@ -27,10 +27,24 @@ describe('comparing snapshots', () => {
     expect(result.status === 'changed' && PNG.sync.read(result.diffPng).width).toBe(100);
   });
 
-  it('a change under the threshold passes, and a per-story threshold can tighten it', () => {
+  it('any pixel beyond the per-pixel tolerance is a change: a 5×5 dot in 10,000 pixels fails', () => {
     const dot = png(100, 100, (x, y) => (x < 5 && y < 5 ? [0, 0, 0] : [255, 255, 255]));
-    expect(comparePngs(white, dot)).toMatchObject({ status: 'unchanged', diffRatio: 0.0025 });
-    expect(comparePngs(white, dot, 0.001)).toMatchObject({ status: 'changed' });
+    expect(comparePngs(white, dot)).toMatchObject({ status: 'changed', diffRatio: 0.0025, differingPixels: 25 });
+  });
+
+  it('a story may tolerate a share of pixels, and the tolerated difference is still reported', () => {
+    const dot = png(100, 100, (x, y) => (x < 5 && y < 5 ? [0, 0, 0] : [255, 255, 255]));
+    expect(comparePngs(white, dot, 0.005)).toMatchObject({ status: 'unchanged', tolerated: true, differingPixels: 25, diffPng: expect.any(Buffer) });
+  });
+
+  it('more than 1% always fails, whatever the story tolerates', () => {
+    const block = png(100, 100, (x, y) => (x < 11 && y < 10 ? [0, 0, 0] : [255, 255, 255]));
+    expect(comparePngs(white, block, 0.5)).toMatchObject({ status: 'changed', differingPixels: 110 });
+  });
+
+  it('a colour shift below the per-pixel colour tolerance is not a change', () => {
+    const offWhite = png(100, 100, () => [254, 254, 254]);
+    expect(comparePngs(white, offWhite)).toMatchObject({ status: 'unchanged', differingPixels: 0 });
   });
 
   it('a size change is always a change, with the reason and a diff that shows where', () => {
@@ -50,7 +64,8 @@ describe('comparing snapshots', () => {
     expect(comparePngs(white, png(101, 100, () => [255, 255, 255]), 0.5)).toMatchObject({ status: 'changed' });
   });
 
-  it('a corrupt baseline is an error with a clear reason, not a crash', () => {
+  it('a corrupt baseline or capture is an error with a clear reason, not a crash', () => {
     expect(comparePngs(Buffer.from('not a png'), white)).toMatchObject({ status: 'error', reason: expect.stringContaining('baseline PNG is unreadable') });
+    expect(comparePngs(white, Buffer.from('not a png'))).toMatchObject({ status: 'error', reason: expect.stringContaining('not a readable PNG') });
   });
 });

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { build } from 'esbuild';
 import type { IndexEntry } from './storybook';
@@ -15,17 +16,23 @@ export function changedFilesSince(ref: string, root: string): string[] {
   return [...new Set([...run(['diff', '--name-only', base]), ...run(['ls-files', '--others', '--exclude-standard'])])];
 }
 
+/** Every story renders inside the preview, so whatever it imports (the mock layer, the theme) is global. */
+const PREVIEW_FILES = ['.storybook/preview.tsx', '.storybook/preview.ts'];
+
 /**
  * Like Chromatic's TurboSnap: keeps the stories whose module graph (resolved by esbuild from the
- * story file, node_modules left out) contains a changed file, and says why each was kept.
+ * story file, node_modules left out) contains a changed file, and says why each was kept. A file
+ * in the preview's own graph (decorators, loaders, the MSW handlers it installs) re-captures all.
  */
 export async function selectChangedStories(stories: IndexEntry[], changed: string[], root: string): Promise<Selection> {
+  const everything = (reason: string): Selection => ({ stories, reasons: new Map(stories.map((story) => [story.id, reason])), all: true });
   const global = changed.find((file) => GLOBAL_FILES.some((pattern) => pattern.test(file)));
-  if (global) return { stories, reasons: new Map(stories.map((story) => [story.id, `global file ${global} changed`])), all: true };
+  if (global) return everything(`global file ${global} changed`);
   const changedSet = new Set(changed);
+  const preview = PREVIEW_FILES.find((file) => existsSync(resolve(root, file)));
   const files = [...new Set(stories.map((story) => story.importPath.replace(/^\.\//, '')))];
   const result = await build({
-    entryPoints: files.map((file) => resolve(root, file)),
+    entryPoints: [...files, ...(preview ? [preview] : [])].map((file) => resolve(root, file)),
     bundle: true, write: false, metafile: true, outdir: 'out', packages: 'external', logLevel: 'silent',
     loader: { '.css': 'empty', '.woff2': 'empty', '.woff': 'empty', '.svg': 'empty', '.png': 'empty' }, jsx: 'automatic',
   });
@@ -34,6 +41,8 @@ export async function selectChangedStories(stories: IndexEntry[], changed: strin
     if (!output.entryPoint) continue;
     graphs.set(relative(root, resolve(root, output.entryPoint)), Object.keys(output.inputs).map((input) => relative(root, resolve(root, input))));
   }
+  const viaPreview = preview ? graphs.get(preview)?.find((file) => changedSet.has(file)) : undefined;
+  if (preview && viaPreview) return everything(`${viaPreview} changed and ${preview} imports it`);
   const reasons = new Map<string, string>();
   for (const story of stories) {
     const graph = graphs.get(story.importPath.replace(/^\.\//, '')) ?? [];

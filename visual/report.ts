@@ -2,10 +2,40 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export type VisualStatus = 'unchanged' | 'changed' | 'new' | 'removed' | 'error';
-export interface StoryResult { id: string; title: string; name: string; mode: string; status: VisualStatus; diffRatio: number; reason?: string; files?: { baseline?: string; current?: string; diff?: string } }
+export interface StoryResult {
+  id: string;
+  title: string;
+  name: string;
+  mode: string;
+  status: VisualStatus;
+  diffRatio: number;
+  reason?: string;
+  /** What changed in the structure and painted styles, when both snapshots are known. */
+  why?: string[];
+  /** What could not be settled or honoured at capture. */
+  notes?: string[];
+  files?: { baseline?: string; current?: string; diff?: string };
+}
+
+/** Lines of "why" each story shows in the PR comment; the HTML report shows them all. */
+const WHY_IN_COMMENT = 3;
 
 const percent = (ratio: number) => `${(ratio * 100).toFixed(2)}%`;
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+
+/**
+ * Text from stories (titles, names, reasons) made safe for one cell of a GitHub markdown table:
+ * no column breaks, no new lines, no markup, and no @mention that would notify someone.
+ */
+export function escapeMarkdownCell(text: string): string {
+  return text
+    .replace(/\\/g, '\\\\')
+    .replace(/\|/g, '\\|')
+    .replace(/\r?\n|\r/g, ' ')
+    .replace(/[<>]/g, (char) => (char === '<' ? '&lt;' : '&gt;'))
+    .replace(/`/g, "'")
+    .replace(/@(?=[\w-])/g, '@\u200b');
+}
 
 export function countByStatus(results: StoryResult[]): Record<VisualStatus, number> {
   const counts: Record<VisualStatus, number> = { unchanged: 0, changed: 0, new: 0, removed: 0, error: 0 };
@@ -13,41 +43,51 @@ export function countByStatus(results: StoryResult[]): Record<VisualStatus, numb
   return counts;
 }
 
-export function summaryMarkdown(results: StoryResult[]): string {
+const needsAttention = (result: StoryResult) => result.status !== 'unchanged' || result.reason !== undefined || (result.notes?.length ?? 0) > 0;
+
+export function summaryMarkdown(results: StoryResult[], modesSource = ''): string {
   const counts = countByStatus(results);
-  const notable = results.filter((result) => result.status !== 'unchanged');
+  const notable = results.filter(needsAttention);
   const lines = [
     '## Visual changes',
     '',
     `${counts.changed} changed · ${counts.new} new · ${counts.removed} removed · ${counts.error} errors · ${counts.unchanged} unchanged`,
     '',
   ];
+  if (modesSource) lines.push(`Modes: ${escapeMarkdownCell(modesSource)}.`, '');
   if (notable.length === 0) lines.push('No visual changes.');
   else {
-    lines.push('| story | mode | status | diff | note |', '| --- | --- | --- | --- | --- |');
-    for (const result of notable) lines.push(`| ${result.title} / ${result.name} (\`${result.id}\`) | ${result.mode} | ${result.status} | ${percent(result.diffRatio)} | ${result.reason ?? ''} |`);
+    lines.push('| story | mode | status | diff | why / note |', '| --- | --- | --- | --- | --- |');
+    for (const result of notable) {
+      const why = result.why?.slice(0, WHY_IN_COMMENT) ?? [];
+      const more = (result.why?.length ?? 0) > WHY_IN_COMMENT ? [`and ${(result.why?.length ?? 0) - WHY_IN_COMMENT} more in the report`] : [];
+      const note = [result.reason, ...why, ...more, ...(result.notes ?? [])].filter((line): line is string => Boolean(line)).map(escapeMarkdownCell).join('<br>');
+      lines.push(`| ${escapeMarkdownCell(`${result.title} / ${result.name}`)} (\`${result.id}\`) | ${escapeMarkdownCell(result.mode)} | ${result.status} | ${percent(result.diffRatio)} | ${note} |`);
+    }
   }
   return `${lines.join('\n')}\n`;
 }
 
 function card(result: StoryResult): string {
-  const img = (label: string, file?: string) => (file ? `<figure><figcaption>${label}</figcaption><img src="${escapeHtml(file)}" alt="${label} of ${escapeHtml(result.id)} (${result.mode})"></figure>` : '');
+  const img = (label: string, file?: string) => (file ? `<figure><figcaption>${label}</figcaption><img src="${escapeHtml(file)}" alt="${label} of ${escapeHtml(result.id)} (${escapeHtml(result.mode)})"></figure>` : '');
   const slider = result.files?.baseline && result.files.current
     ? `<div class="slider"><img src="${escapeHtml(result.files.current)}" alt=""><div class="over"><img src="${escapeHtml(result.files.baseline)}" alt=""></div><input type="range" min="0" max="100" value="50" aria-label="Baseline / current slider for ${escapeHtml(result.id)}" oninput="this.previousElementSibling.style.width=this.value+'%'"></div>`
     : '';
-  return `<section class="${result.status}"><h2>${escapeHtml(result.title)} / ${escapeHtml(result.name)} <small>${result.mode} · ${result.status} · ${percent(result.diffRatio)}</small></h2>${result.reason ? `<p>${escapeHtml(result.reason)}</p>` : ''}<div class="row">${img('Baseline', result.files?.baseline)}${img('Current', result.files?.current)}${img('Diff', result.files?.diff)}</div>${slider}</section>`;
+  const list = (title: string, items?: string[]) => (items && items.length > 0 ? `<h3>${title}</h3><ul>${items.map((item) => `<li><code>${escapeHtml(item)}</code></li>`).join('')}</ul>` : '');
+  return `<section class="${result.status}"><h2>${escapeHtml(result.title)} / ${escapeHtml(result.name)} <small>${escapeHtml(result.mode)} · ${result.status} · ${percent(result.diffRatio)}</small></h2>${result.reason ? `<p>${escapeHtml(result.reason)}</p>` : ''}${list('Why it changed', result.why)}${list('Could not be settled at capture', result.notes)}<div class="row">${img('Baseline', result.files?.baseline)}${img('Current', result.files?.current)}${img('Diff', result.files?.diff)}</div>${slider}</section>`;
 }
 
-export function writeReport(dir: string, results: StoryResult[]): void {
+export function writeReport(dir: string, results: StoryResult[], modesSource = ''): void {
   mkdirSync(dir, { recursive: true });
-  const summary = { counts: countByStatus(results), stories: results.map(({ files: _files, ...rest }) => rest) };
+  const summary = { counts: countByStatus(results), modes: modesSource, stories: results.map(({ files: _files, ...rest }) => rest) };
   writeFileSync(join(dir, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
-  writeFileSync(join(dir, 'summary.md'), summaryMarkdown(results));
-  const notable = results.filter((result) => result.status !== 'unchanged');
-  const unchanged = results.filter((result) => result.status === 'unchanged');
+  const markdown = summaryMarkdown(results, modesSource);
+  writeFileSync(join(dir, 'summary.md'), markdown);
+  const notable = results.filter(needsAttention);
+  const unchanged = results.filter((result) => !needsAttention(result));
   writeFileSync(join(dir, 'index.html'), `<!doctype html><html lang="en"><meta charset="utf-8"><title>Visual report</title>
-<style>body{font:14px system-ui;margin:2rem}section{border:1px solid #ccc;border-radius:8px;padding:1rem;margin:1rem 0}.changed,.error{border-color:#b3261e}.new{border-color:#1f5fd1}.row{display:flex;gap:1rem;flex-wrap:wrap}figure{margin:0}img{max-width:420px;border:1px solid #ddd}.slider{position:relative;display:inline-block;margin-top:1rem;width:640px}.slider img{width:640px;max-width:none;display:block}.slider .over{position:absolute;top:0;left:0;width:50%;overflow:hidden}.slider input{display:block;width:100%}</style>
-<h1>Visual report</h1><p>${escapeHtml(summaryMarkdown(results).split('\n')[2] ?? '')}</p>
+<style>body{font:14px system-ui;margin:2rem}section{border:1px solid #ccc;border-radius:8px;padding:1rem;margin:1rem 0}.changed,.error{border-color:#b3261e}.new{border-color:#1f5fd1}.row{display:flex;gap:1rem;flex-wrap:wrap}figure{margin:0}img{max-width:420px;border:1px solid #ddd}.slider{position:relative;display:inline-block;margin-top:1rem;width:640px}.slider img{width:640px;max-width:none;display:block}.slider .over{position:absolute;top:0;left:0;width:50%;overflow:hidden}.slider input{display:block;width:100%}h3{font-size:1rem;margin:.75rem 0 .25rem}</style>
+<h1>Visual report</h1><p>${escapeHtml(markdown.split('\n')[2] ?? '')}</p>${modesSource ? `<p>Modes: ${escapeHtml(modesSource)}.</p>` : ''}
 ${notable.map(card).join('\n')}
-<h2>Unchanged (${unchanged.length})</h2><ul>${unchanged.map((result) => `<li>${escapeHtml(result.id)} (${result.mode})</li>`).join('')}</ul></html>\n`);
+<h2>Unchanged (${unchanged.length})</h2><ul>${unchanged.map((result) => `<li>${escapeHtml(result.id)} (${escapeHtml(result.mode)})</li>`).join('')}</ul></html>\n`);
 }

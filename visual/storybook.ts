@@ -5,13 +5,14 @@ import { hashInputs } from '../scripts/build-app.mjs';
 
 const INPUTS = ['.storybook', 'stories', 'src', 'fixtures', 'public', 'package-lock.json'];
 
-/** Builds our Storybook into `outDir` unless a build of the same inputs is already there. */
-export function ensureStorybookBuild(root: string, outDir: string): void {
+/** Builds a Storybook (ours by default) into `outDir` unless a build of the same inputs is already there. */
+export function ensureStorybookBuild(root: string, outDir: string, options: { configDir?: string; inputs?: string[]; quiet?: boolean } = {}): void {
   const stamp = join(outDir, '.build-stamp');
-  const wanted = hashInputs(root, INPUTS);
+  const configDir = options.configDir ?? '.storybook';
+  const wanted = hashInputs(root, options.inputs ?? INPUTS, `config=${configDir}\n`);
   if (existsSync(stamp) && readFileSync(stamp, 'utf8').trim() === wanted) return;
-  console.log('Building Storybook (stories changed since the last build)…');
-  const result = spawnSync(process.execPath, [join(root, 'node_modules/storybook/dist/bin/dispatcher.js'), 'build', '-o', outDir, '--quiet'], { cwd: root, stdio: 'inherit' });
+  if (!options.quiet) console.log(`Building Storybook from ${configDir} (its inputs changed since the last build)…`);
+  const result = spawnSync(process.execPath, [join(root, 'node_modules/storybook/dist/bin/dispatcher.js'), 'build', '-c', configDir, '-o', outDir, '--quiet'], { cwd: root, stdio: options.quiet ? 'pipe' : 'inherit' });
   if (result.status !== 0) throw new Error('storybook build failed; see the output above.');
   writeFileSync(stamp, `${wanted}\n`);
 }

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { baselineFile, invalidModeName, parseBaselineFile } from './baseline-names';
+
+describe('baseline file names', () => {
+  it('round-trip story ids that contain "--" and modes that contain "-"', () => {
+    for (const [storyId, mode] of [['widgets-projectstatus--critical', 'dark'], ['hitl-approvalcard--long-agent-text', 'narrow-light'], ['a--b--c', 'x']] as const) {
+      expect(parseBaselineFile(baselineFile(storyId, mode))).toEqual({ storyId, mode, ext: 'png' });
+      expect(parseBaselineFile(baselineFile(storyId, mode, 'json'))).toEqual({ storyId, mode, ext: 'json' });
+    }
+  });
+
+  it('two modes of one story are two different entries', () => {
+    expect(parseBaselineFile('widgets-projectstatus--critical@light.png')).not.toEqual(parseBaselineFile('widgets-projectstatus--critical@dark.png'));
+  });
+
+  it('refuses mode names that would escape the folder or break parsing', () => {
+    for (const bad of ['../etc', 'Dark', 'a/b', 'a@b', '', 'x'.repeat(49), 'dark mode']) expect(invalidModeName(bad)).toBeDefined();
+    expect(() => baselineFile('story--one', '../../x')).toThrow(/not usable in a file name/);
+    expect(parseBaselineFile('notes.txt')).toBeUndefined();
+    expect(parseBaselineFile('story--one--light.png')).toBeUndefined();
+  });
+});

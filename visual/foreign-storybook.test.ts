@@ -1,0 +1,77 @@
+// @vitest-environment node
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { PNG } from 'pngjs';
+import sirv from 'sirv';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { captureStories, type CaptureRun, type Shot } from './capture';
+import { ensureStorybookBuild, readStoryIndex } from './storybook';
+
+// The runner against a Storybook that is not ours (visual/fixtures/foreign-storybook): its own
+// theme global, no visual parameters, portals, fixed drawers, viewports, a requestAnimationFrame
+// loop, late data, a broken image, a missing font, a story that throws and one that navigates.
+const OUT = '.cache/foreign-storybook';
+let server: Server;
+let first: CaptureRun;
+let second: CaptureRun;
+
+beforeAll(async () => {
+  ensureStorybookBuild(process.cwd(), OUT, { configDir: 'visual/fixtures/foreign-storybook/.storybook', inputs: ['visual/fixtures/foreign-storybook', 'package-lock.json'], quiet: true });
+  server = createServer(sirv(OUT, { dev: true }));
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  const stories = await readStoryIndex(baseUrl);
+  first = await captureStories(baseUrl, stories);
+  second = await captureStories(baseUrl, stories);
+}, 240_000);
+afterAll(() => new Promise<void>((done) => { server.close(() => done()); }));
+
+const shot = (run: CaptureRun, story: string, mode = 'paper'): Shot | undefined => run.shots.find((candidate) => candidate.storyId === `foreign-widgets--${story}` && (candidate.mode === mode || candidate.mode === '*'));
+const size = (png: Buffer | undefined) => (png ? (({ width, height }) => ({ width, height }))(PNG.sync.read(png)) : undefined);
+
+describe('the visual runner on a Storybook it has never seen', () => {
+  it('captures in the modes the Storybook\'s own theme global offers, and says so', () => {
+    expect(first.modesSource).toContain('"appearance" global: paper, night-sky');
+    expect(shot(first, 'plain', 'paper')?.png).toBeDefined();
+    expect(shot(first, 'plain', 'night-sky')?.png).toBeDefined();
+  });
+
+  it('a story that navigates away and one that throws are their own errors; every other story is captured', () => {
+    expect(shot(first, 'navigates')?.error).toMatch(/broke the preview|did not finish|navigat/);
+    expect(shot(first, 'throws')?.error).toContain('this story is broken on purpose');
+    const others = first.shots.filter((candidate) => !/--(navigates|throws)$/.test(candidate.storyId));
+    expect(others.filter((candidate) => candidate.error)).toEqual([]);
+    expect(others).toHaveLength(2 * 8);
+  });
+
+  it('captures a fixed drawer (an empty root) and a portal outside the root', () => {
+    // The drawer is 200×300 at the right edge; the decorator's padded background spans the width.
+    expect(size(shot(first, 'drawer')?.png)).toEqual({ width: 900, height: 300 });
+    expect(shot(first, 'drawer')?.structure?.nodes.find((node) => node.text === 'Drawer')?.styles).toMatchObject({ left: '700px', width: '200px', height: '300px' });
+    expect(size(shot(first, 'modal')?.png)?.height).toBeGreaterThanOrEqual(350);
+    expect(shot(first, 'modal')?.structure?.nodes.some((node) => node.text === 'Are you sure?')).toBe(true);
+  });
+
+  it('captures at the viewport the story asks for', () => {
+    expect(size(shot(first, 'mobile')?.png)?.width).toBe(320);
+  });
+
+  it('waits for data that arrives after the render', () => {
+    expect(shot(first, 'late-data')?.structure?.nodes.map((node) => node.text)).toContain('Loaded from the network: beta');
+  });
+
+  it('reports what it could not settle beside the snapshot', () => {
+    expect(shot(first, 'spinner')?.notes.join()).toContain('script animation');
+    expect(shot(first, 'broken-image')?.notes.join()).toContain('image does-not-exist.png did not load');
+    expect(shot(first, 'missing-font')?.notes.join()).toContain('font Montserrat is not available');
+    expect(shot(first, 'plain')?.notes).toEqual([]);
+  });
+
+  it('two runs give identical bytes for every story it could freeze', () => {
+    const differing = first.shots.filter((one) => one.png && !one.storyId.endsWith('--spinner')).filter((one) => {
+      const other = second.shots.find((candidate) => candidate.storyId === one.storyId && candidate.mode === one.mode);
+      return !other?.png || !other.png.equals(one.png as Buffer);
+    });
+    expect(differing.map((one) => `${one.storyId}@${one.mode}`)).toEqual([]);
+  });
+});

@@ -1,0 +1,85 @@
+import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { baselineFile, parseBaselineFile } from './baseline-names';
+import type { Shot } from './capture';
+import { comparePngs, DEFAULT_THRESHOLD } from './compare';
+import type { StoryResult } from './report';
+import { explainChange, type Structure } from './structure';
+
+export interface Folders { baselines: string; report: string }
+
+/** One element per line, so a baseline's structure reads and diffs in review like code. */
+export function formatStructure(structure: Structure): string {
+  const nodes = structure.nodes.map((node) => `  ${JSON.stringify(node)}`).join(',\n');
+  return `{${structure.truncated ? '"truncated":true,' : ''}"nodes":[\n${nodes}\n]}\n`;
+}
+
+function readStructureFile(path: string): Structure | undefined {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as Structure;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Compares one capture with its baseline, writes the images the report shows, and says why it changed. */
+export function judge(shot: Shot, folders: Folders): StoryResult {
+  const base = { id: shot.storyId, title: shot.title, name: shot.name, mode: shot.mode, ...(shot.notes.length ? { notes: shot.notes } : {}) };
+  if (shot.error || !shot.png) return { ...base, status: 'error', diffRatio: 1, reason: shot.error ?? 'no screenshot' };
+  const name = baselineFile(shot.storyId, shot.mode);
+  const currentFile = join('current', name);
+  writeFileSync(join(folders.report, currentFile), shot.png);
+  if (shot.structure) writeFileSync(join(folders.report, 'current', baselineFile(shot.storyId, shot.mode, 'json')), formatStructure(shot.structure));
+  const baselinePath = join(folders.baselines, name);
+  if (!existsSync(baselinePath)) return { ...base, status: 'new', diffRatio: 1, reason: 'no baseline yet', files: { current: currentFile } };
+  const baseline = readFileSync(baselinePath);
+  const result = comparePngs(baseline, shot.png, shot.threshold ?? DEFAULT_THRESHOLD);
+  const before = readStructureFile(join(folders.baselines, baselineFile(shot.storyId, shot.mode, 'json')));
+  const why = () => (before && shot.structure ? explainChange(before, shot.structure) : undefined);
+  if (result.status === 'unchanged' && !result.tolerated) return { ...base, status: 'unchanged', diffRatio: 0 };
+  const baselineCopy = join('baseline', name);
+  writeFileSync(join(folders.report, baselineCopy), baseline);
+  if (result.status === 'error') return { ...base, status: 'error', diffRatio: 1, reason: result.reason, files: { baseline: baselineCopy, current: currentFile } };
+  const diffFile = join('diff', name);
+  if (result.diffPng) writeFileSync(join(folders.report, diffFile), result.diffPng);
+  const files = { baseline: baselineCopy, current: currentFile, ...(result.diffPng ? { diff: diffFile } : {}) };
+  const explanation = why();
+  const whyLines = explanation === undefined ? {} : { why: explanation.length > 0 ? explanation : ['only pixels changed: the structure and painted styles are the same (an image, a canvas, a font\'s rendering)'] };
+  if (result.status === 'unchanged') {
+    return { ...base, status: 'unchanged', diffRatio: result.diffRatio, reason: `${result.differingPixels} pixel(s) differ, within this story's tolerance`, files, ...whyLines };
+  }
+  return { ...base, status: 'changed', diffRatio: result.diffRatio, reason: result.reason ?? `${result.differingPixels} pixel(s) differ`, files, ...whyLines };
+}
+
+/** Baselines whose story (or mode) is gone; a story that errored this run keeps its baselines. */
+export function removedBaselines(results: StoryResult[], baselines: string): StoryResult[] {
+  if (!existsSync(baselines)) return [];
+  const seen = new Set(results.map((result) => `${result.id}@${result.mode}`));
+  const errored = new Set(results.filter((result) => result.status === 'error').map((result) => result.id));
+  const removed: StoryResult[] = [];
+  for (const file of readdirSync(baselines).sort()) {
+    const parsed = parseBaselineFile(file);
+    if (!parsed || parsed.ext !== 'png' || seen.has(`${parsed.storyId}@${parsed.mode}`) || errored.has(parsed.storyId)) continue;
+    removed.push({ id: parsed.storyId, title: parsed.storyId, name: '', mode: parsed.mode, status: 'removed', diffRatio: 1, reason: 'the baseline has no story (or mode) any more' });
+  }
+  return removed;
+}
+
+/** `--update`: writes what changed or is new (with its structure), deletes what was removed. */
+export function applyUpdate(results: StoryResult[], folders: Folders): void {
+  mkdirSync(folders.baselines, { recursive: true });
+  for (const result of results) {
+    if (result.status === 'error') continue;
+    const png = baselineFile(result.id, result.mode);
+    const json = baselineFile(result.id, result.mode, 'json');
+    if (result.status === 'removed') {
+      rmSync(join(folders.baselines, png), { force: true });
+      rmSync(join(folders.baselines, json), { force: true });
+      continue;
+    }
+    const current = join(folders.report, 'current');
+    if (result.status === 'changed' || result.status === 'new') writeFileSync(join(folders.baselines, png), readFileSync(join(current, png)));
+    // Every baseline gets its structure beside it, so the next change can be explained.
+    if (existsSync(join(current, json))) writeFileSync(join(folders.baselines, json), readFileSync(join(current, json)));
+  }
+}

@@ -1,0 +1,60 @@
+/**
+ * A structural snapshot of what a story shows: each element with its role, accessible name,
+ * own text and the computed styles that paint. Kept beside each PNG baseline so a pixel change
+ * can be explained ("span.badge.badge--pending color #8a5a00 → #b06f00"), offline.
+ */
+export interface StructureNode {
+  /** Stable-ish address: tag.class[n] segments from the capture root. */
+  key: string;
+  /** How a person would name the element in a report. */
+  label: string;
+  role?: string;
+  name?: string;
+  text?: string;
+  styles: Record<string, string>;
+}
+
+export interface Structure { nodes: StructureNode[]; truncated?: boolean }
+
+/** The computed properties that decide what pixels an element paints. */
+export const PAINTED_PROPERTIES = [
+  'color', 'background-color', 'background-image', 'border-color', 'border-width', 'border-style', 'border-radius',
+  'font-family', 'font-size', 'font-weight', 'font-style', 'text-decoration-line', 'text-transform', 'opacity', 'box-shadow',
+  'outline-style', 'display', 'visibility', 'left', 'top', 'width', 'height',
+] as const;
+
+/** Lines that say what changed between two snapshots, most telling first. */
+export function explainChange(before: Structure, after: Structure, limit = 40): string[] {
+  const old = new Map(before.nodes.map((node) => [node.key, node]));
+  const now = new Map(after.nodes.map((node) => [node.key, node]));
+  const text: string[] = [];
+  const added: string[] = [];
+  const removed: string[] = [];
+  const styles: string[] = [];
+  const geometry: string[] = [];
+  for (const node of after.nodes) {
+    const was = old.get(node.key);
+    if (!was) {
+      added.push(`added ${node.label}${node.text ? ` "${short(node.text)}"` : ''}`);
+      continue;
+    }
+    if ((was.text ?? '') !== (node.text ?? '')) text.push(`${node.label} text "${short(was.text ?? '')}" → "${short(node.text ?? '')}"`);
+    if ((was.name ?? '') !== (node.name ?? '') && node.name !== node.text) text.push(`${node.label} accessible name "${short(was.name ?? '')}" → "${short(node.name ?? '')}"`);
+    for (const property of PAINTED_PROPERTIES) {
+      const before = was.styles[property];
+      const after = node.styles[property];
+      if (before === after) continue;
+      const line = `${node.label} ${property} ${before ?? '(none)'} → ${after ?? '(none)'}`;
+      (['left', 'top', 'width', 'height'].includes(property) ? geometry : styles).push(line);
+    }
+  }
+  for (const node of before.nodes) if (!now.has(node.key)) removed.push(`removed ${node.label}${node.text ? ` "${short(node.text)}"` : ''}`);
+  // A moved parent moves every child: geometry lines only when nothing else explains the change.
+  const lines = [...text, ...added, ...removed, ...styles, ...(text.length + added.length + removed.length + styles.length === 0 ? geometry : geometry.slice(0, 3))];
+  return lines.length > limit ? [...lines.slice(0, limit), `and ${lines.length - limit} more differences`] : lines;
+}
+
+function short(text: string): string {
+  const oneLine = text.replace(/\s+/g, ' ').trim();
+  return oneLine.length > 60 ? `${oneLine.slice(0, 60)}…` : oneLine;
+}
