@@ -64,12 +64,22 @@ test('the queue works with the keyboard alone', async ({ approvals, page }) => {
   await approvals.goto();
   const card = approvals.card(REFUND);
   await expect(card.approveButton).toBeEnabled();
-  await card.approveButton.focus();
+  // From the payload block (the last focusable thing before the buttons), by keyboard only.
+  await card.payload.focus();
+  await page.keyboard.press('Tab');
+  await expect(card.approveButton).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(card.rejectButton).toBeFocused();
   await page.keyboard.press('Enter');
-  await expect(card.reason).toBeVisible();
-  await card.reason.focus();
+  // Opening the form puts focus in the reason; cancelling puts it back on Reject, never nowhere.
+  await expect(card.reason).toBeFocused();
+  // With no reason yet, Confirm is disabled and Tab goes straight to Cancel.
+  await page.keyboard.press('Tab');
+  await expect(card.cancelRejection).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(card.rejectButton).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(card.reason).toBeFocused();
   await page.keyboard.type('Not needed any more');
   await page.keyboard.press('Tab');
   await expect(card.confirmRejection).toBeFocused();

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { ReactNode } from 'react';
 import type { Approval } from '../api/contract';
 import { clip, NAME_CHARS, TEXT_PREVIEW_CHARS } from '../widgets/agent-text';
@@ -27,6 +27,14 @@ const STATUS_LABEL: Record<Approval['status'], string> = { pending: 'Waiting for
  */
 export function ApprovalCard({ approval, readOnly = false, submit = { phase: 'idle' }, onApprove, onReject, onRetry, draft = '', onDraftChange }: ApprovalCardProps) {
   const [rejecting, setRejecting] = useState(draft !== '');
+  // Where focus goes when the form opens or closes, so a keyboard user is never left on nothing.
+  const [focusTarget, setFocusTarget] = useState<'reason' | 'reject' | null>(null);
+  const reasonField = useRef<HTMLTextAreaElement>(null);
+  const rejectButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (focusTarget === 'reason') reasonField.current?.focus();
+    if (focusTarget === 'reject') rejectButton.current?.focus();
+  }, [focusTarget]);
   const [reason, setReason] = useState(draft);
   const id = useId();
   const submitting = submit.phase === 'submitting';
@@ -63,15 +71,15 @@ export function ApprovalCard({ approval, readOnly = false, submit = { phase: 'id
       {decidable && !rejecting && (
         <div className="card__actions">
           <button type="button" disabled={submitting} onClick={() => onApprove?.(approval.id)}>Approve</button>
-          <button type="button" disabled={submitting} className="button--secondary" onClick={() => setRejecting(true)}>Reject</button>
+          <button ref={rejectButton} type="button" disabled={submitting} className="button--secondary" onClick={() => { setRejecting(true); setFocusTarget('reason'); }}>Reject</button>
         </div>
       )}
       {decidable && rejecting && (
         <form className="card__actions" onSubmit={confirmReject} aria-label="Reject proposal">
           <label htmlFor={`${id}-reason`}>Reason for rejecting</label>
-          <textarea id={`${id}-reason`} value={reason} required onChange={(event) => { setReason(event.target.value); onDraftChange?.(event.target.value); }} />
+          <textarea ref={reasonField} id={`${id}-reason`} value={reason} required onChange={(event) => { setReason(event.target.value); onDraftChange?.(event.target.value); }} />
           <button type="submit" disabled={submitting || !reason.trim()}>Confirm rejection</button>
-          <button type="button" className="button--secondary" onClick={() => setRejecting(false)}>Cancel</button>
+          <button type="button" className="button--secondary" onClick={() => { setRejecting(false); setFocusTarget('reject'); }}>Cancel</button>
         </form>
       )}
     </article>
