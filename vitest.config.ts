@@ -14,7 +14,7 @@ export default mergeConfig(viteConfig({ command: 'serve', mode: 'test' }), defin
           name: 'unit',
           environment: 'jsdom',
           globals: true,
-          include: ['src/**/*.test.{ts,tsx}', 'fixtures/**/*.test.ts', 'visual/**/*.test.ts', 'test/**/*.test.{ts,tsx}'],
+          include: ['src/**/*.test.{ts,tsx}', 'fixtures/**/*.test.ts', 'visual/**/*.test.ts', 'test/**/*.test.{ts,tsx}', 'flake/**/*.test.ts'],
           setupFiles: ['test/setup-unit.ts'],
           restoreMocks: true,
         },

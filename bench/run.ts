@@ -1,5 +1,6 @@
 // `npm run bench`: speed, measured. Medians over repeated runs, and same-run ratios.
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer as createHttpServer } from 'node:http';
 import { dirname, join, resolve } from 'node:path';
@@ -12,6 +13,7 @@ import { ensureStorybookBuild, readStoryIndex, type IndexEntry } from '../visual
 import { median, ms } from './stats';
 
 const ROUNDS = 3;
+const execFileAsync = promisify(execFile);
 
 async function storageBench(): Promise<void> {
   const vite = await createServer({ configFile: 'vite.config.ts', server: { port: 0, host: '127.0.0.1' }, logLevel: 'error' });
@@ -36,14 +38,16 @@ async function storageBench(): Promise<void> {
  * same build, Chromium and worker count. Its snapshots are written once first (not timed); the
  * timed run compares, as a PR check would. Returns ms per snapshot, CLI start included.
  */
-function toHaveScreenshotPerSnapshot(baseUrl: string, stories: IndexEntry[], update: boolean): number {
+async function toHaveScreenshotPerSnapshot(baseUrl: string, stories: IndexEntry[], update: boolean): Promise<number> {
   const list = join('.cache', 'to-have-screenshot', 'stories.json');
   mkdirSync(dirname(list), { recursive: true });
   writeFileSync(list, JSON.stringify({ baseUrl, stories: stories.map((story) => story.id) }));
   const started = performance.now();
-  const result = spawnSync(process.execPath, ['node_modules/@playwright/test/cli.js', 'test', '-c', 'bench/to-have-screenshot/playwright.config.ts', ...(update ? ['--update-snapshots'] : [])], { env: { ...process.env, BENCH_STORIES: resolve(list) }, encoding: 'utf8' });
+  // Asynchronously: this process serves the Storybook the tests load.
+  const run = await execFileAsync(process.execPath, ['node_modules/@playwright/test/cli.js', 'test', '-c', 'bench/to-have-screenshot/playwright.config.ts', ...(update ? ['--update-snapshots'] : [])], { env: { ...process.env, BENCH_STORIES: resolve(list) }, maxBuffer: 64 * 1024 * 1024 })
+    .catch((error: { stdout?: string }) => { throw new Error(`toHaveScreenshot run failed:\n${(error.stdout ?? '').slice(-2000)}`); });
   const elapsed = performance.now() - started;
-  if (result.status !== 0) throw new Error(`toHaveScreenshot run failed:\n${result.stdout.slice(-2000)}`);
+  void run;
   return elapsed / (stories.length * 2);
 }
 
@@ -58,7 +62,7 @@ async function visualBench(): Promise<void> {
     const ours: number[] = [];
     const oursPerStory: number[] = [];
     const theirs: number[] = [];
-    toHaveScreenshotPerSnapshot(baseUrl, stories, true);
+    await toHaveScreenshotPerSnapshot(baseUrl, stories, true);
     for (let round = 0; round < ROUNDS; round += 1) {
       const started = performance.now();
       const { shots } = await captureStories(baseUrl, stories);
@@ -66,7 +70,7 @@ async function visualBench(): Promise<void> {
       const elapsed = performance.now() - started;
       ours.push(elapsed / shots.length);
       oursPerStory.push(elapsed / stories.length);
-      theirs.push(toHaveScreenshotPerSnapshot(baseUrl, stories, false));
+      theirs.push(await toHaveScreenshotPerSnapshot(baseUrl, stories, false));
     }
     console.log(`visual: ${stories.length} stories, ${ROUNDS} rounds, 2 workers each. Per snapshot: runner median ${ms(median(ours))} (min ${ms(Math.min(...ours))}, max ${ms(Math.max(...ours))}); Playwright toHaveScreenshot median ${ms(median(theirs))} (min ${ms(Math.min(...theirs))}, max ${ms(Math.max(...theirs))}); ratio ${(median(theirs) / median(ours)).toFixed(1)}×. Per story with all its modes: runner median ${ms(median(oursPerStory))}.`);
   } finally {

@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureChromium } from './browser.mjs';
+import { flakyTests } from './flaky-tests.mjs';
 
 const root = process.cwd();
 const bin = (name) => join(root, 'node_modules', '.bin', name);
@@ -58,10 +59,13 @@ for (const [label, script] of [['lint', 'scripts/lint.mjs'], ['typecheck', 'node
 
 {
   const { ok, seconds } = run('playwright', process.execPath, ['node_modules/@playwright/test/cli.js', 'test']);
-  const stats = readJson(join(results, 'results.json'))?.stats;
-  const counts = stats && { passed: stats.expected + stats.flaky, failed: stats.unexpected, skipped: stats.skipped };
-  if (stats?.flaky) console.log(`Playwright: ${stats.flaky} test(s) passed only on retry; they count as flaky in the report.`);
-  record('playwright', countsOr(ok, counts), seconds);
+  const report = readJson(join(results, 'results.json'));
+  const stats = report?.stats;
+  // A test that passed only on retry is a flake, and a flake is a bug: it fails the gate, by name.
+  const flaky = flakyTests(report);
+  const counts = stats && { passed: stats.expected, failed: stats.unexpected + stats.flaky, skipped: stats.skipped };
+  if (flaky.length) console.log(`Playwright: ${flaky.length} test(s) passed only on retry; each is a flake to fix, so the gate fails:\n${flaky.map((title) => `  flaky: ${title}`).join('\n')}`);
+  record('playwright', countsOr(ok && flaky.length === 0, counts), seconds);
 }
 
 {

@@ -68,6 +68,9 @@ export const HostileAgentText: Story = {
   play: async ({ canvasElement, canvas }) => {
     await expect(canvas.getByRole('heading', { name: HOSTILE_TEXT.title })).toBeVisible();
     await expect(canvasElement.querySelector('img, script, a, svg[onload]')).toBeNull();
+    // An injected <img src=x onerror> would fire once its load fails. A control image with the
+    // same broken source has failed by now, so a payload that ran would have set the flag.
+    await new Promise((settled) => { const control = new Image(); control.onerror = settled; control.onload = settled; control.src = 'x'; });
     await expect((window as Window & { __pwned?: boolean }).__pwned).toBeUndefined();
   },
 };

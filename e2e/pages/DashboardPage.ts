@@ -1,5 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { LiveNotice } from './components/LiveNotice';
+import { Shell } from './components/Shell';
 import { ProgressPanel } from './components/ProgressPanel';
 import { WidgetFrame } from './components/WidgetFrame';
 
@@ -9,7 +10,9 @@ export class DashboardPage {
   readonly projectStatus: WidgetFrame;
   readonly metrics: WidgetFrame;
   readonly alerts: WidgetFrame;
-  readonly banner: Locator;
+  readonly shell: Shell;
+  readonly addWidgetChoice: Locator;
+  readonly addWidgetButton: Locator;
   readonly liveNotice: LiveNotice;
   readonly progressBars: Locator;
   readonly unreadableTasks: Locator;
@@ -21,15 +24,22 @@ export class DashboardPage {
     this.projectStatus = new WidgetFrame(page, 'Project status');
     this.metrics = new WidgetFrame(page, 'Metrics');
     this.alerts = new WidgetFrame(page, 'Alerts');
-    this.banner = page.locator('.shell__banner');
+    this.shell = new Shell(page);
+    this.addWidgetChoice = page.getByLabel('Add a widget');
+    this.addWidgetButton = page.getByRole('button', { name: 'Add widget' });
     this.liveNotice = new LiveNotice(this.tasks.root);
     this.progressBars = this.tasks.root.getByRole('progressbar');
     this.unreadableTasks = this.tasks.root.getByRole('list', { name: 'Unreadable tasks' });
-    this.storageNotice = page.getByRole('status').filter({ hasText: 'Saved data this console could not read was set aside' });
+    this.storageNotice = this.shell.notice('Saved data this console could not read was set aside');
   }
 
   async goto(query = ''): Promise<void> {
     await this.page.goto(`/dashboard${query}`);
+  }
+
+  async addWidget(title: string): Promise<void> {
+    await this.addWidgetChoice.selectOption(title);
+    await this.addWidgetButton.click();
   }
 
   task(title: string): ProgressPanel {

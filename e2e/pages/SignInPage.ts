@@ -6,6 +6,7 @@ export class SignInPage {
   readonly submit: Locator;
   readonly notice: Locator;
   readonly error: Locator;
+  readonly heading: Locator;
 
   constructor(readonly page: Page) {
     this.username = page.getByLabel('Username');
@@ -13,6 +14,7 @@ export class SignInPage {
     this.submit = page.getByRole('button', { name: 'Sign in' });
     this.notice = page.getByRole('status');
     this.error = page.getByRole('alert');
+    this.heading = page.getByRole('heading', { name: 'Sign in to Agent Console' });
   }
 
   async goto(origin = ''): Promise<void> {

@@ -6,7 +6,7 @@ test('a reviewer approves a proposal', async ({ approvals }) => {
   await approvals.goto();
   const card = approvals.card(REFUND);
   await card.approve();
-  await expect(card.status).toHaveText('Approved');
+  await expect(card).toBeDecided('approved');
   await expect(card.root).toContainText('Approved by Riley Reviewer');
   await expect(approvals.pendingCount).toHaveText('1 proposal waits for review');
 });
@@ -15,7 +15,7 @@ test('a reviewer rejects a proposal with a reason', async ({ approvals }) => {
   await approvals.goto();
   const card = approvals.card(REFUND);
   await card.reject('The order was already refunded by support.');
-  await expect(card.status).toHaveText('Rejected');
+  await expect(card).toBeDecided('rejected');
   await expect(card.root).toContainText('Rejected by Riley Reviewer: The order was already refunded by support.');
 });
 
@@ -27,7 +27,7 @@ test('when someone else decided first, the card shows their decision and says so
   await mocks.decideElsewhere('approval-001', 'rejected');
   await card.approve();
   await expect(card.error).toHaveText('Sam Other-Reviewer already rejected this proposal.');
-  await expect(card.status).toHaveText('Rejected');
+  await expect(card).toBeDecided('rejected');
 });
 
 test('a server error rolls the decision back and offers a retry that succeeds', async ({ approvals, mocks, consoleGuard }) => {
@@ -38,9 +38,9 @@ test('a server error rolls the decision back and offers a retry that succeeds', 
   await mocks.fail({ method: 'POST', path: '/api/approvals/approval-001/decision', status: 503 });
   await card.approve();
   await expect(card.error).toContainText('The server failed (HTTP 503)');
-  await expect(card.status).toHaveText('Waiting for review');
+  await expect(card).toBeDecided('pending');
   await card.root.getByRole('button', { name: 'Retry decision' }).click();
-  await expect(card.status).toHaveText('Approved');
+  await expect(card).toBeDecided('approved');
 });
 
 test('a new proposal arrives live', async ({ approvals, mocks }) => {
@@ -54,8 +54,7 @@ test('a new proposal arrives live', async ({ approvals, mocks }) => {
 test('an unsent rejection reason survives a reload', async ({ approvals, page }) => {
   await approvals.goto();
   const card = approvals.card(REFUND);
-  await card.rejectButton.click();
-  await card.reason.fill('Half-written reason');
+  await card.draftReason('Half-written reason');
   await page.reload();
   await expect(approvals.card(REFUND).reason).toHaveValue('Half-written reason');
 });
@@ -84,7 +83,7 @@ test('the queue works with the keyboard alone', async ({ approvals, page }) => {
   await page.keyboard.press('Tab');
   await expect(card.confirmRejection).toBeFocused();
   await page.keyboard.press('Enter');
-  await expect(card.status).toHaveText('Rejected');
+  await expect(card).toBeDecided('rejected');
 });
 
 test('a decision the server forbids is explained and rolled back', async ({ approvals, mocks, consoleGuard }) => {
@@ -95,5 +94,5 @@ test('a decision the server forbids is explained and rolled back', async ({ appr
   await mocks.fail({ method: 'POST', path: '/api/approvals/approval-001/decision', status: 403 });
   await card.approve();
   await expect(card.error).toContainText('You do not have permission to do this');
-  await expect(card.status).toHaveText('Waiting for review');
+  await expect(card).toBeDecided('pending');
 });

@@ -34,7 +34,7 @@ test('a decision the server saved but whose reply was lost shows as saved, confi
   await expect(card.approveButton).toBeEnabled();
   await mocks.fail({ method: 'POST', path: '/api/approvals/approval-001/decision', networkError: true, afterSaving: true });
   await card.approve();
-  await expect(card.status).toHaveText('Approved');
+  await expect(card).toBeDecided('approved');
   await expect(card.root).toContainText('Approved by Riley Reviewer');
   await expect(card.note).toContainText('read again to confirm');
   await expect(card.error).toHaveCount(0);
@@ -49,7 +49,7 @@ test('a 409 without a body says who decided instead of "Conflict"', async ({ app
   await mocks.fail({ method: 'POST', path: '/api/approvals/approval-001/decision', status: 409, rawBody: '' });
   await card.reject('Not needed');
   await expect(card.error).toHaveText('Sam Other-Reviewer already approved this proposal.');
-  await expect(card.status).toHaveText('Approved');
+  await expect(card).toBeDecided('approved');
 });
 
 test('agent text of 10,000 characters without a break is clipped, and "show more" reveals all of it', async ({ approvals, mocks }) => {
@@ -88,4 +88,13 @@ test.describe('as a viewer', () => {
     await expect(dashboard.task('Summarise support tickets').root).toBeVisible();
     await expect(dashboard.task('Summarise support tickets').startButton).toHaveCount(0);
   });
+});
+
+test('with nothing to show, every panel says so instead of a blank box or bare table headers', async ({ observability, mocks }) => {
+  await mocks.useScenario('empty');
+  await observability.goto();
+  await expect(observability.health.root).toContainText('No services report their health yet.');
+  await expect(observability.audit.root).toContainText('No audit events yet.');
+  await expect(observability.traces.root).toContainText('No traces recorded yet.');
+  await expect(observability.audit.root.getByRole('table')).toHaveCount(0);
 });

@@ -17,12 +17,12 @@ test('a started task moves through its progress to completed', async ({ dashboar
   const panel = dashboard.task(TASK.title);
   await expect.poll(() => mocks.connections(TASK.id)).toMatchObject({ open: 1 });
   await mocks.progress(TASK.id, { action: 'emit', progress: 25 });
-  await expect(panel.progressBar).toHaveAttribute('aria-valuenow', '25');
+  await expect(panel).toHaveProgress(25);
   await mocks.progress(TASK.id, { action: 'emit', progress: 80 });
-  await expect(panel.progressBar).toHaveAttribute('aria-valuenow', '80');
+  await expect(panel).toHaveProgress(80);
   await mocks.progress(TASK.id, { action: 'complete' });
   await expect(panel.status).toHaveText('Completed');
-  await expect(panel.progressBar).toHaveAttribute('aria-valuenow', '100');
+  await expect(panel).toHaveProgress(100);
 });
 
 test('a dropped connection resumes from the last event with nothing lost or repeated', async ({ dashboard, mocks, page, consoleGuard }) => {
@@ -32,15 +32,15 @@ test('a dropped connection resumes from the last event with nothing lost or repe
   await expect.poll(() => mocks.connections(TASK.id)).toMatchObject({ open: 1 });
   await mocks.stream({ action: 'retry', ms: 0 });
   await mocks.progress(TASK.id, { action: 'emit', progress: 10 });
-  await expect(panel.progressBar).toHaveAttribute('aria-valuenow', '10');
+  await expect(panel).toHaveProgress(10);
   await mocks.stream({ action: 'drop' });
   // Sent while the client is away: it must arrive through the cursor replay.
   await mocks.progress(TASK.id, { action: 'emit', progress: 20 });
   // The client came back asking for what followed event 1 of this task, and got exactly that.
   await expect.poll(() => mocks.connections(TASK.id)).toMatchObject({ open: 1, resumedFrom: [null, '1'] });
-  await expect(panel.progressBar).toHaveAttribute('aria-valuenow', '20');
+  await expect(panel).toHaveProgress(20);
   await mocks.progress(TASK.id, { action: 'emit', progress: 30 });
-  await expect(panel.progressBar).toHaveAttribute('aria-valuenow', '30');
+  await expect(panel).toHaveProgress(30);
   expect(seen()).toEqual([10, 20, 30]);
 });
 
@@ -51,7 +51,7 @@ test('a malformed event is skipped with a warning and the stream keeps going', a
   await expect.poll(() => mocks.connections(TASK.id)).toMatchObject({ open: 1 });
   await mocks.progress(TASK.id, { action: 'raw', text: ': heartbeat\n\nid: task:task-001@7\nevent: progress\ndata: {not json\n\n' });
   await mocks.progress(TASK.id, { action: 'emit', progress: 40 });
-  await expect(panel.progressBar).toHaveAttribute('aria-valuenow', '40');
+  await expect(panel).toHaveProgress(40);
   expect(warnings.filter((text) => text.includes('skipped a malformed event'))).toHaveLength(1);
 });
 
@@ -70,5 +70,5 @@ test('repeated server errors keep retrying with a visible notice, and "reconnect
   await dashboard.liveNotice.reconnectNow.click();
   await expect(dashboard.liveNotice.root).toBeHidden();
   await mocks.progress(TASK.id, { action: 'emit', progress: 55 });
-  await expect(panel.progressBar).toHaveAttribute('aria-valuenow', '55');
+  await expect(panel).toHaveProgress(55);
 });

@@ -1,14 +1,15 @@
 import { SCENARIO_NAMES } from '../../fixtures/scenarios';
 import { expect, test } from '../fixtures/test';
+import { SignInPage } from '../pages/SignInPage';
 
-test('a reviewer moves between the dashboard, the approval queue and observability', async ({ page, dashboard, approvals, observability }) => {
+test('a reviewer moves between the dashboard, the approval queue and observability', async ({ dashboard, approvals, observability }) => {
   await dashboard.goto();
   await expect(dashboard.heading).toBeVisible();
   await expect(dashboard.task('Reconcile invoices').root).toBeVisible();
-  await page.getByRole('link', { name: 'Approvals' }).click();
+  await dashboard.shell.open('Approvals');
   await expect(approvals.heading).toBeVisible();
   await expect(approvals.card('Refund order #4471').approveButton).toBeEnabled();
-  await page.getByRole('link', { name: 'Observability' }).click();
+  await dashboard.shell.open('Observability');
   await expect(observability.heading).toBeVisible();
   await expect(observability.service('approval-api')).toContainText('Degraded');
 });
@@ -26,7 +27,7 @@ test.describe('as a viewer', () => {
 
 test('an unknown scenario in the URL says which ones exist and shows the happy one', async ({ dashboard }) => {
   await dashboard.goto('?scenario=sunny');
-  await expect(dashboard.banner).toHaveText(`Unknown scenario "sunny". Use one of: ${SCENARIO_NAMES.join(', ')}. Showing "happy".`);
+  await expect(dashboard.shell.mockBanner).toHaveText(`Unknown scenario "sunny". Use one of: ${SCENARIO_NAMES.join(', ')}. Showing "happy".`);
   await expect(dashboard.task('Reconcile invoices').root).toBeVisible();
 });
 
@@ -34,8 +35,9 @@ test('a refused session sends the user back to sign in with the reason', async (
   consoleGuard.allow(/status of 401/);
   await mocks.useScenario('unauthorized');
   await page.goto('/dashboard');
-  await expect(page.getByRole('heading', { name: 'Sign in to Agent Console' })).toBeVisible();
-  await expect(page.getByRole('status')).toHaveText('Your session has ended. Sign in again.');
+  const signIn = new SignInPage(page);
+  await expect(signIn.heading).toBeVisible();
+  await expect(signIn.notice).toHaveText('Your session has ended. Sign in again.');
 });
 
 test('every widget offers a retry when the server fails', async ({ dashboard, mocks, consoleGuard }) => {

@@ -15,11 +15,11 @@ test('with localStorage full, the dashboard layout and a draft survive a reload'
   });
   test.info().annotations.push({ type: 'localStorage quota (characters)', description: String(quota) });
   expect(quota).toBeGreaterThan(1_000_000);
-  await dashboard.alerts.root.getByRole('button', { name: 'Remove Alerts widget' }).click();
-  await expect(page.getByText('Browser storage is full; this change was saved to IndexedDB instead.')).toBeVisible();
+  await dashboard.alerts.remove();
+  await expect(dashboard.shell.notice('Browser storage is full; this change was saved to IndexedDB instead.')).toBeVisible();
   await approvals.goto();
-  await approvals.card('Refund order #4471').rejectButton.click();
-  await approvals.card('Refund order #4471').reason.fill('Written while storage was full');
+  // Waits for "Draft saved": the write to IndexedDB has landed before the reload.
+  await approvals.card('Refund order #4471').draftReason('Written while storage was full');
   await page.reload();
   await expect(approvals.card('Refund order #4471').reason).toHaveValue('Written while storage was full');
   await dashboard.goto();
@@ -33,8 +33,8 @@ test('with IndexedDB unavailable too, the app says changes will not persist and 
     Object.defineProperty(window, 'indexedDB', { value: undefined, configurable: true });
   });
   await dashboard.goto('?scenario=quota-full');
-  await dashboard.alerts.root.getByRole('button', { name: 'Remove Alerts widget' }).click();
-  await expect(page.getByRole('alert').filter({ hasText: 'Browser storage is unavailable' })).toBeVisible();
+  await dashboard.alerts.remove();
+  await expect(dashboard.shell.notice('Browser storage is unavailable')).toBeVisible();
   await expect(dashboard.alerts.root).toHaveCount(0);
   await expect(dashboard.metrics.root).toContainText('Tasks completed / h');
 });

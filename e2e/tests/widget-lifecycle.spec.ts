@@ -50,22 +50,21 @@ test('a widget keeps its last good data, marked stale, while a refresh fails', a
   await dashboard.goto();
   await expect(dashboard.projectStatus.root).toContainText('Checkout migration');
   await mocks.fail({ method: 'GET', path: '/api/widgets/project-status', networkError: true });
-  await dashboard.projectStatus.root.getByRole('button', { name: 'Refresh Project status' }).click();
-  await expect(dashboard.projectStatus.root).toContainText('Showing the last data we had');
+  await dashboard.projectStatus.refresh();
+  await expect(dashboard.projectStatus).toShowStale();
   await expect(dashboard.projectStatus.root).toContainText('Checkout migration');
   await dashboard.projectStatus.retryButton.click();
-  await expect(dashboard.projectStatus.root).not.toContainText('Showing the last data we had');
+  await expect(dashboard.projectStatus).not.toShowStale();
 });
 
 test('widgets can be removed and added, and the layout survives a reload', async ({ dashboard, page }) => {
   await dashboard.goto();
-  await dashboard.alerts.root.getByRole('button', { name: 'Remove Alerts widget' }).click();
+  await dashboard.alerts.remove();
   await expect(dashboard.alerts.root).toHaveCount(0);
   await page.reload();
   await expect(dashboard.metrics.root).toBeVisible();
   await expect(dashboard.alerts.root).toHaveCount(0);
-  await page.getByLabel('Add a widget').selectOption('Alerts');
-  await page.getByRole('button', { name: 'Add widget' }).click();
+  await dashboard.addWidget('Alerts');
   await expect(dashboard.alerts.root).toContainText('Queue latency rising');
   await page.reload();
   await expect(dashboard.alerts.root).toBeVisible();

@@ -25,7 +25,7 @@ function Shell({ banner }: { banner?: string }) {
         <p className="shell__user">{session.user.name} <span className="badge">{session.user.role}</span></p>
         <button type="button" className="link-button" onClick={() => signOut()}>Sign out</button>
       </header>
-      {banner && <p role="alert" className="notice shell__banner">{banner}</p>}
+      {banner && <p role="alert" aria-label="Mock backend" className="notice shell__banner">{banner}</p>}
       {persistenceWarning && <p role="status" className="notice shell__banner">{persistenceWarning}</p>}
       <StorageNotice />
       {/* One live connection per signed-in tab; a new session gets a new one. */}

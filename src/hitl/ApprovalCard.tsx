@@ -17,6 +17,8 @@ interface ApprovalCardProps {
   /** An unsent rejection reason kept from an earlier visit. */
   draft?: string;
   onDraftChange?: (text: string) => void;
+  /** Where the last keystroke of the unsent reason was kept: it survives a reload unless 'memory'. */
+  draftKept?: 'saved' | 'memory';
 }
 
 const STATUS_LABEL: Record<Approval['status'], string> = { pending: 'Waiting for review', approved: 'Approved', rejected: 'Rejected', expired: 'Expired' };
@@ -25,7 +27,7 @@ const STATUS_LABEL: Record<Approval['status'], string> = { pending: 'Waiting for
  * A human-in-the-loop proposal. Everything the agent wrote is rendered as text by React
  * (never as HTML), so markup and javascript: links in it stay inert.
  */
-export function ApprovalCard({ approval, readOnly = false, submit = { phase: 'idle' }, onApprove, onReject, onRetry, draft = '', onDraftChange }: ApprovalCardProps) {
+export function ApprovalCard({ approval, readOnly = false, submit = { phase: 'idle' }, onApprove, onReject, onRetry, draft = '', onDraftChange, draftKept }: ApprovalCardProps) {
   const [rejecting, setRejecting] = useState(draft !== '');
   // Where focus goes when the form opens or closes, so a keyboard user is never left on nothing.
   const [focusTarget, setFocusTarget] = useState<'reason' | 'reject' | null>(null);
@@ -49,7 +51,7 @@ export function ApprovalCard({ approval, readOnly = false, submit = { phase: 'id
     <article className="card approval-card" aria-labelledby={`${id}-title`} aria-busy={submitting} data-status={approval.status}>
       <header className="card__header">
         <h3 id={`${id}-title`} className="card__title">{clip(approval.title, NAME_CHARS)}</h3>
-        <span className={`badge badge--${approval.status}`}>{STATUS_LABEL[approval.status]}</span>
+        <span data-testid="status" className={`badge badge--${approval.status}`}>{STATUS_LABEL[approval.status]}</span>
       </header>
       <p className="muted">Proposed by agent {approval.agent}</p>
       <h4 className="approval-card__label">Rationale</h4>
@@ -78,6 +80,7 @@ export function ApprovalCard({ approval, readOnly = false, submit = { phase: 'id
         <form className="card__actions" onSubmit={confirmReject} aria-label="Reject proposal">
           <label htmlFor={`${id}-reason`}>Reason for rejecting</label>
           <textarea ref={reasonField} id={`${id}-reason`} value={reason} required onChange={(event) => { setReason(event.target.value); onDraftChange?.(event.target.value); }} />
+          {draftKept && reason !== '' && <p role="status" aria-label="Draft" className="muted approval-card__draft">{draftKept === 'saved' ? 'Draft saved' : 'Draft kept for this tab only'}</p>}
           <button type="submit" disabled={submitting || !reason.trim()}>Confirm rejection</button>
           <button type="button" className="button--secondary" onClick={() => { setRejecting(false); setFocusTarget('reject'); }}>Cancel</button>
         </form>

@@ -64,11 +64,12 @@ export function ApprovalsPage() {
 }
 
 /** A card with its unsent rejection reason kept in storage until the decision lands. */
-function ApprovalItem(props: Omit<ComponentProps<typeof ApprovalCard>, 'draft' | 'onDraftChange'>) {
+function ApprovalItem(props: Omit<ComponentProps<typeof ApprovalCard>, 'draft' | 'onDraftChange' | 'draftKept'>) {
   const draft = usePersisted<string>('draft', props.approval.id, '', z.string());
   const decided = props.approval.status !== 'pending' && props.submit?.phase === 'idle';
   const { clear } = draft;
   useEffect(() => { if (decided) clear(); }, [decided, clear]);
   if (!draft.ready) return null;
-  return <ApprovalCard {...props} draft={draft.value} onDraftChange={draft.update} />;
+  const kept = draft.lastSave ? (draft.lastSave.ok ? 'saved' : 'memory') : undefined;
+  return <ApprovalCard {...props} draft={draft.value} onDraftChange={draft.update} {...(kept ? { draftKept: kept } : {})} />;
 }

@@ -8,7 +8,7 @@ export function isQuotaError(error: unknown): boolean {
 export interface LocalWrite { ok: boolean; evicted: string[]; refusedAtBytes?: number; error?: string }
 
 /**
- * localStorage, the primary tier. On a full quota it evicts this app's least recently used
+ * localStorage, the primary tier. On a full quota it evicts this app's least recently saved
  * records (never another app's keys, never drafts, never the key being written) and retries.
  */
 export class LocalTier {

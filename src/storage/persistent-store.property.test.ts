@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { beforeEach, expect, it, vi } from 'vitest';
 import type { PersistentStore } from './persistent-store';
 import { ownKey, type RecordKind } from './record';
-import { freshIndexedDb, openStore } from './test-helpers';
+import { freshIndexedDb, openStore } from '../../test/storage-helpers';
 
 const IDS = ['a', 'b', 'c'] as const;
 const KINDS: RecordKind[] = ['layout', 'draft', 'stream-cursor'];

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { IdbTier } from './idb-tier';
 import { MEMORY_ONLY_WARNING } from './persistent-store';
 import { ownKey, QUARANTINE_PREFIX } from './record';
-import { fillForeign, freshIndexedDb, openStore } from './test-helpers';
+import { fillForeign, freshIndexedDb, openStore } from '../../test/storage-helpers';
 
 let clock = 1_000;
 const now = () => (clock += 10);
@@ -23,7 +23,7 @@ describe('saving and loading', () => {
 });
 
 describe('a full quota', () => {
-  it('evicts the least recently used own records, never drafts, foreign keys or the record being written, and keeps them in IndexedDB', async () => {
+  it('evicts the least recently saved own records, never drafts, foreign keys or the record being written, and keeps them in IndexedDB', async () => {
     const store = await openStore({ now });
     await store.save('stream-cursor', 'old', 'a'.repeat(200_000));
     await store.save('draft', 'reply', 'my unsent words');

@@ -31,7 +31,8 @@ interface StoreOptions {
 
 /**
  * Dashboard state that survives a full quota, corrupt data and missing storage.
- * localStorage first; on a full quota, the least recently used own records move to IndexedDB;
+ * localStorage first; on a full quota, the least recently saved own records move to IndexedDB
+ * (saved, not read: marking every read would cost a localStorage write per read);
  * when neither can take a write, memory, with a visible notice. Reads take the newest copy.
  */
 export class PersistentStore {

@@ -16,7 +16,7 @@ export function TaskCard({ task, onStart, onRetry }: TaskCardProps) {
     <article className="card task-card" aria-labelledby={`${task.id}-title`} data-status={task.status}>
       <header className="card__header">
         <h3 id={`${task.id}-title`} className="card__title">{name}</h3>
-        <span className={`badge badge--${task.status}`}>{STATUS_LABEL[task.status]}</span>
+        <span data-testid="status" className={`badge badge--${task.status}`}>{STATUS_LABEL[task.status]}</span>
       </header>
       <p className="muted">Agent {task.agent}</p>
       {task.status !== 'pending' && (

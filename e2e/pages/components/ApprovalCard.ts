@@ -14,24 +14,34 @@ export class ApprovalCard {
   readonly showMore: Locator;
   readonly heading: Locator;
   readonly payload: Locator;
+  readonly draftSaved: Locator;
 
   constructor(scope: Locator, readonly title: string) {
     this.root = scope.getByRole('article', { name: title });
-    this.status = this.root.locator('.badge');
+    // The status badge has no role that fits (it is neither a live region nor a control).
+    this.status = this.root.getByTestId('status');
     this.approveButton = this.root.getByRole('button', { name: 'Approve' });
     this.rejectButton = this.root.getByRole('button', { name: 'Reject' });
     this.reason = this.root.getByLabel('Reason for rejecting');
     this.confirmRejection = this.root.getByRole('button', { name: 'Confirm rejection' });
     this.cancelRejection = this.root.getByRole('button', { name: 'Cancel' });
     this.error = this.root.getByRole('alert');
-    this.note = this.root.getByRole('status');
+    this.note = this.root.getByRole('status').filter({ hasNotText: /^Draft/ });
     this.showMore = this.root.getByRole('button', { name: /^Show all of the / });
     this.heading = this.root.getByRole('heading', { level: 3 });
     this.payload = this.root.getByLabel('Proposed payload');
+    this.draftSaved = this.root.getByRole('status', { name: 'Draft' }).filter({ hasText: 'Draft saved' });
   }
 
   async approve(): Promise<void> {
     await this.approveButton.click();
+  }
+
+  /** Types an unsent rejection reason and waits until it is stored (so a reload keeps it). */
+  async draftReason(reason: string): Promise<void> {
+    await this.rejectButton.click();
+    await this.reason.fill(reason);
+    await this.draftSaved.waitFor();
   }
 
   async reject(reason: string): Promise<void> {

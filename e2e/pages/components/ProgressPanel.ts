@@ -12,7 +12,8 @@ export class ProgressPanel {
   constructor(scope: Locator, readonly title: string) {
     this.root = scope.getByRole('article', { name: title });
     this.progressBar = this.root.getByRole('progressbar', { name: `${title} progress` });
-    this.status = this.root.locator('.badge');
+    // The status badge has no role that fits (it is neither a live region nor a control).
+    this.status = this.root.getByTestId('status');
     this.error = this.root.getByRole('alert');
     this.startButton = this.root.getByRole('button', { name: `Start ${title}` });
     this.retryButton = this.root.getByRole('button', { name: `Retry ${title}` });

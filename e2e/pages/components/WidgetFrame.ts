@@ -7,6 +7,8 @@ export class WidgetFrame {
   readonly error: Locator;
   readonly retryButton: Locator;
   readonly refreshButton: Locator;
+  readonly staleNotice: Locator;
+  readonly removeButton: Locator;
 
   constructor(page: Page, readonly title: string) {
     this.root = page.getByRole('region', { name: title });
@@ -14,9 +16,15 @@ export class WidgetFrame {
     this.error = this.root.getByRole('alert');
     this.retryButton = this.root.getByRole('button', { name: `Retry ${title}` });
     this.refreshButton = this.root.getByRole('button', { name: `Refresh ${title}` });
+    this.staleNotice = this.root.getByRole('status').filter({ hasText: 'Showing the last data we had' });
+    this.removeButton = this.root.getByRole('button', { name: `Remove ${title} widget` });
   }
 
   async refresh(): Promise<void> {
     await this.refreshButton.click();
+  }
+
+  async remove(): Promise<void> {
+    await this.removeButton.click();
   }
 }

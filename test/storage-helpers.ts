@@ -1,7 +1,7 @@
 import { IDBFactory } from 'fake-indexeddb';
-import { IdbTier } from './idb-tier';
-import { LocalTier } from './local-tier';
-import { PersistentStore } from './persistent-store';
+import { IdbTier } from '../src/storage/idb-tier';
+import { LocalTier } from '../src/storage/local-tier';
+import { PersistentStore } from '../src/storage/persistent-store';
 
 /** Fills jsdom's real 5 MB localStorage with another app's data, leaving about `leaveFree` characters. */
 export function fillForeign(storage: Storage, leaveFree = 0): void {

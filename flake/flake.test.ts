@@ -1,0 +1,32 @@
+// @vitest-environment node
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, it } from 'vitest';
+
+interface Summary { tests: { title: string; class: string; runs: number; failures: number; bound: number }[] }
+
+it('from a fresh ledger the fixture tests are classified stable, flaky and broken; a stable test turning flaky fails the run', { timeout: 180_000 }, () => {
+  const dir = mkdtempSync(join(tmpdir(), 'flake-'));
+  const flake = (args: string[], env: Record<string, string> = {}) => spawnSync(process.execPath, [
+    'node_modules/tsx/dist/cli.mjs', 'flake/run.ts', '--config', 'flake/fixtures/playwright.config.ts',
+    '--history', join(dir, 'history.jsonl'), '--report', join(dir, 'report'), ...args,
+  ], { encoding: 'utf8', env: { ...process.env, ...env } });
+  const read = () => JSON.parse(readFileSync(join(dir, 'report', 'summary.json'), 'utf8')) as Summary;
+
+  const first = flake(['--repeat', '10']);
+  expect(first.status, first.stdout.slice(-1500)).toBe(0);
+  const summary = read();
+  expect(Object.fromEntries(summary.tests.map((test) => [test.title, test.class]))).toEqual({ steady: 'stable', 'broken on purpose': 'broken', 'fails at a seeded random rate': 'flaky' });
+  const seeded = summary.tests.find((test) => test.title === 'fails at a seeded random rate');
+  expect(seeded).toMatchObject({ runs: 10 });
+  expect(seeded?.failures).toBeGreaterThan(0);
+  expect(seeded?.failures).toBeLessThan(10);
+  expect(readFileSync(join(dir, 'report', 'summary.md'), 'utf8')).toContain('this test is broken on purpose');
+
+  const second = flake(['--repeat', '6', '--grep', 'steady'], { FLAKE_FIXTURE_BREAK: '1' });
+  expect(second.status).toBe(1);
+  expect(second.stdout).toContain('Newly unstable since the last run:');
+  expect(read().tests.find((test) => test.title === 'steady')?.class).toBe('flaky');
+});

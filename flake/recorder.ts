@@ -1,0 +1,46 @@
+import { execFileSync } from 'node:child_process';
+import type { Reporter, TestCase, TestResult } from '@playwright/test/reporter';
+import { appendAttempt } from './ledger';
+import { errorSignature } from './signature';
+
+function currentCommit(): string {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+  } catch {
+    return 'unknown';
+  }
+}
+
+/**
+ * A Playwright reporter that appends every attempt of every test to the history ledger
+ * (FLAKE_LEDGER), tagged with the run (FLAKE_RUN) and the commit.
+ */
+export default class FlakeRecorder implements Reporter {
+  private readonly ledger = process.env.FLAKE_LEDGER ?? 'flake-history/history.jsonl';
+  private readonly run = process.env.FLAKE_RUN ?? new Date().toISOString();
+  private readonly commit = process.env.FLAKE_COMMIT ?? currentCommit();
+
+  onTestEnd(test: TestCase, result: TestResult): void {
+    const [, project = '', file = ''] = test.titlePath();
+    const quarantine = test.annotations.find((annotation) => annotation.type === 'quarantine')?.description;
+    appendAttempt(this.ledger, {
+      run: this.run,
+      commit: this.commit,
+      at: result.startTime.toISOString(),
+      testId: `${project} › ${file} › ${test.title}`,
+      title: test.title,
+      file: test.location.file.replace(`${process.cwd()}/`, ''),
+      project,
+      outcome: result.status,
+      duration: result.duration,
+      retry: result.retry,
+      signature: result.status === 'passed' || result.status === 'skipped' ? '' : errorSignature(result.error?.message ?? result.errors[0]?.message),
+      ...(result.attachments.find((attachment) => attachment.name === 'trace')?.path ? { trace: result.attachments.find((attachment) => attachment.name === 'trace')?.path ?? '' } : {}),
+      ...(quarantine ? { quarantine } : {}),
+    });
+  }
+
+  printsToStdio(): boolean {
+    return false;
+  }
+}

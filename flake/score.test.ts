@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import type { Attempt } from './ledger';
+import { newlyUnstable, scoreLedger, wilsonLowerBound } from './score';
+import { errorSignature } from './signature';
+
+let clock = 0;
+const attempt = (testId: string, outcome: Attempt['outcome'], overrides: Partial<Attempt> = {}): Attempt => ({
+  run: 'r1', commit: 'abc', at: new Date(1_700_000_000_000 + (clock += 1000)).toISOString(), testId, title: testId, file: 'x.spec.ts', project: 'chromium',
+  outcome, duration: 10, retry: 0, signature: outcome === 'passed' ? '' : 'Timeout <n>ms exceeded', ...overrides,
+});
+
+describe('scoring the ledger', () => {
+  it('the Wilson lower bound matches the published formula', () => {
+    expect(wilsonLowerBound(0, 10)).toBe(0);
+    expect(wilsonLowerBound(5, 10)).toBeCloseTo(0.2366, 3);
+    expect(wilsonLowerBound(10, 10)).toBeCloseTo(0.7225, 3);
+  });
+
+  it('classes: stable, flaky (passes and fails on one commit), broken, new', () => {
+    const attempts = [
+      ...Array.from({ length: 10 }, (_, index) => attempt('steady', 'passed', { run: `r${index}` })),
+      ...Array.from({ length: 10 }, (_, index) => attempt('wobbly', index % 3 ? 'passed' : 'failed', { run: `r${index}` })),
+      ...Array.from({ length: 10 }, (_, index) => attempt('dead', 'failed', { run: `r${index}` })),
+      attempt('fresh', 'passed'),
+    ];
+    const classes = Object.fromEntries(scoreLedger(attempts).tests.map((test) => [test.id, test.class]));
+    expect(classes).toEqual({ steady: 'stable', wobbly: 'flaky', dead: 'broken', fresh: 'new' });
+  });
+
+  it('a run where most tests failed is an infrastructure failure, left out of the scores', () => {
+    const crash = ['a', 'b', 'c', 'd', 'e'].map((id) => attempt(id, 'failed', { run: 'crash' }));
+    const fine = ['a', 'b', 'c', 'd', 'e'].flatMap((id) => Array.from({ length: 5 }, (_, index) => attempt(id, 'passed', { run: `ok${index}` })));
+    const scores = scoreLedger([...crash, ...fine]);
+    expect(scores.infraRuns).toEqual(['crash']);
+    expect(scores.tests.every((test) => test.class === 'stable' && test.failures === 0)).toBe(true);
+  });
+
+  it('ranks by impact and groups one root cause across tests', () => {
+    const attempts = [
+      ...Array.from({ length: 10 }, (_, index) => attempt('often', index < 4 ? 'failed' : 'passed', { run: `r${index}`, signature: 'locator.click: Timeout <time> exceeded' })),
+      ...Array.from({ length: 10 }, (_, index) => attempt('rarely', index < 1 ? 'failed' : 'passed', { run: `r${index}`, signature: 'locator.click: Timeout <time> exceeded' })),
+    ];
+    const scores = scoreLedger(attempts);
+    expect(scores.tests.map((test) => test.id)).toEqual(['often', 'rarely']);
+    expect(scores.clusters).toEqual([{ signature: 'locator.click: Timeout <time> exceeded', failures: 5, tests: ['often', 'rarely'] }]);
+  });
+
+  it('names a test that was stable and is now flaky or broken', () => {
+    const now = scoreLedger(Array.from({ length: 10 }, (_, index) => attempt('wobbly', index % 2 ? 'passed' : 'failed', { run: `r${index}` }))).tests;
+    expect(newlyUnstable({ wobbly: 'stable' }, now).map((test) => test.id)).toEqual(['wobbly']);
+    expect(newlyUnstable({ wobbly: 'flaky' }, now)).toEqual([]);
+  });
+});
+
+it('error signatures drop what differs between failures of one cause', () => {
+  const one = errorSignature('Timeout 5000ms exceeded waiting for http://127.0.0.1:43121/api/tasks at /work/main/e2e/tests/a.spec.ts:12:5');
+  const two = errorSignature('Timeout 7000ms exceeded waiting for http://127.0.0.1:40007/api/tasks at /home/ci/e2e/tests/a.spec.ts:13:9');
+  expect(one).toBe(two);
+  expect(errorSignature('expected 3 to be 4\n    at line 9')).toBe('expected <n> to be <n>');
+  expect(errorSignature('\u001b[31mexpected 3\u001b[39m to be 4')).toBe('expected <n> to be <n>');
+});

@@ -1,0 +1,1 @@
+export function flakyTests(report: unknown): string[];
