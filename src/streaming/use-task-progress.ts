@@ -50,6 +50,8 @@ export function useTaskProgress(initial: Task[] | undefined) {
   const tasksRef = useRef(tasks);
   useEffect(() => { initialRef.current = initial; tasksRef.current = tasks; });
   const subscriptions = useRef(new Map<string, () => void>());
+  /** Live events received per task: a re-read answer older than the newest event must not win. */
+  const eventsSeen = useRef(new Map<string, number>());
 
   const setTask = useCallback((update: (tasks: Record<string, Task>) => Record<string, Task>) => {
     setOverrides((state) => ({ base: initialRef.current, tasks: update(state.base === initialRef.current ? state.tasks : {}) }));
@@ -74,7 +76,10 @@ export function useTaskProgress(initial: Task[] | undefined) {
   }, []);
 
   const reread = useCallback((taskId: string) => {
+    // Counted from the event that revealed the restart: later events are newer than this answer.
+    const asked = (eventsSeen.current.get(taskId) ?? 0) + 1;
     api.task(taskId).then((task) => {
+      if ((eventsSeen.current.get(taskId) ?? 0) > asked) return;
       setTask((previous) => ({ ...previous, [taskId]: task }));
       if (task.status !== 'active') unfollow(taskId);
     }, (error: unknown) => console.warn(`[progress ${taskId}] could not re-read the task after the server restarted its events:`, error));
@@ -91,6 +96,7 @@ export function useTaskProgress(initial: Task[] | undefined) {
         const cursor = cursorSchema.safeParse(cursors[index]);
         const unsubscribe = live.subscribe(taskTopic(taskId), {
           onMessage: (message) => {
+            eventsSeen.current.set(taskId, (eventsSeen.current.get(taskId) ?? 0) + 1);
             const event = progressEventOf(taskId, message);
             if (!event) return;
             batcher.current.push(event);
