@@ -39,7 +39,7 @@ test('a server error rolls the decision back and offers a retry that succeeds', 
   await card.approve();
   await expect(card.error).toContainText('The server failed (HTTP 503)');
   await expect(card).toBeDecided('pending');
-  await card.root.getByRole('button', { name: 'Retry decision' }).click();
+  await card.retryDecision.click();
   await expect(card).toBeDecided('approved');
 });
 

@@ -62,7 +62,7 @@ test('agent text of 10,000 characters without a break is clipped, and "show more
   expect((await card.heading.textContent())?.length).toBeLessThanOrEqual(201);
   await expect(card.showMore).toHaveCount(2);
   await card.showMore.first().click();
-  await expect(card.root.getByText(hash, { exact: true })).toBeVisible();
+  await expect(card.text(hash)).toBeVisible();
 });
 
 test('a saved layout with the wrong shape is set aside with a notice, and the dashboard shows its defaults', async ({ dashboard, page }) => {
@@ -96,5 +96,5 @@ test('with nothing to show, every panel says so instead of a blank box or bare t
   await expect(observability.health.root).toContainText('No services report their health yet.');
   await expect(observability.audit.root).toContainText('No audit events yet.');
   await expect(observability.traces.root).toContainText('No traces recorded yet.');
-  await expect(observability.audit.root.getByRole('table')).toHaveCount(0);
+  await expect(observability.audit.table).toHaveCount(0);
 });

@@ -15,6 +15,7 @@ export class ApprovalCard {
   readonly heading: Locator;
   readonly payload: Locator;
   readonly draftSaved: Locator;
+  readonly retryDecision: Locator;
 
   constructor(scope: Locator, readonly title: string) {
     this.root = scope.getByRole('article', { name: title });
@@ -30,11 +31,17 @@ export class ApprovalCard {
     this.showMore = this.root.getByRole('button', { name: /^Show all of the / });
     this.heading = this.root.getByRole('heading', { level: 3 });
     this.payload = this.root.getByLabel('Proposed payload');
+    this.retryDecision = this.root.getByRole('button', { name: 'Retry decision' });
     this.draftSaved = this.root.getByRole('status', { name: 'Draft' }).filter({ hasText: 'Draft saved' });
   }
 
   async approve(): Promise<void> {
     await this.approveButton.click();
+  }
+
+  /** The card's text, for checking what it shows in full. */
+  text(content: string): Locator {
+    return this.root.getByText(content, { exact: true });
   }
 
   /** Types an unsent rejection reason and waits until it is stored (so a reload keeps it). */

@@ -9,6 +9,7 @@ export class WidgetFrame {
   readonly refreshButton: Locator;
   readonly staleNotice: Locator;
   readonly removeButton: Locator;
+  readonly table: Locator;
 
   constructor(page: Page, readonly title: string) {
     this.root = page.getByRole('region', { name: title });
@@ -18,6 +19,7 @@ export class WidgetFrame {
     this.refreshButton = this.root.getByRole('button', { name: `Refresh ${title}` });
     this.staleNotice = this.root.getByRole('status').filter({ hasText: 'Showing the last data we had' });
     this.removeButton = this.root.getByRole('button', { name: `Remove ${title} widget` });
+    this.table = this.root.getByRole('table');
   }
 
   async refresh(): Promise<void> {
