@@ -23,6 +23,7 @@ export default class FlakeRecorder implements Reporter {
   onTestEnd(test: TestCase, result: TestResult): void {
     const [, project = '', file = ''] = test.titlePath();
     const quarantine = test.annotations.find((annotation) => annotation.type === 'quarantine')?.description;
+    const trace = result.attachments.find((attachment) => attachment.name === 'trace')?.path;
     appendAttempt(this.ledger, {
       run: this.run,
       commit: this.commit,
@@ -35,7 +36,7 @@ export default class FlakeRecorder implements Reporter {
       duration: result.duration,
       retry: result.retry,
       signature: result.status === 'passed' || result.status === 'skipped' ? '' : errorSignature(result.error?.message ?? result.errors[0]?.message),
-      ...(result.attachments.find((attachment) => attachment.name === 'trace')?.path ? { trace: result.attachments.find((attachment) => attachment.name === 'trace')?.path ?? '' } : {}),
+      ...(trace ? { trace } : {}),
       ...(quarantine ? { quarantine } : {}),
     });
   }

@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { createTask } from '../../fixtures/factories';
 import { taskSchema, type Task } from './contract';
 import { recordListSchema, splitRecords } from './records';
-import { resetWarnings } from '../streaming/warn-once';
+import { resetWarnings } from './warn-once';
 
 const tasks = recordListSchema('tasks', taskSchema, 'task');
 

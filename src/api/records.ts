@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { warnOnce } from '../streaming/warn-once';
+import { warnOnce } from './warn-once';
 
 /** A record the server sent that this console cannot read: set aside and named, never hiding the rest. */
 export interface UnreadableRecord {

@@ -3,7 +3,7 @@ import { APPROVALS_TOPIC, approvalSchema, type Approval } from '../api/contract'
 import { api } from '../api/endpoints';
 import { useResource } from '../api/use-resource';
 import { useLiveConnection } from '../streaming/LiveProvider';
-import { warnOnce } from '../streaming/warn-once';
+import { warnOnce } from '../api/warn-once';
 
 /** The proposal carried by one `approval` event, or undefined (logged once) when it is unreadable. */
 export function approvalOf(data: string): Approval | undefined {

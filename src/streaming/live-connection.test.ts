@@ -4,7 +4,7 @@ import { configureAuth } from '../api/client';
 import { APPROVALS_TOPIC, taskTopic } from '../api/contract';
 import { MAX_RETRY_MS, reconnectDelay } from './backoff';
 import { LiveConnection, type LiveMessage, type LiveStatus, type TopicHandler } from './live-connection';
-import { resetWarnings } from './warn-once';
+import { resetWarnings } from '../api/warn-once';
 
 configureAuth(() => 'mock.riley', () => undefined);
 

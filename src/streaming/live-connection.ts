@@ -2,7 +2,7 @@ import { EventSourceParserStream, type EventSourceMessage } from 'eventsource-pa
 import { API_ROUTES, formatTopicParam, LIVE_HEARTBEAT_MS, parseLiveEventId, type TopicRequest } from '../api/contract';
 import { apiUrl, authHeaders, reportUnauthorized } from '../api/client';
 import { reconnectDelay } from './backoff';
-import { warnOnce } from './warn-once';
+import { warnOnce } from '../api/warn-once';
 
 export type LiveStatus =
   | { state: 'idle' }

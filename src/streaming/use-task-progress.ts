@@ -6,7 +6,7 @@ import { useStore } from '../storage/StorageProvider';
 import { createFrameBatcher } from './frame-batcher';
 import type { LiveMessage } from './live-connection';
 import { useLiveConnection } from './LiveProvider';
-import { warnOnce } from './warn-once';
+import { warnOnce } from '../api/warn-once';
 
 const cursorSchema = z.number().int().nonnegative();
 
