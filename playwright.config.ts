@@ -41,7 +41,7 @@ export default defineConfig({
     },
     {
       name: 'network',
-      testMatch: /tests\/(progress-streaming|live-updates|approval-queue|hostile-backend)\.spec\.ts/,
+      testMatch: /tests\/(progress-streaming|live-updates|approval-queue|hostile-backend|observability)\.spec\.ts/,
       dependencies: ['setup-network'],
       use: { baseURL: `http://localhost:${NETWORK_PORT}` },
     },

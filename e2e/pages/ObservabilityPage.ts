@@ -1,24 +1,68 @@
 import type { Locator, Page } from '@playwright/test';
+import { Shell } from './components/Shell';
 import { WidgetFrame } from './components/WidgetFrame';
+
+export type AlertState = 'pending' | 'firing' | 'resolved' | 'silenced';
 
 export class ObservabilityPage {
   readonly heading: Locator;
-  readonly health: WidgetFrame;
+  readonly alerts: WidgetFrame;
   readonly audit: WidgetFrame;
   readonly traces: WidgetFrame;
+  readonly shell: Shell;
+  readonly auditRows: Locator;
+  readonly loadMoreAudit: Locator;
 
   constructor(readonly page: Page) {
     this.heading = page.getByRole('heading', { name: 'Observability', level: 1 });
-    this.health = new WidgetFrame(page, 'Service health');
+    this.alerts = new WidgetFrame(page, 'Alert rules');
     this.audit = new WidgetFrame(page, 'Audit log');
     this.traces = new WidgetFrame(page, 'Recent traces');
+    this.shell = new Shell(page);
+    this.auditRows = this.audit.root.getByTestId('audit-row');
+    this.loadMoreAudit = this.audit.root.getByRole('button', { name: 'Load more' });
   }
 
-  async goto(): Promise<void> {
-    await this.page.goto('/observability');
+  async goto(query = ''): Promise<void> {
+    await this.page.goto(`/observability${query}`);
   }
 
-  service(name: string): Locator {
-    return this.health.root.getByRole('article', { name: `${name} health` });
+  /** A service's health panel (its own source: loading, stale and error are its own). */
+  health(service: string): WidgetFrame {
+    return new WidgetFrame(this.page, `${service} health`);
+  }
+
+  healthStatus(service: string): Locator {
+    return this.health(service).root.getByTestId('health-status');
+  }
+
+  metrics(service: string): WidgetFrame {
+    return new WidgetFrame(this.page, `${service} metrics`);
+  }
+
+  chart(service: string, title: string): Locator {
+    return this.metrics(service).root.getByRole('figure', { name: title });
+  }
+
+  /** One alert of a rule for a service; its accessible name ends with its state. */
+  alert(rule: string, service: string): Locator {
+    return this.alerts.root.getByRole('listitem', { name: new RegExp(`^${rule} ${service}: `) });
+  }
+
+  alertIn(rule: string, service: string, state: AlertState): Locator {
+    return this.alerts.root.getByRole('listitem', { name: `${rule} ${service}: ${state}` });
+  }
+
+  async silence(rule: string, service: string): Promise<void> {
+    await this.alert(rule, service).getByRole('button', { name: 'Silence for 1 hour' }).click();
+  }
+
+  async filterAudit(filter: 'Service' | 'Event type' | 'Outcome', option: string): Promise<void> {
+    await this.audit.root.getByLabel(filter).selectOption({ label: option });
+  }
+
+  async searchAudit(text: string): Promise<void> {
+    await this.audit.root.getByRole('searchbox', { name: 'Search' }).fill(text);
+    await this.audit.root.getByRole('button', { name: 'Search' }).click();
   }
 }

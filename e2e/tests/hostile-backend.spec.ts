@@ -93,7 +93,9 @@ test.describe('as a viewer', () => {
 test('with nothing to show, every panel says so instead of a blank box or bare table headers', async ({ observability, mocks }) => {
   await mocks.useScenario('empty');
   await observability.goto();
-  await expect(observability.health.root).toContainText('No services report their health yet.');
+  // The services are up but unused: health reads, charts say there is no traffic yet.
+  await expect(observability.healthStatus('media-engine')).toHaveText('Healthy');
+  await expect(observability.chart('media-engine', 'Request rate')).toContainText('No data yet');
   await expect(observability.audit.root).toContainText('No audit events yet.');
   await expect(observability.traces.root).toContainText('No traces recorded yet.');
   await expect(observability.audit.table).toHaveCount(0);

@@ -11,7 +11,8 @@ test('twenty running agents share one live connection, every bar moves and the o
   await mocks.useScenario('busy');
   await dashboard.goto();
   await expect(dashboard.progressBars).toHaveCount(22);
-  await expect.poll(() => mocks.liveStats()).toMatchObject({ open: 1, topicsPerConnection: [21] });
+  // One connection carries them all: 20 agents, task-002 already running, and the services' health changes (alerts widget).
+  await expect.poll(() => mocks.liveStats()).toMatchObject({ open: 1, topicsPerConnection: [22] });
   for (const [index, task] of RUNNING.entries()) await mocks.progress(task.id, { action: 'emit', progress: 50 + index });
   for (const [index, task] of RUNNING.entries()) await expect(dashboard.task(task.title)).toHaveProgress(50 + index);
   await expect(dashboard.metrics.root).toContainText('Tasks completed / h');

@@ -37,6 +37,10 @@ interface RequestOptions {
   timeoutMs?: number;
   /** Sign-in answers 401 for a wrong password: that is the server's message, not an ended session. */
   isSignIn?: boolean;
+  /** Error statuses whose body is still an answer (a health check's 503 "unhealthy"). */
+  acceptStatuses?: readonly number[];
+  /** The Accept header; JSON unless said otherwise. */
+  accept?: string;
 }
 
 /** Fetches, checks the status and validates the body against the contract; every failure is an ApiError. */
@@ -44,6 +48,7 @@ export async function request<S extends z.ZodType>(path: string, schema: S, opti
   const response = await send(path, options);
   const body: unknown = await response.json().catch(() => undefined);
   const parsed = schema.safeParse(body);
+  if (!parsed.success && !response.ok) throw new ApiError('server', messageFor('server', response.status, '', false), response.status);
   if (!parsed.success) {
     const problems = describeIssues(parsed.error, body).join('; ');
     throw new ApiError('invalid-response', `The server sent data this console does not understand (${path.split('?')[0] ?? path}: ${problems}).`, response.status);
@@ -63,7 +68,7 @@ async function send(path: string, options: RequestOptions): Promise<Response> {
   try {
     response = await fetch(apiUrl(path), {
       method: options.method ?? 'GET',
-      headers: { accept: 'application/json', ...authHeaders(), ...(options.body === undefined ? {} : { 'content-type': 'application/json' }) },
+      headers: { accept: options.accept ?? 'application/json', ...authHeaders(), ...(options.body === undefined ? {} : { 'content-type': 'application/json' }) },
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
       signal,
     });
@@ -72,7 +77,7 @@ async function send(path: string, options: RequestOptions): Promise<Response> {
     if (options.signal?.aborted) throw error;
     throw new ApiError('network', 'The server could not be reached. Check your connection and retry.');
   }
-  if (!response.ok) throw await errorFrom(response, options.isSignIn === true);
+  if (!response.ok && !options.acceptStatuses?.includes(response.status)) throw await errorFrom(response, options.isSignIn === true);
   return response;
 }
 

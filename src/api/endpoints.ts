@@ -1,17 +1,16 @@
 import {
-  alertSchema, API_ROUTES, approvalSchema, auditEventSchema, fillRoute, metricSummarySchema, serviceHealthSchema, sessionSchema,
-  taskSchema, traceSchema, widgetDataSchemas, type Decision, type SignInRequest,
+  alertSchema, API_ROUTES, approvalSchema, auditEventSchema, auditQueryString, fillRoute, metricSummarySchema, serviceHealthSchema, sessionSchema,
+  taskSchema, traceSchema, widgetDataSchemas, type AuditQuery, type Decision, type SignInRequest,
 } from './contract';
 import { request, requestText } from './client';
-import { recordListSchema } from './records';
+import { recordListSchema, recordPageSchema } from './records';
 
 // Lists are checked record by record: one record this console cannot read never hides the others.
 const taskRecords = recordListSchema('tasks', taskSchema, 'task');
 const metricRecords = recordListSchema('metrics', metricSummarySchema, 'metric');
 const alertRecords = recordListSchema('alerts', alertSchema, 'alert');
 const approvalRecords = recordListSchema('approvals', approvalSchema, 'proposal');
-const healthRecords = recordListSchema('services', serviceHealthSchema, 'service');
-const auditRecords = recordListSchema('events', auditEventSchema, 'audit event');
+const auditPage = recordPageSchema('events', auditEventSchema, 'audit event');
 const traceRecords = recordListSchema('traces', traceSchema, 'trace');
 
 /** One function per API call, each validated against the contract. */
@@ -27,8 +26,10 @@ export const api = {
   approval: (approvalId: string, signal?: AbortSignal) => request(fillRoute(API_ROUTES.approval, { approvalId }), approvalSchema, { signal }),
   decide: (approvalId: string, decision: Decision) =>
     request(fillRoute(API_ROUTES.approvalDecision, { approvalId }), approvalSchema, { method: 'POST', body: decision }),
-  health: (signal?: AbortSignal) => request(API_ROUTES.health, healthRecords, { signal }),
-  audit: (signal?: AbortSignal) => request(API_ROUTES.audit, auditRecords, { signal }),
+  /** 503 with a health body is the service saying it is unhealthy, not a failed request. */
+  serviceHealth: (service: string, signal?: AbortSignal) =>
+    request(fillRoute(API_ROUTES.serviceHealth, { service }), serviceHealthSchema, { signal, acceptStatuses: [503] }),
+  serviceMetrics: (service: string, signal?: AbortSignal) => requestText(fillRoute(API_ROUTES.serviceMetrics, { service }), { signal, accept: 'text/plain' }),
+  audit: (query: AuditQuery, signal?: AbortSignal) => request(`${API_ROUTES.audit}${auditQueryString(query)}`, auditPage, { signal }),
   traces: (signal?: AbortSignal) => request(API_ROUTES.traces, traceRecords, { signal }),
-  prometheus: (signal?: AbortSignal) => requestText(API_ROUTES.prometheus, { signal }),
 };

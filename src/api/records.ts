@@ -42,6 +42,12 @@ export function recordListSchema<K extends string, T>(key: K, item: z.ZodType<T>
     .transform((body) => splitRecords((body as Record<K, unknown[]>)[key], item, noun));
 }
 
+/** A page of records (`{ [key]: [...], nextCursor }`), checked one by one like recordListSchema. */
+export function recordPageSchema<K extends string, T>(key: K, item: z.ZodType<T>, noun: string) {
+  return z.object({ [key]: z.array(z.unknown()), nextCursor: z.string().nullable() } as Record<K, z.ZodArray<z.ZodUnknown>> & { nextCursor: z.ZodNullable<z.ZodString> })
+    .transform((body) => ({ ...splitRecords((body as Record<K, unknown[]>)[key], item, noun), nextCursor: (body as { nextCursor: string | null }).nextCursor }));
+}
+
 /** Zod's issues as short lines a person can act on, each with the value that was received. */
 export function describeIssues(error: z.ZodError, record: unknown): string[] {
   const lines = error.issues.slice(0, MAX_PROBLEMS).map((issue) => {

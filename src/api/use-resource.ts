@@ -18,18 +18,23 @@ export interface ResourceOptions {
 
 /**
  * Loads `fetcher` on mount, on reload() and every `refreshEveryMs`; a failed refresh keeps the
- * last good data, marked stale, and the next successful one clears the mark.
+ * last good data, marked stale, and the next successful one clears the mark. A new `fetcher` (its
+ * useCallback dependencies changed: another query) loads from scratch: the old answer is not
+ * shown as if it answered the new question.
  */
 export function useResource<T>(fetcher: (signal: AbortSignal) => Promise<T>, options: ResourceOptions = {}): Resource<T> {
   const [state, setState] = useState<Omit<Resource<T>, 'reload'>>({ status: 'loading', data: undefined, error: undefined });
   const [generation, setGeneration] = useState(0);
-  const fetcherRef = useRef(fetcher);
-  fetcherRef.current = fetcher;
+  const loadedWith = useRef(fetcher);
 
   useEffect(() => {
     const controller = new AbortController();
-    setState((previous) => ({ ...previous, status: previous.data === undefined ? 'loading' : 'refreshing' }));
-    fetcherRef.current(controller.signal).then(
+    const sameQuery = loadedWith.current === fetcher;
+    loadedWith.current = fetcher;
+    setState((previous) => (sameQuery && previous.data !== undefined
+      ? { ...previous, status: 'refreshing' }
+      : { status: 'loading', data: undefined, error: undefined }));
+    fetcher(controller.signal).then(
       (data) => { if (!controller.signal.aborted) setState({ status: 'loaded', data, error: undefined }); },
       (error: unknown) => {
         if (controller.signal.aborted) return;
@@ -37,7 +42,7 @@ export function useResource<T>(fetcher: (signal: AbortSignal) => Promise<T>, opt
       },
     );
     return () => controller.abort();
-  }, [generation]);
+  }, [generation, fetcher]);
 
   const { refreshEveryMs } = options;
   useEffect(() => {

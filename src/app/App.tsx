@@ -8,6 +8,7 @@ import { DashboardPage } from '../pages/DashboardPage';
 import { ObservabilityPage } from '../pages/ObservabilityPage';
 import { SignInPage } from '../pages/SignInPage';
 import { LiveProvider } from '../streaming/LiveProvider';
+import { MonitorProvider } from '../observability/monitor/MonitorProvider';
 
 function Shell({ banner }: { banner?: string }) {
   const { session, signOut, persistenceWarning } = useAuth();
@@ -29,7 +30,9 @@ function Shell({ banner }: { banner?: string }) {
       {persistenceWarning && <p role="status" className="notice shell__banner">{persistenceWarning}</p>}
       <StorageNotice />
       {/* One live connection per signed-in tab; a new session gets a new one. */}
-      <LiveProvider key={session.token}><main className="shell__main"><Outlet /></main></LiveProvider>
+      <LiveProvider key={session.token}>
+        <MonitorProvider><main className="shell__main"><Outlet /></main></MonitorProvider>
+      </LiveProvider>
     </div>
   );
 }

@@ -10,7 +10,11 @@
 export interface RuntimeConfig {
   apiBaseUrl: string;
   mocks: boolean;
+  /** How often the observability sources are read again (ms). */
+  observabilityRefreshMs: number;
 }
+
+const DEFAULT_OBSERVABILITY_REFRESH_MS = 30_000;
 
 declare global {
   interface Window {
@@ -23,9 +27,11 @@ export const BUILT_WITH_MOCKS = import.meta.env.VITE_MOCKS === '1';
 
 export function runtimeConfig(): RuntimeConfig {
   const buildTimeUrl = import.meta.env.VITE_API_BASE_URL as string | undefined;
-  if (buildTimeUrl) return { apiBaseUrl: buildTimeUrl.replace(/\/$/, ''), mocks: false };
   const fromPage = typeof window === 'undefined' ? undefined : window.__CONSOLE_CONFIG__;
-  return { apiBaseUrl: fromPage?.apiBaseUrl ?? '', mocks: BUILT_WITH_MOCKS && (fromPage?.mocks ?? true) };
+  const refresh = fromPage?.observabilityRefreshMs;
+  const observabilityRefreshMs = typeof refresh === 'number' && refresh >= 1_000 ? refresh : DEFAULT_OBSERVABILITY_REFRESH_MS;
+  if (buildTimeUrl) return { apiBaseUrl: buildTimeUrl.replace(/\/$/, ''), mocks: false, observabilityRefreshMs };
+  return { apiBaseUrl: fromPage?.apiBaseUrl ?? '', mocks: BUILT_WITH_MOCKS && (fromPage?.mocks ?? true), observabilityRefreshMs };
 }
 
 export function mocksEnabled(): boolean {

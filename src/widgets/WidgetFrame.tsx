@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { ResourceStatus } from '../api/use-resource';
+import { clockTime } from './clock-time';
 
 interface WidgetFrameProps {
   title: string;
@@ -7,11 +8,15 @@ interface WidgetFrameProps {
   error?: string;
   onRetry?: () => void;
   onRemove?: () => void;
+  /** When the data shown while stale was read (ms since the epoch): said in the stale notice. */
+  lastGoodAt?: number;
+  /** Controls that stay usable in every state (filters), so an error can be worked around. */
+  toolbar?: ReactNode;
   children?: ReactNode;
 }
 
 /** The lifecycle shell every dashboard widget sits in: skeleton, data, refreshing, error with retry, stale. */
-export function WidgetFrame({ title, status, error, onRetry, onRemove, children }: WidgetFrameProps) {
+export function WidgetFrame({ title, status, error, onRetry, onRemove, lastGoodAt, toolbar, children }: WidgetFrameProps) {
   const busy = status === 'loading' || status === 'refreshing';
   const headingId = `widget-${title.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
   return (
@@ -22,6 +27,7 @@ export function WidgetFrame({ title, status, error, onRetry, onRemove, children 
         {status === 'loaded' && onRetry && <button type="button" className="link-button" onClick={onRetry} aria-label={`Refresh ${title}`}>Refresh</button>}
         {onRemove && <button type="button" className="link-button" onClick={onRemove} aria-label={`Remove ${title} widget`}>Remove</button>}
       </header>
+      {toolbar}
       {status === 'loading' && (
         <div className="skeleton" role="status" aria-label={`Loading ${title}`}>
           <div className="skeleton__line" /><div className="skeleton__line skeleton__line--short" />
@@ -35,7 +41,7 @@ export function WidgetFrame({ title, status, error, onRetry, onRemove, children 
       )}
       {status === 'stale' && (
         <div role="status" className="notice">
-          <p>Showing the last data we had; refreshing failed: {error}</p>
+          <p>Showing the last data we had{lastGoodAt === undefined ? '' : ` (from ${clockTime(lastGoodAt)})`}; refreshing failed: {error}</p>
           {onRetry && <button type="button" onClick={onRetry}>Retry {title}</button>}
         </div>
       )}

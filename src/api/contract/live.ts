@@ -16,12 +16,15 @@ import { z } from 'zod';
  */
 export const LIVE_HEARTBEAT_MS = 15_000;
 
-export type LiveTopic = `task:${string}` | 'approvals';
+export type LiveTopic = `task:${string}` | 'approvals' | 'health';
 
 export const taskTopic = (taskId: string): LiveTopic => `task:${taskId}`;
 export const APPROVALS_TOPIC: LiveTopic = 'approvals';
+/** A service's health changed: `{ service, status }`; the console re-reads that service's health at once. */
+export const HEALTH_TOPIC: LiveTopic = 'health';
+export const healthChangeSchema = z.object({ service: z.string(), status: z.enum(['healthy', 'degraded', 'unhealthy']) });
 
-export const liveKindSchema = z.enum(['progress', 'approval']);
+export const liveKindSchema = z.enum(['progress', 'approval', 'health']);
 export type LiveKind = z.infer<typeof liveKindSchema>;
 
 export interface TopicRequest { topic: string; cursor?: number }

@@ -1,27 +1,66 @@
 import { z } from 'zod';
 
+/**
+ * The services the console watches. Each answers, through the console's API:
+ *   GET /api/services/{name}/health   200 healthy/degraded, 503 unhealthy (same body: 503 is a state, not a failure)
+ *   GET /api/services/{name}/metrics  Prometheus text exposition (0.0.4)
+ *   GET /api/services/{name}/audit    that service's audit events, paged (same query as /api/observability/audit)
+ */
+export const SERVICE_NAMES = ['integration-controller', 'content-engine', 'media-engine', 'delivery-gateway'] as const;
+export type ServiceName = (typeof SERVICE_NAMES)[number];
+
 export const healthStateSchema = z.enum(['healthy', 'degraded', 'unhealthy']);
 export type HealthState = z.infer<typeof healthStateSchema>;
 
+const percent = z.number().min(0).max(100);
+
 export const serviceHealthSchema = z.object({
-  service: z.string(),
+  service: z.string().min(1),
   status: healthStateSchema,
-  latencyMs: z.number().nonnegative(),
+  version: z.string(),
+  uptimeSeconds: z.number().nonnegative(),
   checkedAt: z.iso.datetime(),
-  dependencies: z.array(z.object({ name: z.string(), status: healthStateSchema })),
+  latencyMs: z.number().nonnegative(),
+  dependencies: z.array(z.object({ name: z.string(), status: healthStateSchema, latencyMs: z.number().nonnegative().optional() })),
+  system: z.object({ cpuPercent: percent, memoryPercent: percent, diskPercent: percent }),
+  queueDepth: z.number().int().nonnegative(),
+  activeConnections: z.number().int().nonnegative(),
 });
 export type ServiceHealth = z.infer<typeof serviceHealthSchema>;
-export const healthListSchema = z.object({ services: z.array(serviceHealthSchema) });
 
 export const auditEventSchema = z.object({
   id: z.string().min(1),
   at: z.iso.datetime(),
+  service: z.string(),
+  /** Dotted event type, e.g. `approval.approved`, `delivery.sent`. */
+  type: z.string(),
   actor: z.string(),
-  action: z.string(),
   target: z.string(),
+  success: z.boolean(),
+  detail: z.string().optional(),
+  /** The trace the event happened in, when it has one. */
+  traceId: z.string().regex(/^[0-9a-f]{32}$/).optional(),
 });
 export type AuditEvent = z.infer<typeof auditEventSchema>;
-export const auditListSchema = z.object({ events: z.array(auditEventSchema) });
+/** Newest first; `nextCursor` asks for the page after this one, null on the last page. */
+export const auditPageSchema = z.object({ events: z.array(auditEventSchema), nextCursor: z.string().nullable() });
+
+export interface AuditQuery {
+  service?: string;
+  type?: string;
+  success?: boolean;
+  /** Free text, matched case-insensitively against actor, target, type and detail. */
+  q?: string;
+  cursor?: string;
+  limit?: number;
+}
+
+export function auditQueryString(query: AuditQuery): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== '') params.set(key, String(value));
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
 
 export const traceSchema = z.object({
   traceId: z.string().regex(/^[0-9a-f]{32}$/),
@@ -35,5 +74,5 @@ export const traceSchema = z.object({
 export type Trace = z.infer<typeof traceSchema>;
 export const traceListSchema = z.object({ traces: z.array(traceSchema) });
 
-/** /api/metrics answers Prometheus text exposition format 0.0.4. */
+/** The services' /metrics answer Prometheus text exposition format 0.0.4. */
 export const PROMETHEUS_CONTENT_TYPE = 'text/plain; version=0.0.4; charset=utf-8';

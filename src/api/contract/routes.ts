@@ -13,8 +13,10 @@ export const API_ROUTES = {
   approval: '/api/approvals/:approvalId',
   /** The one live stream per tab: see contract/live.ts. */
   live: '/api/live',
-  health: '/api/observability/health',
-  prometheus: '/api/metrics',
+  serviceHealth: '/api/services/:service/health',
+  serviceMetrics: '/api/services/:service/metrics',
+  serviceAudit: '/api/services/:service/audit',
+  /** Every service's audit events in one list, newest first (contract/observability.ts). */
   audit: '/api/observability/audit',
   traces: '/api/observability/traces',
 } as const;

@@ -1,3 +1,4 @@
+import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { emptyAlertsState, evaluateAlerts, type ActiveCondition, type AlertRule, type AlertsState, type Silence } from './engine';
 
@@ -34,7 +35,7 @@ describe('alert states', () => {
   });
 
   it('fires at once with `for` 0', () => {
-    expect(run(rule({ forMs: 0 }), [[0, true]]).seen[0]!.state).toBe('firing');
+    expect(run(rule({ forMs: 0 }), [[0, true]]).seen[0]?.state).toBe('firing');
   });
 
   it('keeps firing for keep_firing_for after the condition clears, then resolves', () => {
@@ -51,7 +52,7 @@ describe('alert states', () => {
     const { seen } = run(rule(), [[0, true], [60_000, true], [30_000, false], [30_000, true]]);
     expect(seen.map((s) => s.state)).toEqual(['pending', 'firing', 'resolved', 'pending']);
     const gone = run(rule(), [[0, true], [60_000, true], [30_000, false], [15 * 60_000, false]]);
-    expect(gone.seen.at(-1)!.state).toBeUndefined();
+    expect(gone.seen.at(-1)).toMatchObject({ state: undefined });
   });
 
   it('one alert per rule and label set, however often the same condition is reported', () => {
@@ -62,7 +63,7 @@ describe('alert states', () => {
 
   it('labels carry the rule\'s own labels, alertname and severity', () => {
     const state = evaluateAlerts(emptyAlertsState(), [rule({ labels: { team: 'media' } })], { unhealthy: [down()] }, [], 0);
-    expect(Object.values(state.instances)[0]!.labels).toEqual({ service: 'media-engine', team: 'media', alertname: 'ServiceUnhealthy', severity: 'critical' });
+    expect(Object.values(state.instances)[0]?.labels).toEqual({ service: 'media-engine', team: 'media', alertname: 'ServiceUnhealthy', severity: 'critical' });
   });
 });
 
@@ -103,8 +104,8 @@ describe('alert state machine properties', () => {
         if (step.state !== 'firing' || seen[index - 1]?.state === 'firing') return true;
         // It just started firing: the condition held at every evaluation since `start`, and for `for`.
         let start = index;
-        while (start > 0 && seen[start - 1]!.holds && seen[start - 1]!.state !== 'resolved') start -= 1;
-        return step.holds && step.now - seen[start]!.now >= forMs;
+        while (start > 0 && seen[start - 1]?.holds === true && seen[start - 1]?.state !== 'resolved') start -= 1;
+        return step.holds && step.now - (seen[start]?.now ?? Infinity) >= forMs;
       });
     }), { numRuns: 500 });
   });
@@ -113,8 +114,7 @@ describe('alert state machine properties', () => {
     fc.assert(fc.property(steps, durations, (sequence, { forMs, keepFiringForMs }) => {
       const { seen } = run(rule({ forMs, keepFiringForMs }), sequence);
       let clearSince: number | undefined;
-      for (let index = 0; index < seen.length; index += 1) {
-        const step = seen[index]!;
+      for (const [index, step] of seen.entries()) {
         const before = seen[index - 1]?.state;
         if (step.holds) { clearSince = undefined; continue; }
         if (before !== 'firing') continue;
@@ -141,7 +141,7 @@ describe('alert state machine properties', () => {
         if (live.length !== new Set(reported).size) return false;
       }
       const byKey = Object.groupBy(state.notifications, (n) => n.key);
-      return Object.values(byKey).every((list) => list!.every((n, index) => index === 0 || n.at - list![index - 1]!.at >= cooldownMs));
+      return Object.values(byKey).every((list = []) => list.every((n, index) => index === 0 || n.at - (list[index - 1]?.at ?? -Infinity) >= cooldownMs));
     }), { numRuns: 300 });
   });
 });

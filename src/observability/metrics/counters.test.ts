@@ -1,3 +1,4 @@
+import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { counterIncrease, counterRate, type Point } from './counters';
 
@@ -31,8 +32,8 @@ describe('counter increase and rate', () => {
   it('is never negative, and equals last - first when the counter only rises', () => {
     fc.assert(fc.property(fc.array(fc.nat(1_000_000), { minLength: 2, maxLength: 30 }), (values) => {
       const { increase } = counterIncrease(points(...values));
-      const rising = values.every((value, index) => index === 0 || value >= values[index - 1]!);
-      return increase >= 0 && (!rising || increase === values[values.length - 1]! - values[0]!);
+      const rising = values.every((value, index) => index === 0 || value >= (values[index - 1] ?? 0));
+      return increase >= 0 && (!rising || increase === (values.at(-1) ?? 0) - (values[0] ?? 0));
     }));
   });
 });

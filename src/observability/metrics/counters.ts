@@ -23,8 +23,8 @@ export function counterIncrease(points: readonly Point[]): Increase {
   let increase = 0;
   let resets = 0;
   for (let index = 1; index < points.length; index += 1) {
-    const previous = points[index - 1]!.v;
-    const current = points[index]!.v;
+    const previous = points[index - 1]?.v ?? Number.NaN;
+    const current = points[index]?.v ?? Number.NaN;
     if (Number.isNaN(previous) || Number.isNaN(current)) continue;
     if (current < previous) {
       resets += 1;
@@ -38,8 +38,10 @@ export function counterIncrease(points: readonly Point[]): Increase {
 
 /** Per-second rate over the points; null with fewer than two points or no time between them. */
 export function counterRate(points: readonly Point[]): number | null {
-  if (points.length < 2) return null;
-  const seconds = (points[points.length - 1]!.t - points[0]!.t) / 1000;
+  const first = points[0];
+  const last = points.at(-1);
+  if (!first || !last || points.length < 2) return null;
+  const seconds = (last.t - first.t) / 1000;
   if (!(seconds > 0)) return null;
   return counterIncrease(points).increase / seconds;
 }

@@ -42,29 +42,29 @@ export function histogramQuantileDetailed(q: number, input: readonly Bucket[]): 
   if (Number.isNaN(q)) return plain(Number.NaN);
   if (q < 0) return plain(Number.NEGATIVE_INFINITY);
   if (q > 1) return plain(Number.POSITIVE_INFINITY);
-  if (input.length === 0) return plain(Number.NaN);
   const sorted = input.map((bucket) => ({ ...bucket })).sort((a, b) => a.le - b.le);
-  if (sorted[sorted.length - 1]?.le !== Number.POSITIVE_INFINITY) return plain(Number.NaN);
+  if (sorted.at(-1)?.le !== Number.POSITIVE_INFINITY) return plain(Number.NaN);
 
   const buckets = coalesce(sorted);
   const fixedPrecision = correctPrecisionErrors(buckets);
   const forcedMonotonic = ensureMonotonic(buckets);
-  if (buckets.length < 2) return plain(Number.NaN);
-  const observations = buckets[buckets.length - 1]!.count;
+  const highest = buckets.at(-1);
+  const secondHighest = buckets.at(-2);
+  if (!highest || !secondHighest) return plain(Number.NaN);
+  const observations = highest.count;
   if (observations === 0) return plain(Number.NaN);
 
   let rank = q * observations;
-  // The first bucket (the +Inf one excluded) whose count reaches the rank; the +Inf one if none does.
-  let index = buckets.findIndex((bucket, position) => position < buckets.length - 1 && bucket.count >= rank);
-  if (index === -1) index = buckets.length - 1;
   const flags = { forcedMonotonic, fixedPrecision };
-  if (index === buckets.length - 1) return { value: buckets[buckets.length - 2]!.le, ...flags, clampedToHighestBound: true };
-  const bucket = buckets[index]!;
+  // The first bucket (the +Inf one excluded) whose count reaches the rank; none: the rank is in +Inf.
+  const index = buckets.findIndex((bucket, position) => position < buckets.length - 1 && bucket.count >= rank);
+  const bucket = buckets[index];
+  if (index === -1 || !bucket) return { value: secondHighest.le, ...flags, clampedToHighestBound: true };
   if (index === 0 && bucket.le <= 0) return { value: bucket.le, ...flags, clampedToHighestBound: false };
   let start = 0;
   let count = bucket.count;
-  if (index > 0) {
-    const previous = buckets[index - 1]!;
+  const previous = buckets[index - 1];
+  if (previous) {
     start = previous.le;
     count -= previous.count;
     rank -= previous.count;
@@ -84,16 +84,15 @@ function coalesce(sorted: Bucket[]): Bucket[] {
 
 function correctPrecisionErrors(buckets: Bucket[]): boolean {
   let fixed = false;
-  let previous = buckets[0]!.count;
-  for (let index = 1; index < buckets.length; index += 1) {
-    const current = buckets[index]!.count;
-    const delta = Math.abs(current - previous);
+  let previous = buckets[0]?.count ?? 0;
+  for (const bucket of buckets.slice(1)) {
+    const delta = Math.abs(bucket.count - previous);
     if (delta === 0) continue;
-    if (delta / current <= PRECISION_TOLERANCE) {
-      buckets[index]!.count = previous;
+    if (delta / bucket.count <= PRECISION_TOLERANCE) {
+      bucket.count = previous;
       fixed = true;
     } else {
-      previous = current;
+      previous = bucket.count;
     }
   }
   return fixed;
@@ -101,9 +100,8 @@ function correctPrecisionErrors(buckets: Bucket[]): boolean {
 
 function ensureMonotonic(buckets: Bucket[]): boolean {
   let forced = false;
-  let max = buckets[0]!.count;
-  for (let index = 1; index < buckets.length; index += 1) {
-    const bucket = buckets[index]!;
+  let max = buckets[0]?.count ?? 0;
+  for (const bucket of buckets.slice(1)) {
     if (bucket.count > max) max = bucket.count;
     else if (bucket.count < max) {
       bucket.count = max;

@@ -1,3 +1,4 @@
+import { describe, expect, it } from 'vitest';
 import { parsePrometheusText, type Exposition } from './prometheus-text';
 
 /** The example from the format's own documentation (prometheus.io, "Exposition formats", text format example). */
@@ -69,7 +70,9 @@ const only = (line: string) => {
   const result = parsePrometheusText(line);
   expect(result.skipped).toEqual([]);
   const [first] = [...result.families.values()];
-  return first!.samples[0]!;
+  const sample = first?.samples[0];
+  if (!sample) throw new Error(`no sample read from "${line}"`);
+  return sample;
 };
 const skipReason = (line: string) => {
   const result = parsePrometheusText(`ok_before 1\n${line}\nok_after 2\n`);
@@ -77,8 +80,8 @@ const skipReason = (line: string) => {
   expect(result.families.get('ok_before')?.samples[0]?.value).toBe(1);
   expect(result.families.get('ok_after')?.samples[0]?.value).toBe(2);
   expect(result.skipped).toHaveLength(1);
-  expect(result.skipped[0]!.line).toBe(2);
-  return result.skipped[0]!.reason;
+  expect(result.skipped[0]?.line).toBe(2);
+  return result.skipped[0]?.reason ?? '';
 };
 
 describe('the documented example', () => {
@@ -101,7 +104,7 @@ describe('the documented example', () => {
   });
 
   it('unescapes backslashes, quotes and newlines in label values', () => {
-    expect(family(result, 'msdos_file_access_time_seconds').samples[0]!.labels).toEqual({ path: 'C:\\DIR\\FILE.TXT', error: 'Cannot find file:\n"FILE.TXT"' });
+    expect(family(result, 'msdos_file_access_time_seconds').samples[0]?.labels).toEqual({ path: 'C:\\DIR\\FILE.TXT', error: 'Cannot find file:\n"FILE.TXT"' });
   });
 
   it('reads +Inf and a negative timestamp', () => {
@@ -144,7 +147,7 @@ describe('OpenMetrics text is tolerated', () => {
   });
 
   it('reads fractional timestamps as seconds', () => {
-    expect(family(result, 'my_counter').samples[0]!.timestampMs).toBeCloseTo(1520879607789, 0);
+    expect(family(result, 'my_counter').samples[0]?.timestampMs).toBeCloseTo(1520879607789, 0);
   });
 
   it('stops at # EOF and counts what follows as skipped', () => {
@@ -234,7 +237,7 @@ describe('malformed lines are skipped and counted, never fatal', () => {
 
   it('clips the text of a very long bad line to 200 characters', () => {
     const result = parsePrometheusText(`x ${'9'.repeat(5000)}z`);
-    expect(result.skipped[0]!.text).toHaveLength(200);
+    expect(result.skipped[0]?.text).toHaveLength(200);
   });
 
   it('reads a whole body of garbage as zero families and every line skipped', () => {

@@ -2,19 +2,26 @@ import { useCallback } from 'react';
 import { z } from 'zod';
 import { api } from '../../api/endpoints';
 import { useResource } from '../../api/use-resource';
+import { firingAsDashboardAlerts } from '../../observability/alerts/as-dashboard-alerts';
+import { useServiceMonitor } from '../../observability/monitor/MonitorProvider';
 import { usePersisted } from '../../storage/use-persisted';
 import { AlertWidget } from '../AlertWidget';
 import { UnreadableRecords } from '../UnreadableRecords';
 import { WidgetFrame } from '../WidgetFrame';
 import { LIVE_REFRESH_MS, type PanelProps } from './panel-props';
 
-/** A dashboard widget wired to the API: data through useResource, shown in a WidgetFrame. */
+/**
+ * A dashboard widget wired to the API: the backend's alerts through useResource, plus the alert
+ * rules the observability monitor evaluates in this browser (firing, not silenced), in a WidgetFrame.
+ */
 export function AlertsPanel({ onRemove }: PanelProps) {
   const resource = useResource(useCallback((signal: AbortSignal) => api.alerts(signal), []), { refreshEveryMs: LIVE_REFRESH_MS });
+  const monitor = useServiceMonitor();
+  const ruleAlerts = firingAsDashboardAlerts(monitor.alerts, monitor.rules, monitor.silences, monitor.now);
   const dismissed = usePersisted<string[]>('widget-settings', 'dismissed-alerts', [], z.array(z.string()));
   return (
     <WidgetFrame title="Alerts" status={resource.status} error={resource.error} onRetry={resource.reload} onRemove={onRemove}>
-      {resource.data && <AlertWidget alerts={resource.data.items.filter((alert) => !dismissed.value.includes(alert.id))} onDismiss={(id) => dismissed.update([...dismissed.value, id])} />}
+      {resource.data && <AlertWidget alerts={[...ruleAlerts, ...resource.data.items].filter((alert) => !dismissed.value.includes(alert.id))} onDismiss={(id) => dismissed.update([...dismissed.value, id])} />}
       <UnreadableRecords records={resource.data?.unreadable ?? []} noun="alert" />
     </WidgetFrame>
   );

@@ -1,0 +1,130 @@
+import { expect, test } from '../fixtures/test';
+
+const REFRESH_MS = 30_000;
+
+test.describe('alert rules', () => {
+  test('a service goes unhealthy: its alert is pending, fires once `for` has passed, shows on the dashboard, then resolves', async ({ observability, dashboard, mocks, page, consoleGuard }) => {
+    consoleGuard.allow(/status of 503/); // the unhealthy service's health check answers 503, by contract
+    await page.clock.install();
+    await observability.goto();
+    await expect(observability.healthStatus('media-engine')).toHaveText('Healthy');
+    await expect(observability.alerts.root).toContainText('No alerts');
+
+    await mocks.service('media-engine', { health: 'unhealthy' });
+    // The live channel announces the change: the panel and the rule see it before the next refresh.
+    await expect(observability.healthStatus('media-engine')).toHaveText('Unhealthy');
+    await expect(observability.alertIn('ServiceUnhealthy', 'media-engine', 'pending')).toBeVisible();
+    await page.clock.fastForward(REFRESH_MS);
+    await expect(observability.alertIn('ServiceUnhealthy', 'media-engine', 'pending')).toBeVisible();
+    await page.clock.fastForward(REFRESH_MS);
+    await expect(observability.alertIn('ServiceUnhealthy', 'media-engine', 'firing')).toBeVisible();
+    await expect(observability.health('content-engine').root).toHaveAttribute('data-status', 'loaded');
+
+    await observability.shell.open('Dashboard');
+    await expect(dashboard.alerts.root).toContainText('ServiceUnhealthy: media-engine');
+
+    await observability.shell.open('Observability');
+    await mocks.service('media-engine', { health: 'healthy' });
+    await page.clock.fastForward(REFRESH_MS);
+    await expect(observability.alertIn('ServiceUnhealthy', 'media-engine', 'resolved')).toBeVisible();
+    await observability.shell.open('Dashboard');
+    await expect(dashboard.alerts.root).not.toContainText('ServiceUnhealthy');
+  });
+
+  test('a silenced alert keeps its state but leaves the dashboard, and the silence survives a reload', async ({ observability, dashboard, mocks, page, consoleGuard }) => {
+    consoleGuard.allow(/status of 503/);
+    await page.clock.install();
+    await observability.goto();
+    await expect(observability.healthStatus('delivery-gateway')).toHaveText('Healthy');
+    await mocks.service('delivery-gateway', { health: 'unhealthy' });
+    await expect(observability.alertIn('ServiceUnhealthy', 'delivery-gateway', 'pending')).toBeVisible();
+    await page.clock.fastForward(REFRESH_MS);
+    await page.clock.fastForward(REFRESH_MS);
+    await expect(observability.alertIn('ServiceUnhealthy', 'delivery-gateway', 'firing')).toBeVisible();
+    await observability.silence('ServiceUnhealthy', 'delivery-gateway');
+    await expect(observability.alertIn('ServiceUnhealthy', 'delivery-gateway', 'silenced')).toContainText('Silenced by Riley Reviewer');
+    await observability.shell.open('Dashboard');
+    await expect(dashboard.alerts.root).toHaveAttribute('data-status', 'loaded');
+    await expect(dashboard.alerts.root).not.toContainText('ServiceUnhealthy');
+    await observability.goto();
+    await expect(observability.alerts.root.getByRole('list', { name: 'Silences' })).toContainText('alertname="ServiceUnhealthy", service="delivery-gateway" by Riley Reviewer');
+  });
+});
+
+test.describe('sources', () => {
+  test('a metrics endpoint that answers garbage marks only its own panel stale, with the time of its last good data', async ({ observability, mocks, page }) => {
+    await page.clock.install();
+    await observability.goto();
+    await expect(observability.metrics('content-engine').root).toHaveAttribute('data-status', 'loaded');
+    await mocks.service('content-engine', { metrics: 'garbage' });
+    await page.clock.fastForward(REFRESH_MS);
+    const panel = observability.metrics('content-engine');
+    await expect(panel).toShowStale();
+    await expect(panel.staleNotice).toContainText(/from \d\d:\d\d:\d\d UTC\).*nothing readable \(3 lines skipped/);
+    for (const other of ['integration-controller', 'media-engine', 'delivery-gateway']) await expect(observability.metrics(other)).not.toShowStale();
+    await expect(observability.health('content-engine')).not.toShowStale();
+
+    await mocks.service('content-engine', { metrics: 'partly-garbage' });
+    await page.clock.fastForward(REFRESH_MS);
+    await expect(panel).not.toShowStale();
+    await expect(panel.root.getByRole('note').first()).toHaveText('The last scrape had 3 lines this console could not read; they were skipped, the rest is shown.');
+  });
+
+  test('charts grow across refreshes and a restart reads as a counter reset, not negative traffic', async ({ observability, mocks, page }) => {
+    await page.clock.install();
+    await observability.goto();
+    const rate = observability.chart('delivery-gateway', 'Request rate').getByRole('img');
+    // The first scrape is in (and the refresh timer set) before the clock moves.
+    await expect(observability.chart('delivery-gateway', 'Active tasks').getByRole('img')).toHaveAccessibleName(/; 1 refreshes$/);
+    await page.clock.fastForward(REFRESH_MS);
+    await expect(rate).toHaveAccessibleName(/^Request rate: latest requests \d+\.\d\d\/s; 2 refreshes$/);
+    await mocks.service('delivery-gateway', { restart: true });
+    await page.clock.fastForward(REFRESH_MS);
+    await expect(rate).toHaveAccessibleName(/^Request rate: latest requests \d+\.\d\d\/s; 3 refreshes$/);
+    await expect(observability.metrics('delivery-gateway').root).toContainText('Counters restarted once in the window');
+  });
+});
+
+test.describe('audit log', () => {
+  test('filters by service and outcome, searches, and pages on with the cursor', async ({ observability }) => {
+    await observability.goto();
+    await expect(observability.auditRows).toHaveCount(20);
+    await observability.loadMoreAudit.click();
+    await expect(observability.auditRows).toHaveCount(40);
+    await observability.filterAudit('Service', 'media-engine');
+    await expect(observability.auditRows.first()).toBeVisible();
+    for (const row of await observability.auditRows.all()) await expect(row.getByRole('cell').nth(1)).toHaveText('media-engine');
+    await observability.filterAudit('Outcome', 'Failed');
+    for (const row of await observability.auditRows.all()) await expect(row.getByRole('cell').nth(5)).toContainText('Failed');
+    await observability.searchAudit('no-such-actor');
+    await expect(observability.audit.root).toContainText('No audit events match these filters.');
+  });
+
+  test('a decision made in the approval queue appears in the audit log', async ({ approvals, observability }) => {
+    await approvals.goto();
+    await approvals.card('Refund order #4471').approve();
+    await expect(approvals.card('Refund order #4471')).toBeDecided('approved');
+    await observability.shell.open('Observability');
+    await observability.searchAudit('approval-001');
+    await expect(observability.auditRows).toHaveCount(1);
+    await expect(observability.auditRows.first()).toContainText('integration-controller');
+    await expect(observability.auditRows.first()).toContainText('approval.approved');
+    await expect(observability.auditRows.first()).toContainText('riley');
+  });
+
+  test('a failing audit store marks the audit panel only, and its filters still work', async ({ observability, mocks, consoleGuard }) => {
+    consoleGuard.allow(/status of 502/);
+    await observability.goto();
+    await expect(observability.auditRows).toHaveCount(20);
+    await mocks.service('content-engine', { audit: 'failing' });
+    await observability.audit.refresh();
+    await expect(observability.audit).toShowStale();
+    await expect(observability.audit.staleNotice).toContainText('The server failed (HTTP 502)');
+    await expect(observability.healthStatus('content-engine')).toHaveText('Healthy');
+    await expect(observability.metrics('content-engine')).not.toShowStale();
+    // Another service's events are still there to read.
+    await observability.filterAudit('Service', 'delivery-gateway');
+    await expect(observability.auditRows.first()).toContainText('delivery-gateway');
+    await expect(observability.audit).not.toShowStale();
+  });
+});

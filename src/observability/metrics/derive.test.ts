@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { createServiceMetrics } from '../../../fixtures/factories';
+import { deriveMetrics, withinWindow, type Scrape } from './derive';
+import { parsePrometheusText } from './prometheus-text';
+
+const scrapesOf = (bodies: string[], everyMs = 30_000): Scrape[] => bodies.map((body, index) => ({ at: index * everyMs, exposition: parsePrometheusText(body) }));
+
+const hand = (ok: number, error: number, buckets: [string, number][]) => [
+  '# TYPE a2a_requests_total counter',
+  `a2a_requests_total{agent="writer",status="ok"} ${ok}`,
+  `a2a_requests_total{agent="writer",status="error"} ${error}`,
+  '# TYPE a2a_request_duration_seconds histogram',
+  ...buckets.map(([le, count]) => `a2a_request_duration_seconds_bucket{agent="writer",operation="draft",le="${le}"} ${count}`),
+  '# TYPE a2a_active_tasks gauge',
+  'a2a_active_tasks{agent="writer"} 4',
+].join('\n');
+
+describe('deriveMetrics', () => {
+  it('computes the request rate, error share and quantiles the PromQL queries would', () => {
+    const point = deriveMetrics(scrapesOf([
+      hand(100, 0, [['0.1', 10], ['1', 50], ['+Inf', 100]]),
+      hand(160, 30, [['0.1', 10], ['1', 90], ['+Inf', 190]]),
+    ]));
+    expect(point.requestRate).toBe(3); // (60 + 30) / 30 s
+    expect(point.errorRatio).toBeCloseTo(1 / 3, 12);
+    // Increases per bucket: 0.1 → 0, 1 → 40, +Inf → 90; p50: rank 45 falls past 1 s, in +Inf → 1 (clamped).
+    expect(point.latency.find((l) => l.quantile === 0.5)).toEqual({ agent: 'writer', quantile: 0.5, seconds: 1, approximation: 'clamped-to-highest-bound' });
+    expect(point.activeTasks).toEqual({ writer: 4 });
+    expect(point.resets).toBe(0);
+  });
+
+  it('interpolates inside a bucket when the rank falls there, and is exact (not approximate)', () => {
+    const point = deriveMetrics(scrapesOf([
+      hand(0, 0, [['0.1', 0], ['1', 0], ['+Inf', 0]]),
+      hand(10, 0, [['0.1', 0], ['1', 10], ['+Inf', 10]]),
+    ]));
+    expect(point.latency.find((l) => l.quantile === 0.5)).toEqual({ agent: 'writer', quantile: 0.5, seconds: 0.55, approximation: null });
+  });
+
+  it('a restart between scrapes counts as a reset, never as negative traffic', () => {
+    const point = deriveMetrics(scrapesOf([hand(1000, 10, [['1', 900], ['+Inf', 1010]]), hand(30, 0, [['1', 25], ['+Inf', 30]])]));
+    expect(point.resets).toBeGreaterThanOrEqual(2);
+    expect(point.requestRate).toBe(1); // 30 requests since the restart, over 30 s
+    expect(point.latency.every((l) => l.seconds === null || l.seconds >= 0)).toBe(true);
+  });
+
+  it('has no rate from a single scrape and no quantile without requests', () => {
+    const point = deriveMetrics(scrapesOf([hand(5, 0, [['1', 5], ['+Inf', 5]])]));
+    expect(point).toMatchObject({ requestRate: null, errorRatio: null, latency: [] });
+  });
+
+  it('reads the simulated services: an unhealthy service is slower and fails more than a healthy one', () => {
+    const healthy = deriveMetrics(scrapesOf(createServiceMetrics({ service: 'media-engine', scrapes: 4 })));
+    const unhealthy = deriveMetrics(scrapesOf(createServiceMetrics({ service: 'media-engine', scrapes: 4, health: 'unhealthy' })));
+    const p50 = (point: typeof healthy) => point.latency.find((l) => l.agent === 'transcoder' && l.quantile === 0.5)?.seconds ?? Number.NaN;
+    expect(p50(unhealthy)).toBeGreaterThan(p50(healthy) * 3);
+    expect(unhealthy.errorRatio).toBeGreaterThan((healthy.errorRatio ?? 1) + 0.15);
+    expect(Object.keys(healthy.activeTasks)).toEqual(['transcoder', 'thumbnailer']);
+  });
+
+  it('keeps only the scrapes inside the window', () => {
+    const scrapes = scrapesOf(['a 1', 'a 2', 'a 3', 'a 4']);
+    expect(withinWindow(scrapes, 60_000).map((s) => s.at)).toEqual([30_000, 60_000, 90_000]);
+    expect(withinWindow([], 60_000)).toEqual([]);
+  });
+});

@@ -1,0 +1,112 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { z } from 'zod';
+import { HEALTH_TOPIC, healthChangeSchema, SERVICE_NAMES } from '../../api/contract';
+import { api } from '../../api/endpoints';
+import { runtimeConfig } from '../../app/runtime-config';
+import { usePersisted } from '../../storage/use-persisted';
+import { useLiveConnection } from '../../streaming/LiveProvider';
+import type { Silence } from '../alerts/engine';
+import { ServiceMonitor, type MonitorSnapshot } from './service-monitor';
+
+const silencesSchema = z.array(z.object({
+  id: z.string(), matchers: z.record(z.string(), z.string()), author: z.string(), comment: z.string(),
+  createdAt: z.number(), expiresAt: z.number(),
+}));
+
+interface MonitorContextValue {
+  monitor: ServiceMonitor;
+  /** Starts polling while at least one consumer is mounted; returns the release. */
+  retain: () => () => void;
+  silence: (matchers: Record<string, string>, author: string, comment: string, durationMs: number) => void;
+  expireSilence: (id: string) => void;
+  silencedAt: number;
+}
+
+const MonitorContext = createContext<MonitorContextValue | null>(null);
+
+/**
+ * One service monitor per signed-in tab. It reads nothing until a page or widget that shows its
+ * data is mounted, then refreshes every `observabilityRefreshMs` (skipped while the tab is hidden)
+ * and at once when the live stream announces a health change. Silences are kept in the browser's
+ * store so a reload keeps them.
+ */
+export function MonitorProvider({ children, monitor: given }: { children: ReactNode; monitor?: ServiceMonitor }) {
+  const [monitor] = useState(() => given ?? new ServiceMonitor({
+    services: SERVICE_NAMES,
+    sources: { health: (service, signal) => api.serviceHealth(service, signal), metrics: (service, signal) => api.serviceMetrics(service, signal) },
+  }));
+  const live = useLiveConnection();
+  const silences = usePersisted<Silence[]>('preferences', 'alert-silences', [], silencesSchema);
+  const users = useRef(0);
+  // When a silence last changed: the alerts panel judges silences at this time or the last refresh, whichever is later.
+  const [silencedAt, setSilencedAt] = useState(0);
+  const stop = useRef<(() => void) | null>(null);
+
+  useEffect(() => { monitor.setSilences(silences.value); }, [monitor, silences.value]);
+  useEffect(() => () => { stop.current?.(); monitor.dispose(); }, [monitor]);
+
+  const start = useCallback(() => {
+    void monitor.refresh();
+    const timer = setInterval(() => {
+      if (document.visibilityState !== 'hidden') void monitor.refresh();
+    }, runtimeConfig().observabilityRefreshMs);
+    const unsubscribe = live.subscribe(HEALTH_TOPIC, {
+      onMessage: (message) => {
+        const change = healthChangeSchema.safeParse(safeJson(message.data));
+        if (change.success) void monitor.refreshHealth(change.data.service);
+      },
+      onResume: () => void monitor.refresh(),
+    });
+    return () => { clearInterval(timer); unsubscribe(); };
+  }, [monitor, live]);
+
+  const retain = useCallback(() => {
+    users.current += 1;
+    if (users.current === 1) stop.current = start();
+    return () => {
+      users.current -= 1;
+      if (users.current === 0) { stop.current?.(); stop.current = null; }
+    };
+  }, [start]);
+
+  const { update } = silences;
+  const current = silences.value;
+  const value = useMemo<MonitorContextValue>(() => ({
+    monitor,
+    retain,
+    silencedAt,
+    silence: (matchers, author, comment, durationMs) => {
+      const now = Date.now();
+      setSilencedAt(now);
+      update([...current.filter((s) => s.expiresAt > now), { id: `silence-${now.toString(36)}`, matchers, author, comment, createdAt: now, expiresAt: now + durationMs }]);
+    },
+    expireSilence: (id) => {
+      const now = Date.now();
+      setSilencedAt(now);
+      update(current.map((s) => (s.id === id ? { ...s, expiresAt: Math.min(s.expiresAt, now) } : s)));
+    },
+  }), [monitor, retain, update, current, silencedAt]);
+
+  return <MonitorContext value={value}>{children}</MonitorContext>;
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The monitor's current state; polling runs while any component using this is mounted. */
+export function useServiceMonitor(): MonitorSnapshot & Omit<MonitorContextValue, 'retain' | 'monitor' | 'silencedAt'> & { refresh: () => void; now: number } {
+  const context = useContext(MonitorContext);
+  if (!context) throw new Error('useServiceMonitor() needs a <MonitorProvider> above it');
+  const { monitor, retain, silence, expireSilence, silencedAt } = context;
+  useEffect(() => retain(), [retain]);
+  const snapshot = useSyncExternalStore(monitor.subscribe, monitor.getSnapshot);
+  const refresh = useCallback(() => void monitor.refresh(), [monitor]);
+  // "Now" for judging silences and alert ages: the latest moment this tab knowingly observed.
+  const now = Math.max(snapshot.refreshedAt ?? 0, silencedAt);
+  return { ...snapshot, silence, expireSilence, refresh, now };
+}

@@ -1,0 +1,190 @@
+import type { ServiceHealth } from '../../api/contract';
+import { describeError } from '../../api/errors';
+import { emptyAlertsState, evaluateAlerts, type AlertsState, type Silence } from '../alerts/engine';
+import { conditionsFor, DEFAULT_RULES, type AlertRuleDefinition } from '../alerts/rules';
+import { deriveMetrics, withinWindow, type MetricsPoint, type Scrape } from '../metrics/derive';
+import { parsePrometheusText } from '../metrics/prometheus-text';
+
+/** One source's last result: its data (the last good one is kept through failures) and when it was good. */
+export interface SourceState<T> {
+  status: 'loading' | 'ok' | 'stale' | 'error';
+  data?: T;
+  error?: string;
+  /** When the data shown was read. */
+  lastGoodAt?: number;
+}
+
+export interface MetricsState {
+  /** Newest first is not what charts want: oldest first, one point per successful scrape. */
+  points: MetricsPoint[];
+  /** Lines of the last scrape the parser skipped. */
+  skippedLines: number;
+  samples: number;
+}
+
+export interface ServiceView {
+  name: string;
+  health: SourceState<ServiceHealth>;
+  metrics: SourceState<MetricsState>;
+}
+
+export interface MonitorSnapshot {
+  services: ServiceView[];
+  alerts: AlertsState;
+  silences: Silence[];
+  /** When the last refresh finished. */
+  refreshedAt?: number;
+  rules: readonly AlertRuleDefinition[];
+}
+
+export interface MonitorSources {
+  health: (service: string, signal: AbortSignal) => Promise<ServiceHealth>;
+  metrics: (service: string, signal: AbortSignal) => Promise<string>;
+}
+
+export interface MonitorOptions {
+  services: readonly string[];
+  sources: MonitorSources;
+  now?: () => number;
+  /** The rate window, like PromQL's `[5m]`. */
+  windowMs?: number;
+  /** Points each chart keeps (the series grows across refreshes up to this). */
+  maxPoints?: number;
+  rules?: readonly AlertRuleDefinition[];
+}
+
+const DEFAULT_WINDOW_MS = 5 * 60_000;
+const DEFAULT_MAX_POINTS = 60;
+
+/**
+ * Watches the services: reads each one's health and metrics on every refresh, each source on its
+ * own (one failing source marks only itself stale), keeps the rolling window of scrapes, derives
+ * the charts' points and evaluates the alert rules. A store for useSyncExternalStore.
+ */
+export class ServiceMonitor {
+  private snapshot: MonitorSnapshot;
+  private readonly scrapes = new Map<string, Scrape[]>();
+  private readonly listeners = new Set<() => void>();
+  private readonly now: () => number;
+  private inFlight: Promise<void> | null = null;
+  private controller = new AbortController();
+
+  constructor(private readonly options: MonitorOptions) {
+    this.now = options.now ?? Date.now;
+    this.snapshot = {
+      services: options.services.map((name) => ({ name, health: { status: 'loading' }, metrics: { status: 'loading' } })),
+      alerts: emptyAlertsState(),
+      silences: [],
+      rules: options.rules ?? DEFAULT_RULES,
+    };
+  }
+
+  getSnapshot = (): MonitorSnapshot => this.snapshot;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  /** Reads every source once; a refresh asked for while one runs joins it instead of doubling the load. */
+  refresh(): Promise<void> {
+    this.inFlight ??= this.readAll().finally(() => { this.inFlight = null; });
+    return this.inFlight;
+  }
+
+  /** Re-reads one service's health (a live health change), then re-evaluates the rules. */
+  async refreshHealth(service: string): Promise<void> {
+    await this.readHealth(service, this.controller.signal);
+    this.evaluate();
+  }
+
+  setSilences(silences: Silence[]): void {
+    this.update({ silences });
+  }
+
+  /** Stops answers still in flight from landing (the page closed, the session ended). */
+  dispose(): void {
+    this.controller.abort();
+    this.controller = new AbortController();
+    this.listeners.clear();
+  }
+
+  private async readAll(): Promise<void> {
+    const signal = this.controller.signal;
+    await Promise.all(this.options.services.flatMap((service) => [this.readHealth(service, signal), this.readMetrics(service, signal)]));
+    if (signal.aborted) return;
+    this.evaluate();
+  }
+
+  private async readHealth(service: string, signal: AbortSignal): Promise<void> {
+    try {
+      const data = await this.options.sources.health(service, signal);
+      if (!signal.aborted) this.updateService(service, { health: { status: 'ok', data, lastGoodAt: this.now() } });
+    } catch (error) {
+      if (!signal.aborted) this.updateService(service, (view) => ({ health: failed(view.health, error) }));
+    }
+  }
+
+  private async readMetrics(service: string, signal: AbortSignal): Promise<void> {
+    let text: string;
+    try {
+      text = await this.options.sources.metrics(service, signal);
+    } catch (error) {
+      if (!signal.aborted) this.updateService(service, (view) => ({ metrics: failed(view.metrics, error) }));
+      return;
+    }
+    if (signal.aborted) return;
+    const at = this.now();
+    const exposition = parsePrometheusText(text);
+    const samples = [...exposition.families.values()].reduce((total, family) => total + family.samples.length, 0);
+    if (samples === 0 && exposition.skipped.length > 0) {
+      // Nothing readable at all (an HTML error page, say): a failed read, not an empty service.
+      const [example] = exposition.skipped;
+      const problem = new Error(`The metrics endpoint answered with nothing readable (${exposition.skipped.length} lines skipped${example ? `, e.g. line ${example.line}: ${example.reason}` : ''}).`);
+      this.updateService(service, (view) => ({ metrics: failed(view.metrics, problem) }));
+      return;
+    }
+    const window = withinWindow([...(this.scrapes.get(service) ?? []), { at, exposition }], this.options.windowMs ?? DEFAULT_WINDOW_MS);
+    this.scrapes.set(service, window);
+    const point = deriveMetrics(window);
+    this.updateService(service, (view) => ({
+      metrics: {
+        status: 'ok',
+        lastGoodAt: at,
+        data: {
+          points: [...(view.metrics.data?.points ?? []), point].slice(-(this.options.maxPoints ?? DEFAULT_MAX_POINTS)),
+          skippedLines: exposition.skipped.length,
+          samples,
+        },
+      },
+    }));
+  }
+
+  private evaluate(): void {
+    const inputs = this.snapshot.services.map((view) => ({
+      service: view.name,
+      // A stale source's last value is not evidence of the present: rules see it as unknown.
+      health: view.health.status === 'ok' ? view.health.data?.status : undefined,
+      metrics: view.metrics.status === 'ok' ? view.metrics.data?.points.at(-1) : undefined,
+    }));
+    const now = this.now();
+    const alerts = evaluateAlerts(this.snapshot.alerts, this.snapshot.rules, conditionsFor(this.snapshot.rules, inputs), this.snapshot.silences, now);
+    this.update({ alerts, refreshedAt: now });
+  }
+
+  private updateService(service: string, change: Partial<ServiceView> | ((view: ServiceView) => Partial<ServiceView>)): void {
+    this.update({
+      services: this.snapshot.services.map((view) => (view.name === service ? { ...view, ...(typeof change === 'function' ? change(view) : change) } : view)),
+    });
+  }
+
+  private update(change: Partial<MonitorSnapshot>): void {
+    this.snapshot = { ...this.snapshot, ...change };
+    for (const listener of this.listeners) listener();
+  }
+}
+
+function failed<T>(previous: SourceState<T>, error: unknown): SourceState<T> {
+  const message = describeError(error);
+  return previous.data === undefined ? { status: 'error', error: message } : { ...previous, status: 'stale', error: message };
+}

@@ -1,0 +1,28 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, waitFor } from 'storybook/test';
+import { api } from '../src/api/endpoints';
+import { AuditLogPanel, type AuditSource } from '../src/observability/AuditLogPanel';
+
+const fromMockApi: AuditSource = (query, signal) => api.audit(query, signal);
+const never: AuditSource = () => new Promise(() => undefined);
+
+const meta = {
+  title: 'Observability/AuditLogPanel',
+  component: AuditLogPanel,
+  args: { source: fromMockApi },
+} satisfies Meta<typeof AuditLogPanel>;
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+export const Loading: Story = { args: { source: never } };
+export const Loaded: Story = {
+  play: async ({ canvas, userEvent }) => {
+    await waitFor(() => expect(canvas.getAllByTestId('audit-row')).toHaveLength(20));
+    await userEvent.click(canvas.getByRole('button', { name: 'Load more' }));
+    await waitFor(() => expect(canvas.getAllByTestId('audit-row')).toHaveLength(40));
+    await userEvent.click(canvas.getByRole('button', { name: 'Load more' }));
+    await waitFor(() => expect(canvas.getByText('45 events: the end of the log.')).toBeVisible());
+  },
+};
+export const Empty: Story = { parameters: { scenario: 'empty' } };
+export const Errored: Story = { parameters: { scenario: 'server-error' } };
