@@ -4,7 +4,8 @@ import '@fontsource/inter/400.css';
 import '@fontsource/inter/600.css';
 import './app/theme.css';
 import { App } from './app/App';
-import { mocksEnabled } from './app/runtime-config';
+import { mocksEnabled, runtimeConfig } from './app/runtime-config';
+import { configureTracing } from './observability/tracing/tracing';
 import { PersistentStore } from './storage/persistent-store';
 
 async function startMocks(): Promise<string | undefined> {
@@ -26,6 +27,8 @@ async function boot(): Promise<void> {
   if (!root) throw new Error('index.html has no #root element');
   try {
     const banner = await startMocks();
+    const { traceSampleRatio, otlpEndpoint } = runtimeConfig();
+    configureTracing({ sampleRatio: traceSampleRatio, ...(otlpEndpoint ? { otlpEndpoint } : {}) });
     const store = await PersistentStore.open().catch((error: unknown) => {
       console.error('[console] browser storage could not be opened:', error);
       return new PersistentStore({});

@@ -57,6 +57,15 @@ export class ObservabilityPage {
     await this.alert(rule, service).getByRole('button', { name: 'Silence for 1 hour' }).click();
   }
 
+  /** Opens a trace from the traces table by its root span's name (the newest such trace). */
+  async openTrace(rootSpan: string): Promise<Locator> {
+    const row = this.traces.root.getByRole('row').filter({ hasText: rootSpan }).first();
+    const button = row.getByRole('button', { name: /^Open trace / });
+    const name = await button.getAttribute('aria-label');
+    await button.click();
+    return this.traces.root.getByRole('region', { name: (name ?? '').replace('Open trace', 'Trace') });
+  }
+
   async filterAudit(filter: 'Service' | 'Event type' | 'Outcome', option: string): Promise<void> {
     await this.audit.root.getByLabel(filter).selectOption({ label: option });
   }

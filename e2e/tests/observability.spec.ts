@@ -1,3 +1,4 @@
+import type { Request } from '@playwright/test';
 import { expect, test } from '../fixtures/test';
 
 const REFRESH_MS = 30_000;
@@ -126,5 +127,65 @@ test.describe('audit log', () => {
     await observability.filterAudit('Service', 'delivery-gateway');
     await expect(observability.auditRows.first()).toContainText('delivery-gateway');
     await expect(observability.audit).not.toShowStale();
+  });
+});
+
+test.describe('traces', () => {
+  const TRACEPARENT = /^00-([0-9a-f]{32})-([0-9a-f]{16})-0[01]$/;
+  const traceOf = (request: Request) => TRACEPARENT.exec(request.headers().traceparent ?? '')?.[1];
+
+  test('every API and stream request carries a traceparent, and one decision is one trace from the click to its re-read', async ({ approvals, mocks, page, consoleGuard }) => {
+    // The lost reply, on purpose; over a real socket Chromium may resend the POST on a fresh
+    // connection once, and that second one meets the already-saved decision (409).
+    consoleGuard.allow(/Failed to load resource: (net::ERR_FAILED|the server responded with a status of 409)/);
+    const sent: Request[] = [];
+    page.on('request', (request) => { if (new URL(request.url()).pathname.startsWith('/api/')) sent.push(request); });
+    await approvals.goto();
+    const card = approvals.card('Refund order #4471');
+    await expect(card.approveButton).toBeEnabled();
+    // The reply is lost after the server saved it: the card re-reads the proposal within the same action.
+    await mocks.fail({ method: 'POST', path: '/api/approvals/approval-001/decision', networkError: true, afterSaving: true });
+    await card.approve();
+    await expect(card).toBeDecided('approved');
+
+    const apiRequests = sent.filter((request) => !request.url().includes('/api/auth/'));
+    expect(apiRequests.map((request) => request.url())).toEqual(expect.arrayContaining([expect.stringContaining('/api/live?'), expect.stringContaining('/api/approvals')]));
+    for (const request of sent) expect(request.headers().traceparent, `${request.method()} ${request.url()}`).toMatch(TRACEPARENT);
+
+    const decision = sent.find((request) => request.method() === 'POST' && request.url().endsWith('/decision'));
+    const reread = sent.find((request) => request.method() === 'GET' && request.url().endsWith('/api/approvals/approval-001'));
+    expect(decision && reread).toBeTruthy();
+    const actionTrace = decision ? traceOf(decision) : undefined;
+    expect(reread ? traceOf(reread) : undefined).toBe(actionTrace);
+    // Everything else (the list, the live stream) is a trace of its own.
+    const others = sent.filter((request) => request !== decision && request !== reread).map(traceOf);
+    expect(others).not.toContain(actionTrace);
+    expect(new Set(others).size).toBe(others.length);
+  });
+
+  test('an approval shows in the audit log and as one trace joining the browser\'s spans with the services\'', async ({ approvals, observability }) => {
+    await approvals.goto();
+    await approvals.card('Refund order #4471').approve();
+    await expect(approvals.card('Refund order #4471')).toBeDecided('approved');
+    await observability.shell.open('Observability');
+    await observability.searchAudit('approval-001');
+    await expect(observability.auditRows).toHaveCount(1);
+
+    const waterfall = await observability.openTrace('approve proposal');
+    const rows = waterfall.getByRole('listitem');
+    await expect(rows.nth(0)).toHaveAccessibleName(/^agent-console approve proposal, .*on the critical path$/);
+    await expect(rows.nth(1)).toHaveAccessibleName(/^agent-console POST \/api\/approvals\/approval-001\/decision, /);
+    await expect(rows.nth(2)).toHaveAccessibleName(/^integration-controller POST \/api\/approvals\/\{id\}\/decision, /);
+    await expect(waterfall.getByRole('listitem', { name: /^delivery-gateway slack_api chat.postMessage/ })).toBeVisible();
+    await expect(waterfall).toContainText('6 spans from agent-console, integration-controller, delivery-gateway');
+    await expect(waterfall.getByRole('list', { name: 'Trace problems' })).toHaveCount(0);
+  });
+
+  test('a trace whose parent span never arrived, and one whose services\' clocks disagree, say so', async ({ observability }) => {
+    await observability.goto();
+    const orphan = await observability.openTrace('POST /deliver');
+    await expect(orphan.getByRole('list', { name: 'Trace problems' })).toContainText('was never received (lost or not sampled upstream); shown at the top level.');
+    const skewed = await observability.openTrace('POST /review');
+    await expect(skewed.getByRole('list', { name: 'Trace problems' })).toContainText('Starts 150 ms before its parent "POST /review" (content-engine): the clocks of media-engine and content-engine disagree.');
   });
 });

@@ -3,6 +3,7 @@ import { apiErrorSchema } from './contract';
 import { ApiError, kindForStatus } from './errors';
 import { runtimeConfig } from '../app/runtime-config';
 import { describeIssues } from './records';
+import { requestSpan, type UserAction } from '../observability/tracing/tracing';
 
 const DEFAULT_TIMEOUT_MS = 10_000;
 
@@ -41,6 +42,8 @@ interface RequestOptions {
   acceptStatuses?: readonly number[];
   /** The Accept header; JSON unless said otherwise. */
   accept?: string;
+  /** The user action this request is part of: its span joins the action's trace. */
+  action?: UserAction;
 }
 
 /** Fetches, checks the status and validates the body against the contract; every failure is an ApiError. */
@@ -64,15 +67,19 @@ export async function requestText(path: string, options: RequestOptions = {}): P
 async function send(path: string, options: RequestOptions): Promise<Response> {
   const timeout = AbortSignal.timeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
   const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+  const method = options.method ?? 'GET';
+  const span = requestSpan(method, path, options.action);
   let response: Response;
   try {
     response = await fetch(apiUrl(path), {
-      method: options.method ?? 'GET',
-      headers: { accept: options.accept ?? 'application/json', ...authHeaders(), ...(options.body === undefined ? {} : { 'content-type': 'application/json' }) },
+      method,
+      headers: { accept: options.accept ?? 'application/json', ...authHeaders(), ...span.headers, ...(options.body === undefined ? {} : { 'content-type': 'application/json' }) },
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
       signal,
     });
+    span.end({ status: response.status });
   } catch (error) {
+    span.end({ error: timeout.aborted ? 'timeout' : 'network' });
     if (timeout.aborted) throw new ApiError('timeout', 'The server did not answer in time.');
     if (options.signal?.aborted) throw error;
     throw new ApiError('network', 'The server could not be reached. Check your connection and retry.');

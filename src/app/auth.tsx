@@ -2,6 +2,7 @@ import { createContext, useCallback, useContext, useLayoutEffect, useMemo, useRe
 import { configureAuth } from '../api/client';
 import type { Session, SignInRequest } from '../api/contract';
 import { api } from '../api/endpoints';
+import { withAction } from '../observability/tracing/tracing';
 import { readSessionCookie, storedSessionExpired, writeSessionCookie } from './session-cookie';
 
 interface AuthState {
@@ -37,7 +38,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, [signOut]);
 
   const signIn = useCallback(async (credentials: SignInRequest) => {
-    const next = await api.signIn(credentials);
+    const next = await withAction('sign in', (action) => api.signIn(credentials, action));
     const kept = writeSessionCookie(next);
     setPersistenceWarning(kept === 'memory' ? 'This browser could not store your sign-in (the session is too large for its cookies and storage): reloading the page will sign you out.' : null);
     sessionRef.current = next;

@@ -1,3 +1,4 @@
+import { OTLP_TRACES_PATH } from '../api/contract/routes';
 /**
  * Where the API lives and whether the embedded mock backend runs.
  *
@@ -12,6 +13,10 @@ export interface RuntimeConfig {
   mocks: boolean;
   /** How often the observability sources are read again (ms). */
   observabilityRefreshMs: number;
+  /** Share of user actions whose traces are recorded, 0..1. */
+  traceSampleRatio: number;
+  /** OTLP/HTTP traces endpoint the console exports its spans to; none: no export. */
+  otlpEndpoint?: string;
 }
 
 const DEFAULT_OBSERVABILITY_REFRESH_MS = 30_000;
@@ -30,8 +35,13 @@ export function runtimeConfig(): RuntimeConfig {
   const fromPage = typeof window === 'undefined' ? undefined : window.__CONSOLE_CONFIG__;
   const refresh = fromPage?.observabilityRefreshMs;
   const observabilityRefreshMs = typeof refresh === 'number' && refresh >= 1_000 ? refresh : DEFAULT_OBSERVABILITY_REFRESH_MS;
-  if (buildTimeUrl) return { apiBaseUrl: buildTimeUrl.replace(/\/$/, ''), mocks: false, observabilityRefreshMs };
-  return { apiBaseUrl: fromPage?.apiBaseUrl ?? '', mocks: BUILT_WITH_MOCKS && (fromPage?.mocks ?? true), observabilityRefreshMs };
+  const ratio = fromPage?.traceSampleRatio;
+  const traceSampleRatio = typeof ratio === 'number' && ratio >= 0 && ratio <= 1 ? ratio : 1;
+  const apiBaseUrl = buildTimeUrl ? buildTimeUrl.replace(/\/$/, '') : fromPage?.apiBaseUrl ?? '';
+  const mocks = !buildTimeUrl && BUILT_WITH_MOCKS && (fromPage?.mocks ?? true);
+  // A mock build exports to the mock layer's collector unless told otherwise; a real one only when configured.
+  const otlpEndpoint = fromPage?.otlpEndpoint ?? (import.meta.env.VITE_OTLP_ENDPOINT as string | undefined) ?? (BUILT_WITH_MOCKS ? `${apiBaseUrl}${OTLP_TRACES_PATH}` : undefined);
+  return { apiBaseUrl, mocks, observabilityRefreshMs, traceSampleRatio, ...(otlpEndpoint ? { otlpEndpoint } : {}) };
 }
 
 export function mocksEnabled(): boolean {

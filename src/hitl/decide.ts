@@ -1,6 +1,7 @@
 import type { Approval, Decision } from '../api/contract';
 import { api } from '../api/endpoints';
 import { ApiError, describeError } from '../api/errors';
+import { withAction, type UserAction } from '../observability/tracing/tracing';
 
 /** How a decision ended, once the server's answer (or its re-read truth) is known. */
 export type DecisionOutcome =
@@ -16,14 +17,19 @@ const OUTCOME_UNKNOWN = new Set(['network', 'timeout', 'invalid-response', 'serv
  * the proposal is re-read before anything is said: the reviewer's own saved decision is shown as
  * saved, another reviewer's as theirs, and only a proposal still pending is a failure to retry.
  */
-export async function submitDecision(before: Approval, decision: Decision, reviewer: string): Promise<DecisionOutcome> {
+export function submitDecision(before: Approval, decision: Decision, reviewer: string): Promise<DecisionOutcome> {
+  // One trace per decision: the click, the request, any re-read, and the services' spans under them.
+  return withAction(`${decision.decision} proposal`, (action) => decide(before, decision, reviewer, action), { 'approval.id': before.id });
+}
+
+async function decide(before: Approval, decision: Decision, reviewer: string, action: UserAction): Promise<DecisionOutcome> {
   try {
-    return { kind: 'saved', approval: await api.decide(before.id, decision) };
+    return { kind: 'saved', approval: await api.decide(before.id, decision, action) };
   } catch (error) {
     if (!(error instanceof ApiError) || !OUTCOME_UNKNOWN.has(error.kind)) {
       return { kind: 'failed', approval: before, message: describeError(error), retry: !(error instanceof ApiError && error.kind === 'forbidden') };
     }
-    const truth = await api.approval(before.id).catch(() => undefined);
+    const truth = await api.approval(before.id, undefined, action).catch(() => undefined);
     if (!truth) {
       const message = error.kind === 'conflict'
         ? `${describeError(error)} Reload to see the decision.`

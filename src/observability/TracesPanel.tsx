@@ -1,22 +1,49 @@
-import { useCallback } from 'react';
-import { api } from '../api/endpoints';
+import { useCallback, useState } from 'react';
+import type { Trace } from '../api/contract';
+import type { Records } from '../api/records';
 import { useResource } from '../api/use-resource';
+import { clockTime } from '../widgets/clock-time';
 import { UnreadableRecords } from '../widgets/UnreadableRecords';
 import { WidgetFrame } from '../widgets/WidgetFrame';
+import { TraceWaterfall } from './TraceWaterfall';
+import type { SpanRecord } from '../api/contract';
 
-export function TracesPanel() {
-  const traces = useResource(useCallback((signal: AbortSignal) => api.traces(signal), []));
+export interface TraceSources {
+  list: (signal: AbortSignal) => Promise<Records<Trace>>;
+  detail: (traceId: string, signal: AbortSignal) => Promise<Records<SpanRecord>>;
+}
+
+/** Recent traces; opening one shows its waterfall, the browser's spans joined with the services'. */
+export function TracesPanel({ sources }: { sources: TraceSources }) {
+  const traces = useResource(useCallback((signal: AbortSignal) => sources.list(signal), [sources]));
+  const [open, setOpen] = useState<string | null>(null);
   return (
     <WidgetFrame title="Recent traces" status={traces.status} error={traces.error} onRetry={traces.reload}>
       {traces.data?.items.length === 0 ? <p className="muted">No traces recorded yet.</p> : (
         <table>
-          <thead><tr><th scope="col">Trace</th><th scope="col">Root span</th><th scope="col">Service</th><th scope="col">Duration</th><th scope="col">Status</th></tr></thead>
+          <thead><tr><th scope="col">Trace</th><th scope="col">Root span</th><th scope="col">Service</th><th scope="col">Started</th><th scope="col">Duration</th><th scope="col">Spans</th><th scope="col">Status</th></tr></thead>
           <tbody>{traces.data?.items.map((trace) => (
-            <tr key={trace.traceId}><td><code>{trace.traceId.slice(0, 12)}</code></td><td>{trace.rootSpan}</td><td>{trace.service}</td><td>{trace.durationMs} ms</td><td>{trace.status}</td></tr>
+            <tr key={trace.traceId} aria-selected={open === trace.traceId}>
+              <td>
+                <button type="button" className="link-button" aria-expanded={open === trace.traceId} onClick={() => setOpen(open === trace.traceId ? null : trace.traceId)} aria-label={`Open trace ${trace.traceId}`}>
+                  <code>{trace.traceId.slice(0, 12)}</code>
+                </button>
+              </td>
+              <td>{trace.rootSpan}</td><td>{trace.service}</td><td>{clockTime(Date.parse(trace.startedAt))}</td>
+              <td>{trace.durationMs} ms</td><td>{trace.spanCount}</td><td>{trace.status}</td>
+            </tr>
           ))}</tbody>
         </table>
       )}
       <UnreadableRecords records={traces.data?.unreadable ?? []} noun="trace" />
+      {open && <TraceDetail key={open} traceId={open} sources={sources} />}
     </WidgetFrame>
   );
+}
+
+function TraceDetail({ traceId, sources }: { traceId: string; sources: TraceSources }) {
+  const detail = useResource(useCallback((signal: AbortSignal) => sources.detail(traceId, signal), [sources, traceId]));
+  if (detail.status === 'loading') return <p role="status">Loading trace {traceId.slice(0, 12)}…</p>;
+  if (!detail.data) return <p role="alert">Could not load trace {traceId.slice(0, 12)}: {detail.error} <button type="button" onClick={detail.reload}>Retry</button></p>;
+  return <TraceWaterfall traceId={traceId} spans={detail.data.items} unreadable={detail.data.unreadable} />;
 }

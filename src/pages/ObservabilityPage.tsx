@@ -9,11 +9,20 @@ import { useServiceMonitor } from '../observability/monitor/MonitorProvider';
 import { ServiceHealthPanel } from '../observability/ServiceHealthPanel';
 import { ServiceMetricsPanel } from '../observability/ServiceMetricsPanel';
 import { StorageUsagePanel } from '../observability/StorageUsagePanel';
-import { TracesPanel } from '../observability/TracesPanel';
+import { TracesPanel, type TraceSources } from '../observability/TracesPanel';
+import { flushSpans } from '../observability/tracing/tracing';
 import { useStore } from '../storage/StorageProvider';
 import { WidgetFrame } from '../widgets/WidgetFrame';
 
 const auditSource: AuditSource = (query, signal) => api.audit(query, signal);
+const traceSources: TraceSources = {
+  // This browser's own recent spans are sent first, so a trace the user just made is there to open.
+  list: async (signal) => {
+    await flushSpans().catch(() => undefined);
+    return api.traces(signal);
+  },
+  detail: (traceId, signal) => api.trace(traceId, signal),
+};
 
 /**
  * The services behind the agents: alerts first (what needs a person now), then each service's
@@ -41,7 +50,7 @@ export function ObservabilityPage() {
         {monitor.services.map((view) => <ServiceMetricsPanel key={view.name} view={view} onRetry={monitor.refresh} />)}
       </div>
       <AuditLogPanel source={auditSource} refreshEveryMs={refreshMs} />
-      <TracesPanel />
+      <TracesPanel sources={traceSources} />
       <WidgetFrame title="Browser storage" status={storage.status} error={storage.error} onRetry={storage.reload}>
         {storage.data && <StorageUsagePanel usage={storage.data} />}
       </WidgetFrame>

@@ -1,5 +1,6 @@
 import { EventSourceParserStream, type EventSourceMessage } from 'eventsource-parser/stream';
 import { API_ROUTES, formatTopicParam, LIVE_HEARTBEAT_MS, parseLiveEventId, type TopicRequest } from '../api/contract';
+import { requestSpan } from '../observability/tracing/tracing';
 import { apiUrl, authHeaders, reportUnauthorized } from '../api/client';
 import { reconnectDelay } from './backoff';
 import { warnOnce } from '../api/warn-once';
@@ -144,7 +145,10 @@ export class LiveConnection {
     let reason = 'The live stream was closed by the server.';
     try {
       const query = requests.map((request) => `topic=${encodeURIComponent(formatTopicParam(request))}`).join('&');
-      const response = await this.fetch(apiUrl(`${API_ROUTES.live}?${query}`), { headers: { accept: 'text/event-stream', ...authHeaders() }, signal: controller.signal });
+      // Each (re)connection is its own request, with its own trace context.
+      const span = requestSpan('GET', API_ROUTES.live);
+      const response = await this.fetch(apiUrl(`${API_ROUTES.live}?${query}`), { headers: { accept: 'text/event-stream', ...authHeaders(), ...span.headers }, signal: controller.signal });
+      span.end({ status: response.status });
       if (generation !== this.generation) return;
       if (response.status === 401 || response.status === 403) return this.refused(response.status);
       if (!response.ok || !response.body) throw new Error(`The live stream failed (HTTP ${response.status}).`);

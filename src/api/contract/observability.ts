@@ -74,5 +74,22 @@ export const traceSchema = z.object({
 export type Trace = z.infer<typeof traceSchema>;
 export const traceListSchema = z.object({ traces: z.array(traceSchema) });
 
+/** One span as the traces API serves it, whoever recorded it (the browser or a service). */
+export const spanSchema = z.object({
+  traceId: z.string().regex(/^[0-9a-f]{32}$/),
+  spanId: z.string().regex(/^[0-9a-f]{16}$/),
+  parentSpanId: z.string().regex(/^[0-9a-f]{16}$/).optional(),
+  name: z.string(),
+  service: z.string(),
+  kind: z.enum(['internal', 'server', 'client', 'producer', 'consumer']),
+  /** Milliseconds since the epoch, as the recording process's clock read them (fractions allowed). */
+  startMs: z.number(),
+  endMs: z.number(),
+  status: z.enum(['ok', 'error', 'unset']),
+  attributes: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).default({}),
+});
+export type SpanRecord = z.infer<typeof spanSchema>;
+export const traceDetailSchema = z.object({ traceId: z.string(), spans: z.array(spanSchema) });
+
 /** The services' /metrics answer Prometheus text exposition format 0.0.4. */
 export const PROMETHEUS_CONTENT_TYPE = 'text/plain; version=0.0.4; charset=utf-8';

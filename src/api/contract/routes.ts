@@ -19,7 +19,12 @@ export const API_ROUTES = {
   /** Every service's audit events in one list, newest first (contract/observability.ts). */
   audit: '/api/observability/audit',
   traces: '/api/observability/traces',
+  /** Every span of one trace: the browser's and the services', joined by trace id. */
+  trace: '/api/observability/traces/:traceId',
 } as const;
+
+/** Where an OpenTelemetry collector takes OTLP/HTTP (JSON) traces; the mock layer answers here too. */
+export const OTLP_TRACES_PATH = '/otlp/v1/traces';
 
 export function fillRoute(route: string, params: Record<string, string>): string {
   return route.replace(/:(\w+)/g, (_, key: string) => encodeURIComponent(params[key] ?? ''));

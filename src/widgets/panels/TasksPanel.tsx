@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../../api/endpoints';
+import { withAction } from '../../observability/tracing/tracing';
 import { describeError } from '../../api/errors';
 import { useResource } from '../../api/use-resource';
 import { useAuth } from '../../app/auth';
@@ -25,7 +26,7 @@ export function TasksPanel({ onRemove }: PanelProps) {
   const start = async (taskId: string) => {
     setStartError(undefined);
     try {
-      markStarted(await api.startTask(taskId));
+      markStarted(await withAction('start task', (action) => api.startTask(taskId, action), { 'task.id': taskId }));
       follow([taskId]);
     } catch (error) {
       setStartError(`Could not start the task: ${describeError(error)}`);

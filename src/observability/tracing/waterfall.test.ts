@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import type { SpanRecord } from '../../api/contract';
+import { layoutWaterfall } from './waterfall';
+
+let next = 0;
+const span = (overrides: Partial<SpanRecord> & Pick<SpanRecord, 'name' | 'startMs' | 'endMs'>): SpanRecord => ({
+  traceId: 'a'.repeat(32), spanId: (next += 1).toString(16).padStart(16, '0'), service: 'agent-console', kind: 'internal', status: 'ok', attributes: {}, ...overrides,
+});
+
+describe('layoutWaterfall', () => {
+  it('puts children under their parents, siblings by start, with offsets from the trace start', () => {
+    const click = span({ name: 'approve proposal', startMs: 1000, endMs: 1100 });
+    const request = span({ name: 'POST /decision', kind: 'client', parentSpanId: click.spanId, startMs: 1005, endMs: 1090 });
+    const server = span({ name: 'decision', service: 'integration-controller', kind: 'server', parentSpanId: request.spanId, startMs: 1010, endMs: 1080 });
+    const reread = span({ name: 'GET /approval', kind: 'client', parentSpanId: click.spanId, startMs: 1091, endMs: 1099 });
+    const { rows, totalMs, problems } = layoutWaterfall([reread, server, request, click]);
+    expect(rows.map((row) => [row.span.name, row.depth, row.offsetMs])).toEqual([
+      ['approve proposal', 0, 0], ['POST /decision', 1, 5], ['decision', 2, 10], ['GET /approval', 1, 91],
+    ]);
+    expect(totalMs).toBe(100);
+    expect(problems).toEqual([]);
+  });
+
+  it('marks the critical path: at each level the child that finished last', () => {
+    const root = span({ name: 'root', startMs: 0, endMs: 100 });
+    const fast = span({ name: 'fast', parentSpanId: root.spanId, startMs: 0, endMs: 30 });
+    const slow = span({ name: 'slow', parentSpanId: root.spanId, startMs: 10, endMs: 95 });
+    const inner = span({ name: 'inner', parentSpanId: slow.spanId, startMs: 20, endMs: 90 });
+    const rows = layoutWaterfall([root, fast, slow, inner]).rows;
+    expect(rows.filter((row) => row.critical).map((row) => row.span.name)).toEqual(['root', 'slow', 'inner']);
+  });
+
+  it('says when a parent span never arrived, and shows the orphan at the top level', () => {
+    const orphan = span({ name: 'POST /deliver', service: 'delivery-gateway', parentSpanId: 'f'.repeat(16), startMs: 0, endMs: 90 });
+    const { rows, problems } = layoutWaterfall([orphan]);
+    expect(rows[0]?.depth).toBe(0);
+    expect(problems).toEqual([`delivery-gateway "POST /deliver": Its parent span ${'f'.repeat(16)} was never received (lost or not sampled upstream); shown at the top level.`]);
+  });
+
+  it('says when two services\' clocks disagree: a child starting before its parent', () => {
+    const parent = span({ name: 'POST /review', service: 'content-engine', kind: 'server', startMs: 1000, endMs: 1300 });
+    const child = span({ name: 'POST /thumbnail', service: 'media-engine', kind: 'server', parentSpanId: parent.spanId, startMs: 850, endMs: 1100 });
+    expect(layoutWaterfall([parent, child]).problems).toEqual([
+      'media-engine "POST /thumbnail": Starts 150 ms before its parent "POST /review" (content-engine): the clocks of media-engine and content-engine disagree.',
+    ]);
+  });
+
+  it('says when a server span outlives the client request that waited for it, but not when async work outlives its parent', () => {
+    const request = span({ name: 'POST /x', kind: 'client', startMs: 0, endMs: 10 });
+    const server = span({ name: 'x', service: 'svc', kind: 'server', parentSpanId: request.spanId, startMs: 2, endMs: 25 });
+    const job = span({ name: 'x', kind: 'internal', startMs: 0, endMs: 10 });
+    const background = span({ name: 'flush', kind: 'internal', parentSpanId: job.spanId, startMs: 5, endMs: 40 });
+    expect(layoutWaterfall([request, server]).problems).toHaveLength(1);
+    expect(layoutWaterfall([job, background]).problems).toEqual([]);
+  });
+
+  it('allows a millisecond of timer resolution before calling clocks into question', () => {
+    const parent = span({ name: 'p', kind: 'client', startMs: 100, endMs: 110 });
+    const child = span({ name: 'c', service: 'svc', kind: 'server', parentSpanId: parent.spanId, startMs: 99.5, endMs: 110.6 });
+    expect(layoutWaterfall([parent, child]).problems).toEqual([]);
+  });
+
+  it('lays out nothing for no spans', () => {
+    expect(layoutWaterfall([])).toEqual({ rows: [], startMs: 0, totalMs: 0, problems: [] });
+  });
+});
