@@ -41,7 +41,7 @@ describe('the visual runner on a Storybook it has never seen', () => {
     expect(shot(first, 'throws')?.error).toContain('this story is broken on purpose');
     const others = first.shots.filter((candidate) => !/--(navigates|throws)$/.test(candidate.storyId));
     expect(others.filter((candidate) => candidate.error)).toEqual([]);
-    expect(others).toHaveLength(2 * 8);
+    expect(others).toHaveLength(2 * 9);
   });
 
   it('captures a fixed drawer (an empty root) and a portal outside the root', () => {
@@ -50,6 +50,13 @@ describe('the visual runner on a Storybook it has never seen', () => {
     expect(shot(first, 'drawer')?.structure?.nodes.find((node) => node.text === 'Drawer')?.styles).toMatchObject({ left: '700px', width: '200px', height: '300px' });
     expect(size(shot(first, 'modal')?.png)?.height).toBeGreaterThanOrEqual(350);
     expect(shot(first, 'modal')?.structure?.nodes.some((node) => node.text === 'Are you sure?')).toBe(true);
+  });
+
+  it('leaves out what is parked off-screen (a measuring span left in the page): no story\'s picture or structure depends on the stories before it', () => {
+    for (const candidate of [...first.shots, ...second.shots]) {
+      expect(candidate.structure?.nodes.filter((node) => node.text === 'measured') ?? [], candidate.storyId).toEqual([]);
+    }
+    expect(size(shot(first, 'measures')?.png)?.height).toBeLessThan(200);
   });
 
   it('captures at the viewport the story asks for', () => {

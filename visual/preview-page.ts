@@ -225,6 +225,8 @@ export function measureCaptureArea(page: Page): Promise<CaptureArea | undefined>
       const style = getComputedStyle(element);
       if (style.display === 'none' || style.visibility === 'hidden' || Number(style.opacity) === 0) return;
       const box = element.getBoundingClientRect();
+      // Parked off-screen (a library measuring text, screen-reader-only text): nobody sees it.
+      if (box.width > 0 && box.height > 0 && (box.right + window.scrollX <= 0 || box.bottom + window.scrollY <= 0)) return;
       if (box.width > 0 && box.height > 0) {
         left = Math.min(left, box.left); top = Math.min(top, box.top); right = Math.max(right, box.right); bottom = Math.max(bottom, box.bottom);
       }
@@ -286,7 +288,14 @@ export function readStructure(page: Page, origin: { x: number; y: number }): Pro
     };
     const root = document.querySelector('#storybook-root') ?? document.querySelector('#root');
     if (root) walk(root, 'root');
-    [...document.body.children].filter((element) => element !== root && !element.matches('script, style, link, #storybook-docs, [class^="sb-"]')).forEach((element, index) => walk(element, `outside[${index}]`));
+    // Outside the root: portals and drawers, but not what is parked off-screen (measuring spans).
+    const onPage = (element: Element) => {
+      const box = element.getBoundingClientRect();
+      return box.width === 0 || box.height === 0 || (box.right + window.scrollX > 0 && box.bottom + window.scrollY > 0);
+    };
+    [...document.body.children]
+      .filter((element) => element !== root && !element.matches('script, style, link, #storybook-docs, [class^="sb-"]') && onPage(element))
+      .forEach((element, index) => walk(element, `outside[${index}]`));
     return { nodes, ...(nodes.length >= LIMIT ? { truncated: true } : {}) };
   }, [PAINTED_PROPERTIES as readonly string[], origin] as const);
 }

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { createServiceHealth, createServiceMetrics } from '../../../fixtures/factories';
+import type { ServiceHealth } from '../../api/contract';
+import { ApiError } from '../../api/errors';
+import { ServiceMonitor, type MonitorSources } from './service-monitor';
+
+/** Sources a test scripts: each service's next health and metrics answer, or a failure. */
+function scripted() {
+  const health = new Map<string, ServiceHealth | Error>();
+  const metrics = new Map<string, string[] | Error>();
+  const sources: MonitorSources = {
+    health: async (service) => {
+      const answer = health.get(service) ?? createServiceHealth({ service });
+      if (answer instanceof Error) throw answer;
+      return answer;
+    },
+    metrics: async (service) => {
+      const answer = metrics.get(service) ?? [''];
+      if (answer instanceof Error) throw answer;
+      return answer.length > 1 ? answer.shift() ?? '' : answer[0] ?? '';
+    },
+  };
+  return { health, metrics, sources };
+}
+
+describe('ServiceMonitor', () => {
+  it('marks only the failing source stale, keeping its last good data and when it was read', async () => {
+    let now = 1_000;
+    const { metrics, sources } = scripted();
+    metrics.set('media-engine', createServiceMetrics({ service: 'media-engine', scrapes: 3 }));
+    const monitor = new ServiceMonitor({ services: ['media-engine', 'content-engine'], sources, now: () => now });
+    await monitor.refresh();
+    metrics.set('media-engine', new ApiError('server', 'The server failed (HTTP 500). Retry in a moment.', 500));
+    now = 31_000;
+    await monitor.refresh();
+    const [media, content] = monitor.getSnapshot().services;
+    expect(media?.metrics).toMatchObject({ status: 'stale', lastGoodAt: 1_000, error: 'The server failed (HTTP 500). Retry in a moment.' });
+    expect(media?.metrics.data?.points).toHaveLength(1);
+    expect(media?.health.status).toBe('ok');
+    expect(content?.metrics.status).toBe('ok');
+  });
+
+  it('treats a metrics body with nothing readable as a failed read, naming a skipped line', async () => {
+    const { metrics, sources } = scripted();
+    metrics.set('media-engine', ['<html>502 Bad Gateway</html>']);
+    const monitor = new ServiceMonitor({ services: ['media-engine'], sources });
+    await monitor.refresh();
+    expect(monitor.getSnapshot().services[0]?.metrics).toMatchObject({
+      status: 'error', error: 'The metrics endpoint answered with nothing readable (1 lines skipped, e.g. line 1: does not start with a metric name).',
+    });
+  });
+
+  it('grows each series by one point per refresh and evaluates the rules after each', async () => {
+    let now = 0;
+    const { health, metrics, sources } = scripted();
+    metrics.set('media-engine', createServiceMetrics({ service: 'media-engine', scrapes: 4 }));
+    health.set('media-engine', createServiceHealth({ service: 'media-engine', status: 'unhealthy' }));
+    const monitor = new ServiceMonitor({ services: ['media-engine'], sources, now: () => now });
+    for (const at of [0, 30_000, 60_000]) {
+      now = at;
+      await monitor.refresh();
+    }
+    const snapshot = monitor.getSnapshot();
+    expect(snapshot.services[0]?.metrics.data?.points.map((point) => point.at)).toEqual([0, 30_000, 60_000]);
+    expect(Object.values(snapshot.alerts.instances).map((alert) => [alert.name, alert.state])).toEqual([['ServiceUnhealthy', 'firing']]);
+  });
+
+  it('a stale health source is not evidence: its alert is not kept alive by the last good value', async () => {
+    let now = 0;
+    const { health, sources } = scripted();
+    health.set('media-engine', createServiceHealth({ service: 'media-engine', status: 'unhealthy' }));
+    const monitor = new ServiceMonitor({ services: ['media-engine'], sources, now: () => now });
+    await monitor.refresh();
+    health.set('media-engine', new ApiError('network', 'The server could not be reached.'));
+    now = 30_000;
+    await monitor.refresh();
+    expect(monitor.getSnapshot().services[0]?.health.status).toBe('stale');
+    expect(monitor.getSnapshot().alerts.instances).toEqual({});
+  });
+
+  it('a refresh asked for while one runs joins it instead of reading every source twice', async () => {
+    const { sources } = scripted();
+    let reads = 0;
+    const counted: MonitorSources = { ...sources, health: (service, signal) => { reads += 1; return sources.health(service, signal); } };
+    const monitor = new ServiceMonitor({ services: ['media-engine'], sources: counted });
+    await Promise.all([monitor.refresh(), monitor.refresh()]);
+    expect(reads).toBe(1);
+  });
+});
