@@ -26,6 +26,14 @@ export default defineConfig(({ command }) => {
     plugins: [react(), mocksOnlyWhenAsked(mocks)],
     server: { port: 5173, strictPort: false },
     preview: { port: 4173 },
+    // Pre-bundled at start: a dependency discovered mid-run makes Vite reload, which breaks the
+    // browser tests that are running at that moment (Storybook's Vitest projects).
+    optimizeDeps: {
+      include: [
+        'react', 'react-dom/client', 'react-router', 'recharts', 'zod', 'idb-keyval', 'eventsource-parser/stream',
+        '@opentelemetry/api', '@opentelemetry/core', '@opentelemetry/resources', '@opentelemetry/sdk-trace', '@opentelemetry/exporter-trace-otlp-http',
+      ],
+    },
     build: { outDir: 'dist', sourcemap: true, chunkSizeWarningLimit: 1200 },
   };
 });

@@ -52,6 +52,13 @@ export function AlertRulesPanel({ alerts, rules, silences, evaluatedAt, now, aut
         <ul>{rules.map((rule) => <li key={rule.id}><strong>{rule.name}</strong> ({rule.severity}): {rule.summary} For {rule.forMs / 1000} s{rule.keepFiringForMs ? `, keeps firing ${rule.keepFiringForMs / 1000} s after it clears` : ''}.</li>)}</ul>
       </details>
       <details>
+        <summary>Notifications sent ({alerts.notifications.length})</summary>
+        <p className="muted">One when an alert starts firing; the same alert waits out a cooldown before it notifies again, and a silenced one does not.</p>
+        <ol reversed>{alerts.notifications.slice(-20).reverse().map((notification, index) => (
+          <li key={`${notification.key}-${notification.at}-${index}`}>{clockTime(notification.at)} {notification.name} {labelText(notification.key)} ({notification.severity})</li>
+        ))}</ol>
+      </details>
+      <details>
         <summary>History ({alerts.history.length})</summary>
         <ol reversed>{alerts.history.slice(-30).reverse().map((transition, index) => (
           <li key={`${transition.key}-${transition.at}-${index}`}>{clockTime(transition.at)} {transition.name} {labelText(transition.key)}: {transition.from} → {transition.to}</li>

@@ -41,7 +41,7 @@ export function ServiceMetricsPanel({ view, onRetry }: { view: ServiceView; onRe
             rows={rows((p) => Object.fromEntries(p.latency.map((l) => [latencyKey(l.agent, l.quantile), l.seconds])))}
             note={approximationNote(approximate.map((l) => ({ label: latencyKey(l.agent, l.quantile), why: l.why })))}
           />
-          <TimeSeriesChart title="Active tasks" format={count} lines={agents.map((agent) => ({ key: agent, label: agent }))} rows={rows((p) => ({ ...p.activeTasks }))} />
+          <TimeSeriesChart title="Active tasks" format={count} integer lines={agents.map((agent) => ({ key: agent, label: agent }))} rows={rows((p) => ({ ...p.activeTasks }))} />
         </div>
       )}
     </WidgetFrame>

@@ -7,6 +7,7 @@ const ms = (value: number) => (value < 10 ? `${value.toFixed(2)} ms` : `${Math.r
 
 /** One trace's spans, browser and services together, on one time axis; problems said above the bars. */
 export function TraceWaterfall({ traceId, spans, unreadable = [] }: { traceId: string; spans: readonly SpanRecord[]; unreadable?: UnreadableRecord[] }) {
+  if (spans.length === 0 && unreadable.length === 0) return <p className="muted" aria-label={`Trace ${traceId}`}>No spans of this trace were received.</p>;
   const waterfall = layoutWaterfall(spans);
   const services = [...new Set(spans.map((span) => span.service))];
   const scale = waterfall.totalMs > 0 ? 100 / waterfall.totalMs : 0;

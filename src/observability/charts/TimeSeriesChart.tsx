@@ -17,6 +17,8 @@ interface TimeSeriesChartProps {
   format: (value: number) => string;
   /** Said under the chart when some of its values are approximations, and why. */
   note?: string;
+  /** Whole numbers only (counts): no fractional ticks. */
+  integer?: boolean;
 }
 
 // Theme colours come from CSS variables, so the same chart reads in light and dark.
@@ -26,7 +28,7 @@ const COLOURS = ['var(--chart-1)', 'var(--chart-2)', 'var(--chart-3)', 'var(--ch
  * A line chart with an accessible name that states the latest values (a chart is an image to a
  * screen reader), and a plain "no data yet" instead of an empty grid.
  */
-export function TimeSeriesChart({ title, rows, lines, format, note }: TimeSeriesChartProps) {
+export function TimeSeriesChart({ title, rows, lines, format, note, integer = false }: TimeSeriesChartProps) {
   const latest = rows.at(-1);
   const summary = lines
     .map((line) => {
@@ -42,11 +44,11 @@ export function TimeSeriesChart({ title, rows, lines, format, note }: TimeSeries
         <div role="img" aria-label={`${title}: latest ${summary}; ${rows.length} refreshes`}>
           <LineChart width={340} height={150} data={rows as ChartRow[]} margin={{ top: 6, right: 8, bottom: 0, left: 0 }}>
             <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" />
-            <XAxis dataKey="at" tickFormatter={(at: number) => clockTime(at).slice(0, 5)} stroke="var(--muted)" fontSize={11} minTickGap={24} />
-            <YAxis tickFormatter={format} stroke="var(--muted)" fontSize={11} width={56} />
+            <XAxis dataKey="at" type="number" scale="time" domain={['dataMin', 'dataMax']} tickFormatter={(at: number) => clockTime(at).slice(0, 8)} stroke="var(--muted)" fontSize={11} minTickGap={24} />
+            <YAxis tickFormatter={format} allowDecimals={!integer} stroke="var(--muted)" fontSize={11} width={56} />
             <Tooltip labelFormatter={(at) => clockTime(Number(at))} formatter={(value) => (typeof value === 'number' ? format(value) : '—')} contentStyle={{ background: 'var(--surface)', color: 'var(--text)' }} />
             {lines.map((line, index) => (
-              <Line key={line.key} name={line.label} type="monotone" dataKey={line.key} stroke={COLOURS[index % COLOURS.length]} strokeWidth={2}
+              <Line key={line.key} name={line.label} type="linear" dataKey={line.key} stroke={COLOURS[index % COLOURS.length]} strokeWidth={2}
                 strokeDasharray={line.dashed ? '4 3' : undefined} dot={false} isAnimationActive={false} connectNulls={false} />
             ))}
           </LineChart>
