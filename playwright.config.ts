@@ -3,7 +3,8 @@ import { NETWORK_PORT, WORKER_PORT } from './e2e/fixtures/ports';
 import { chromiumLaunchOptions } from './scripts/browser.mjs';
 
 const CI = Boolean(process.env.CI);
-const tsx = 'node_modules/.bin/tsx fixtures/adapters/serve.ts --static dist';
+// The pinned Node that runs this config runs the mock servers too, whatever node is first on PATH.
+const tsx = `${JSON.stringify(process.execPath)} node_modules/tsx/dist/cli.mjs fixtures/adapters/serve.ts --static dist`;
 
 export default defineConfig({
   testDir: 'e2e',
@@ -48,7 +49,7 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: `node scripts/build-app.mjs --mocks && ${tsx} --port ${WORKER_PORT} --app-mocks`,
+      command: `${JSON.stringify(process.execPath)} scripts/build-app.mjs --mocks && ${tsx} --port ${WORKER_PORT} --app-mocks`,
       url: `http://localhost:${WORKER_PORT}/console-config.js`,
       reuseExistingServer: !CI,
       timeout: 120_000,
