@@ -4,6 +4,7 @@ import { createTask } from '../../fixtures/factories';
 import { taskSchema, type Task } from './contract';
 import { recordListSchema, splitRecords } from './records';
 import { resetWarnings } from './warn-once';
+import { propertyRuns } from '../../test/property-runs';
 
 const tasks = recordListSchema('tasks', taskSchema, 'task');
 
@@ -56,5 +57,5 @@ it('property: random records, valid or not, never lose a valid one and never hid
     expect(items).toEqual(valid);
     expect(unreadable).toHaveLength(records.length - valid.length);
     expect(unreadable.every((record) => record.problems.length > 0)).toBe(true);
-  }), { numRuns: 300 });
+  }), { numRuns: propertyRuns(300) });
 });

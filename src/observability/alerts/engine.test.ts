@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { propertyRuns } from '../../../test/property-runs';
 import { emptyAlertsState, evaluateAlerts, type ActiveCondition, type AlertRule, type AlertsState, type Silence } from './engine';
 
 const rule = (overrides: Partial<AlertRule> = {}): AlertRule => ({
@@ -107,7 +108,7 @@ describe('alert state machine properties', () => {
         while (start > 0 && seen[start - 1]?.holds === true && seen[start - 1]?.state !== 'resolved') start -= 1;
         return step.holds && step.now - (seen[start]?.now ?? Infinity) >= forMs;
       });
-    }), { numRuns: 500 });
+    }), { numRuns: propertyRuns(500) });
   });
 
   it('resolves once the condition has been clear for keep_firing_for, and not before', () => {
@@ -125,7 +126,7 @@ describe('alert state machine properties', () => {
         if (step.state === 'resolved') clearSince = undefined;
       }
       return true;
-    }), { numRuns: 500 });
+    }), { numRuns: propertyRuns(500) });
   });
 
   it('de-duplicates: however many times a label set is reported, one alert and at most one notification per cooldown', () => {
@@ -142,6 +143,6 @@ describe('alert state machine properties', () => {
       }
       const byKey = Object.groupBy(state.notifications, (n) => n.key);
       return Object.values(byKey).every((list = []) => list.every((n, index) => index === 0 || n.at - (list[index - 1]?.at ?? -Infinity) >= cooldownMs));
-    }), { numRuns: 300 });
+    }), { numRuns: propertyRuns(300) });
   });
 });

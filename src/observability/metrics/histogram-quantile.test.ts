@@ -138,9 +138,19 @@ describe('histogramQuantile special cases', () => {
     expect(histogramQuantileDetailed(0.5, twoBuckets)).toMatchObject({ value: 0.5, forcedMonotonic: false, clampedToHighestBound: false });
   });
 
-  it('snaps counts that differ by float noise only', () => {
+  it('snaps counts that differ by float noise only: relative to the count, against the last count kept', () => {
     const noisy = [{ le: 1, count: 3 }, { le: 2, count: 3 + 3e-13 }, { le: Infinity, count: 3 }];
     expect(histogramQuantileDetailed(1, noisy)).toMatchObject({ value: 1, fixedPrecision: true, forcedMonotonic: false });
+    // 2e-11 on 100 is noise (2e-13 relative); the same difference on a count of 1e-3 is not.
+    expect(histogramQuantileDetailed(0.5, [{ le: 1, count: 100 }, { le: 2, count: 100 + 2e-11 }, { le: Infinity, count: 100 }]).fixedPrecision).toBe(true);
+    expect(histogramQuantileDetailed(0.5, [{ le: 1, count: 1e-3 }, { le: 2, count: 1e-3 + 2e-11 }, { le: Infinity, count: 1e-3 + 2e-11 }]).fixedPrecision).toBe(false);
+    // After a real rise from 1 to 5, noise is judged against 5, not 1.
+    expect(histogramQuantileDetailed(0.5, [{ le: 1, count: 1 }, { le: 2, count: 5 }, { le: 3, count: 5 + 2.5e-12 }, { le: Infinity, count: 5 + 2.5e-12 }]).fixedPrecision).toBe(true);
+  });
+
+  it('raises no approximation flag on the early answers (NaN q, q outside [0, 1], no +Inf bucket)', () => {
+    for (const q of [Number.NaN, -1, 2]) expect(histogramQuantileDetailed(q, testhistogram.positive)).toMatchObject({ forcedMonotonic: false, fixedPrecision: false, clampedToHighestBound: false });
+    expect(histogramQuantileDetailed(0.5, [{ le: 1, count: 1 }, { le: 2, count: 0 }])).toMatchObject({ forcedMonotonic: false, clampedToHighestBound: false });
   });
 
   it('always lies between the lowest bound (or 0) and the highest finite bound for q in [0, 1]', () => {

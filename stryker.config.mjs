@@ -1,0 +1,33 @@
+// Mutation testing of src/ with the unit tests (docs/testing.md, "Mutation testing").
+// `npm run test:mutation` runs it incrementally: only mutants in code or tests that changed since
+// the last run (reports/stryker-incremental.json) are tested again. The nightly run passes --force.
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  testRunner: 'vitest',
+  plugins: ['@stryker-mutator/vitest-runner'],
+  vitest: { configFile: 'vitest.mutation.config.ts', related: true },
+  // The logic the console computes and decides with. Components (.tsx) are left to the browser
+  // suites (stories, E2E), which Stryker cannot run; `npm run test:mutation -- --mutate 'src/**/*.ts'`
+  // widens it (the nightly workflow does).
+  mutate: [
+    'src/observability/metrics/*.ts',
+    'src/observability/alerts/engine.ts',
+    'src/observability/tracing/waterfall.ts',
+    'src/streaming/backoff.ts',
+    '!src/**/*.test.ts',
+  ],
+  coverageAnalysis: 'perTest',
+  // Mutants in code that runs when a module loads (stories and fixtures compute their data at
+  // import) would each need the whole suite; they are reported as ignored instead of taking hours.
+  ignoreStatic: true,
+  incremental: true,
+  incrementalFile: 'reports/mutation/stryker-incremental.json',
+  reporters: ['clear-text', 'progress', 'html', 'json'],
+  htmlReporter: { fileName: 'reports/mutation/index.html' },
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  thresholds: { high: 80, low: 65, break: null },
+  concurrency: 2,
+  timeoutMS: 5_000,
+  tempDirName: '.stryker-tmp',
+  cleanTempDir: 'always',
+};
