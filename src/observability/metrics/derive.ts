@@ -40,8 +40,8 @@ function samplesNamed(scrape: Scrape, family: string, name: string): Sample[] {
   return scrape.exposition.families.get(family)?.samples.filter((sample) => sample.name === name) ?? [];
 }
 
-function seriesKey(labels: Record<string, string>, without: readonly string[] = []): string {
-  return Object.keys(labels).filter((name) => !without.includes(name)).sort().map((name) => `${name}=${labels[name]}`).join(',');
+function seriesKey(labels: Record<string, string>): string {
+  return Object.keys(labels).sort().map((name) => `${name}=${labels[name]}`).join(',');
 }
 
 /** Each series of `name` across the scrapes, as points; a series missing from a scrape just has no point there. */
