@@ -89,7 +89,6 @@ export const spanSchema = z.object({
   attributes: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).default({}),
 });
 export type SpanRecord = z.infer<typeof spanSchema>;
-export const traceDetailSchema = z.object({ traceId: z.string(), spans: z.array(spanSchema) });
 
 /** The services' /metrics answer Prometheus text exposition format 0.0.4. */
 export const PROMETHEUS_CONTENT_TYPE = 'text/plain; version=0.0.4; charset=utf-8';
