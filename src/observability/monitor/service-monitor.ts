@@ -15,7 +15,7 @@ export interface SourceState<T> {
 }
 
 export interface MetricsState {
-  /** Newest first is not what charts want: oldest first, one point per successful scrape. */
+  /** One point per successful scrape, oldest first (as charts draw them). */
   points: MetricsPoint[];
   /** Lines of the last scrape the parser skipped. */
   skippedLines: number;

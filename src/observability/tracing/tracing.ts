@@ -3,7 +3,7 @@ import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import {
-  BatchSpanProcessor, ParentBasedSampler, RandomIdGenerator, TraceIdRatioBasedSampler, TracerProvider, type SpanExporter, type SpanProcessor,
+  BatchSpanProcessor, ParentBasedSampler, RandomIdGenerator, TraceIdRatioBasedSampler, TracerProvider, type SpanProcessor,
 } from '@opentelemetry/sdk-trace';
 
 /**
@@ -38,17 +38,13 @@ let tracer: Tracer = trace.getTracer('noop');
 export function configureTracing(config: TracingConfig): void {
   void provider?.shutdown();
   const processors: SpanProcessor[] = [...(config.extraProcessors ?? [])];
-  if (config.otlpEndpoint) processors.push(new BatchSpanProcessor({ exporter: exporterFor(config.otlpEndpoint), scheduledDelayMillis: 2_000 }));
+  if (config.otlpEndpoint) processors.push(new BatchSpanProcessor({ exporter: new OTLPTraceExporter({ url: config.otlpEndpoint }), scheduledDelayMillis: 2_000 }));
   provider = new TracerProvider({
     resource: resourceFromAttributes({ 'service.name': CONSOLE_SERVICE_NAME }),
     sampler: new ParentBasedSampler({ root: new TraceIdRatioBasedSampler(Math.min(1, Math.max(0, config.sampleRatio))) }),
     spanProcessors: processors,
   });
   tracer = provider.getTracer(CONSOLE_SERVICE_NAME);
-}
-
-function exporterFor(url: string): SpanExporter {
-  return new OTLPTraceExporter({ url });
 }
 
 /** Sends every recorded span that is still waiting, e.g. before reading traces back. */
