@@ -1,12 +1,15 @@
 import { defineConfig, devices } from '@playwright/test';
 import { NETWORK_PORT, WORKER_PORT } from './e2e/fixtures/ports';
+import type { Transport } from './e2e/fixtures/roles';
 import { chromiumLaunchOptions } from './scripts/browser.mjs';
 
 const CI = Boolean(process.env.CI);
 // The pinned Node that runs this config runs the mock servers too, whatever node is first on PATH.
 const tsx = `${JSON.stringify(process.execPath)} node_modules/tsx/dist/cli.mjs fixtures/adapters/serve.ts --static dist`;
 
-export default defineConfig({
+const NETWORK_SPECS = /tests\/(progress-streaming|live-updates|approval-queue|hostile-backend|observability)\.spec\.ts/;
+
+export default defineConfig<{ transport: Transport }>({
   testDir: 'e2e',
   forbidOnly: CI,
   retries: CI ? 1 : 0,
@@ -34,17 +37,34 @@ export default defineConfig({
     // network sign-in is still running.
     { name: 'setup', testMatch: /auth\.setup\.ts/, grepInvert: /over the network/, use: { baseURL: `http://localhost:${WORKER_PORT}` } },
     { name: 'setup-network', testMatch: /auth\.setup\.ts/, grep: /over the network/, use: { baseURL: `http://localhost:${NETWORK_PORT}` } },
+    // Quarantined tests (e2e/fixtures/quarantine.ts) run in their own projects: reported, never gating.
     {
       name: 'chromium',
       testMatch: /tests\/.*\.spec\.ts/,
+      grepInvert: /@quarantine/,
       dependencies: ['setup'],
       use: { baseURL: `http://localhost:${WORKER_PORT}` },
     },
     {
       name: 'network',
-      testMatch: /tests\/(progress-streaming|live-updates|approval-queue|hostile-backend|observability)\.spec\.ts/,
+      testMatch: NETWORK_SPECS,
+      grepInvert: /@quarantine/,
       dependencies: ['setup-network'],
-      use: { baseURL: `http://localhost:${NETWORK_PORT}` },
+      use: { baseURL: `http://localhost:${NETWORK_PORT}`, transport: 'network' },
+    },
+    {
+      name: 'quarantine',
+      testMatch: /tests\/.*\.spec\.ts/,
+      grep: /@quarantine/,
+      dependencies: ['setup'],
+      use: { baseURL: `http://localhost:${WORKER_PORT}` },
+    },
+    {
+      name: 'quarantine-network',
+      testMatch: NETWORK_SPECS,
+      grep: /@quarantine/,
+      dependencies: ['setup-network'],
+      use: { baseURL: `http://localhost:${NETWORK_PORT}`, transport: 'network' },
     },
   ],
   webServer: [

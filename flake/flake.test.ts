@@ -18,12 +18,19 @@ it('from a fresh ledger the fixture tests are classified stable, flaky and broke
   const first = flake(['--repeat', '10']);
   expect(first.status, first.stdout.slice(-1500)).toBe(0);
   const summary = read();
-  expect(Object.fromEntries(summary.tests.map((test) => [test.title, test.class]))).toEqual({ steady: 'stable', 'broken on purpose': 'broken', 'fails at a seeded random rate': 'flaky' });
+  expect(Object.fromEntries(summary.tests.map((test) => [test.title, test.class]))).toEqual({ steady: 'stable', 'broken on purpose': 'broken', 'fails at a seeded random rate': 'flaky', 'quarantined while it is fixed': 'broken' });
   const seeded = summary.tests.find((test) => test.title === 'fails at a seeded random rate');
   expect(seeded).toMatchObject({ runs: 10 });
   expect(seeded?.failures).toBeGreaterThan(0);
   expect(seeded?.failures).toBeLessThan(10);
-  expect(readFileSync(join(dir, 'report', 'summary.md'), 'utf8')).toContain('this test is broken on purpose');
+  const markdown = readFileSync(join(dir, 'report', 'summary.md'), 'utf8');
+  expect(markdown).toContain('this test is broken on purpose');
+  // The quarantined test ran every time and is listed with its owner and the days it has left.
+  expect(markdown).toMatch(/### Quarantined \(still run, not gating\)[\s\S]*\| @\u200bqa-fixtures \| #13 proves that quarantine still runs \| 2099-12-31 \(\d+ day\(s\) left\) \| broken \|/);
+  const html = readFileSync(join(dir, 'report', 'index.html'), 'utf8');
+  expect(html).toContain('aria-label="Share of failed attempts per run, 1 runs;');
+  // Each failure links to its trace while the trace is kept.
+  expect(html).toMatch(/<a href="[^"]+trace\.zip">trace<\/a>/);
 
   const second = flake(['--repeat', '6', '--grep', 'steady'], { FLAKE_FIXTURE_BREAK: '1' });
   expect(second.status).toBe(1);

@@ -2,6 +2,7 @@ import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { z } from 'zod';
 
+
 /** One attempt of one test, as the flake recorder writes it: a line of the history ledger. */
 export const attemptSchema = z.object({
   run: z.string(),
@@ -19,6 +20,11 @@ export const attemptSchema = z.object({
   quarantine: z.string().optional(),
 });
 export type Attempt = z.infer<typeof attemptSchema>;
+
+/** How the ledger names a test: project, file (relative to the test directory) and title. */
+export function ledgerTestId(project: string, file: string, title: string): string {
+  return `${project} › ${file} › ${title}`;
+}
 
 export function appendAttempt(ledger: string, attempt: Attempt): void {
   mkdirSync(dirname(ledger), { recursive: true });

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
+import { relative } from 'node:path';
 import type { Reporter, TestCase, TestResult } from '@playwright/test/reporter';
-import { appendAttempt } from './ledger';
+import { appendAttempt, ledgerTestId } from './ledger';
 import { errorSignature } from './signature';
 
 function currentCommit(): string {
@@ -23,12 +24,14 @@ export default class FlakeRecorder implements Reporter {
   onTestEnd(test: TestCase, result: TestResult): void {
     const [, project = '', file = ''] = test.titlePath();
     const quarantine = test.annotations.find((annotation) => annotation.type === 'quarantine')?.description;
-    const trace = result.attachments.find((attachment) => attachment.name === 'trace')?.path;
+    // Relative to the project, so a report read from a CI artifact still finds it.
+    const tracePath = result.attachments.find((attachment) => attachment.name === 'trace')?.path;
+    const trace = tracePath ? relative(process.cwd(), tracePath) : undefined;
     appendAttempt(this.ledger, {
       run: this.run,
       commit: this.commit,
       at: result.startTime.toISOString(),
-      testId: `${project} › ${file} › ${test.title}`,
+      testId: ledgerTestId(project, file, test.title),
       title: test.title,
       file: test.location.file.replace(`${process.cwd()}/`, ''),
       project,

@@ -8,7 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readLedger } from './ledger';
 import { writeFlakeReport } from './report';
-import { newlyUnstable, scoreLedger, type FlakeClass } from './score';
+import { newlyUnstable, runTrend, scoreLedger, type FlakeClass } from './score';
 
 const { values } = parseArgs({
   options: {
@@ -26,7 +26,7 @@ const run = `${new Date().toISOString()}#${process.pid}`;
 const started = performance.now();
 const result = spawnSync(process.execPath, [
   'node_modules/@playwright/test/cli.js', 'test', '-c', values.config,
-  `--repeat-each=${values.repeat}`, '--retries=0', `--reporter=list,${resolve('flake/recorder.ts')}`,
+  `--repeat-each=${values.repeat}`, '--retries=0', `--reporter=list,html,${resolve('flake/recorder.ts')}`,
   ...(values.grep ? ['--grep', values.grep] : []),
 ], { stdio: 'inherit', env: { ...process.env, FLAKE_LEDGER: ledger, FLAKE_RUN: run } });
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
@@ -35,7 +35,10 @@ const { attempts, skipped } = readLedger(ledger);
 const scores = scoreLedger(attempts);
 const before = existsSync(classesFile) ? (JSON.parse(readFileSync(classesFile, 'utf8')) as Record<string, FlakeClass>) : {};
 const unstable = newlyUnstable(before, scores.tests);
-writeFlakeReport(resolve(values.report), { scores, skippedLines: skipped, runs: [...new Set(attempts.map((attempt) => attempt.run))], newlyUnstable: unstable });
+writeFlakeReport(resolve(values.report), {
+  scores, skippedLines: skipped, runs: [...new Set(attempts.map((attempt) => attempt.run))], newlyUnstable: unstable,
+  trend: runTrend(attempts, scores.infraRuns), failures: attempts.filter((attempt) => attempt.outcome === 'failed' || attempt.outcome === 'timedOut'),
+});
 writeFileSync(classesFile, `${JSON.stringify(Object.fromEntries(scores.tests.map((test) => [test.id, test.class])), null, 2)}\n`);
 
 const count = (klass: FlakeClass) => scores.tests.filter((test) => test.class === klass).length;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Attempt } from './ledger';
-import { newlyUnstable, scoreLedger, wilsonLowerBound } from './score';
+import { newlyUnstable, runTrend, scoreLedger, wilsonLowerBound } from './score';
 import { errorSignature } from './signature';
 
 let clock = 0;
@@ -33,6 +33,21 @@ describe('scoring the ledger', () => {
     const scores = scoreLedger([...crash, ...fine]);
     expect(scores.infraRuns).toEqual(['crash']);
     expect(scores.tests.every((test) => test.class === 'stable' && test.failures === 0)).toBe(true);
+  });
+
+  it('quarantined tests, known to fail, do not make a run an infrastructure failure', () => {
+    const quarantine = 'owner: @a; reason: r; expires: 2099-01-01';
+    const run = [...['q1', 'q2', 'q3'].map((id) => attempt(id, 'failed', { run: 'r', quarantine })), ...['a', 'b', 'c', 'd'].map((id) => attempt(id, id === 'a' ? 'failed' : 'passed', { run: 'r' }))];
+    expect(scoreLedger(run).infraRuns).toEqual([]);
+    expect(scoreLedger(run.map((one) => ({ ...one, quarantine: undefined }))).infraRuns).toEqual(['r']);
+  });
+
+  it('the trend has one point per run, oldest first, with its failure share and whether it was infrastructure', () => {
+    const attempts = [attempt('a', 'failed', { run: 'late', at: '2026-11-02T00:00:00Z' }), attempt('a', 'passed', { run: 'early', at: '2026-11-01T00:00:00Z' }), attempt('b', 'skipped', { run: 'early' }), attempt('b', 'timedOut', { run: 'early', at: '2026-11-01T00:00:05Z' })];
+    expect(runTrend(attempts, ['late'])).toEqual([
+      { run: 'early', at: '2026-11-01T00:00:00Z', attempts: 2, failures: 1, infra: false },
+      { run: 'late', at: '2026-11-02T00:00:00Z', attempts: 1, failures: 1, infra: true },
+    ]);
   });
 
   it('ranks by impact and groups one root cause across tests', () => {

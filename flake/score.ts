@@ -23,6 +23,9 @@ export interface Cluster { signature: string; failures: number; tests: string[] 
 
 export interface Scores { tests: TestScore[]; clusters: Cluster[]; infraRuns: string[]; window: number }
 
+/** One run of the suite, for the trend: when it began and what share of its attempts failed. */
+export interface RunPoint { run: string; at: string; attempts: number; failures: number; infra: boolean }
+
 export const SCORING = {
   /** Attempts per test looked at, newest first. */
   window: 200,
@@ -56,7 +59,11 @@ export function scoreLedger(attempts: Attempt[]): Scores {
   const counted = attempts.filter((attempt) => attempt.outcome !== 'skipped' && attempt.outcome !== 'interrupted');
   const byRun = new Map<string, Attempt[]>();
   for (const attempt of counted) byRun.set(attempt.run, [...(byRun.get(attempt.run) ?? []), attempt]);
-  const infraRuns = [...byRun].filter(([, runAttempts]) => runAttempts.length >= 4 && runAttempts.filter(failed).length / runAttempts.length > SCORING.infraFailureShare).map(([run]) => run);
+  // Quarantined tests are known to fail: they do not make a run look like an infrastructure failure.
+  const infraRuns = [...byRun].filter(([, all]) => {
+    const runAttempts = all.filter((attempt) => attempt.quarantine === undefined);
+    return runAttempts.length >= 4 && runAttempts.filter(failed).length / runAttempts.length > SCORING.infraFailureShare;
+  }).map(([run]) => run);
   const usable = counted.filter((attempt) => !infraRuns.includes(attempt.run));
 
   const byTest = new Map<string, Attempt[]>();
@@ -97,4 +104,18 @@ export function scoreLedger(attempts: Attempt[]): Scores {
 /** Tests that were stable in `before` and are now flaky or broken: what fails the nightly run. */
 export function newlyUnstable(before: Record<string, FlakeClass>, now: TestScore[]): TestScore[] {
   return now.filter((test) => before[test.id] === 'stable' && (test.class === 'flaky' || test.class === 'broken'));
+}
+
+/** Every run in the ledger, oldest first, with its failure share: the report's trend chart. */
+export function runTrend(attempts: Attempt[], infraRuns: readonly string[]): RunPoint[] {
+  const runs = new Map<string, RunPoint>();
+  for (const attempt of attempts) {
+    if (attempt.outcome === 'skipped' || attempt.outcome === 'interrupted') continue;
+    const point = runs.get(attempt.run) ?? { run: attempt.run, at: attempt.at, attempts: 0, failures: 0, infra: infraRuns.includes(attempt.run) };
+    point.attempts += 1;
+    if (failed(attempt)) point.failures += 1;
+    if (attempt.at < point.at) point.at = attempt.at;
+    runs.set(attempt.run, point);
+  }
+  return [...runs.values()].sort((a, b) => a.at.localeCompare(b.at));
 }

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureChromium } from './browser.mjs';
-import { flakyTests } from './flaky-tests.mjs';
+import { playwrightVerdict } from './playwright-verdict.mjs';
 
 const root = process.cwd();
 const bin = (name) => join(root, 'node_modules', '.bin', name);
@@ -60,12 +60,18 @@ for (const [label, script] of [['lint', 'scripts/lint.mjs'], ['typecheck', 'node
 {
   const { ok, seconds } = run('playwright', process.execPath, ['node_modules/@playwright/test/cli.js', 'test']);
   const report = readJson(join(results, 'results.json'));
-  const stats = report?.stats;
-  // A test that passed only on retry is a flake, and a flake is a bug: it fails the gate, by name.
-  const flaky = flakyTests(report);
-  const counts = stats && { passed: stats.expected, failed: stats.unexpected + stats.flaky, skipped: stats.skipped };
-  if (flaky.length) console.log(`Playwright: ${flaky.length} test(s) passed only on retry; each is a flake to fix, so the gate fails:\n${flaky.map((title) => `  flaky: ${title}`).join('\n')}`);
-  record('playwright', countsOr(ok && flaky.length === 0, counts), seconds);
+  const verdict = report && playwrightVerdict(report);
+  if (verdict) {
+    // A test that passed only on retry is a flake, and a flake is a bug: it fails the gate, by name.
+    if (verdict.flaky.length) console.log(`Playwright: ${verdict.flaky.length} test(s) passed only on retry; each is a flake to fix (or to quarantine), so the gate fails:\n${verdict.flaky.map((title) => `  flaky: ${title}`).join('\n')}`);
+    if (verdict.quarantined.length) console.log(`Quarantined (ran, not gating):\n${verdict.quarantined.map((q) => `  ${q.status.padEnd(10)} ${q.title}${q.owner ? ` (owner ${q.owner}, ${q.reason}, ${q.daysLeft} day(s) left)` : ''}`).join('\n')}`);
+    for (const problem of verdict.problems) console.log(problem);
+  }
+  // Playwright exits 1 when a quarantined test fails; that alone does not fail the gate.
+  const quarantineFailed = verdict?.quarantined.some((q) => q.status === 'unexpected' || q.status === 'flaky');
+  const passed = Boolean(verdict) && (ok || quarantineFailed) && verdict.counts.failed === 0 && verdict.problems.length === 0;
+  const counts = verdict && { ...verdict.counts, failed: verdict.counts.failed + verdict.problems.length };
+  record('playwright', countsOr(passed, counts), seconds);
 }
 
 {

@@ -1,1 +1,0 @@
-export function flakyTests(report: unknown): string[];
