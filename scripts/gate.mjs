@@ -1,7 +1,10 @@
-// `npm test`: the whole gate. Each step runs even when an earlier one failed, so one run shows
-// everything that is wrong; the last line is `N passed, N failed` (plus skipped) over all of them.
+// `npm test [-- STAGE… ] [-- --shard=I/N]`: the whole gate, or the named stages of it (lint,
+// typecheck, vitest, playwright, visual; CI runs them as parallel jobs). Each stage runs even when
+// an earlier one failed, so one run shows everything that is wrong; the last line is
+// `N passed, N failed` (plus skipped) over all of them. Under GitHub Actions the summary table also
+// goes to the job summary ($GITHUB_STEP_SUMMARY).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureChromium } from './browser.mjs';
 import { playwrightVerdict } from './playwright-verdict.mjs';
@@ -10,12 +13,24 @@ const root = process.cwd();
 const bin = (name) => join(root, 'node_modules', '.bin', name);
 const results = join(root, 'test-results');
 const totals = { passed: 0, failed: 0, skipped: 0 };
-const lines = [];
+const rows = [];
+const notes = [];
 
-function run(label, command, args, env = {}) {
+const STAGES = ['lint', 'typecheck', 'vitest', 'playwright', 'visual'];
+const args = process.argv.slice(2);
+const shard = args.find((arg) => arg.startsWith('--shard='));
+const unknown = args.filter((arg) => arg !== shard && !STAGES.includes(arg));
+if (unknown.length) {
+  console.error(`Unknown gate stage(s): ${unknown.join(', ')}. Stages: ${STAGES.join(', ')}; --shard=I/N splits playwright.`);
+  process.exit(2);
+}
+const selected = args.filter((arg) => STAGES.includes(arg));
+const runs = (stage) => selected.length === 0 || selected.includes(stage);
+
+function run(label, command, commandArgs, env = {}) {
   console.log(`\n━━ ${label}`);
   const started = Date.now();
-  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, FORCE_COLOR: '0', ...env } });
+  const result = spawnSync(command, commandArgs, { cwd: root, stdio: 'inherit', env: { ...process.env, FORCE_COLOR: '0', ...env } });
   return { ok: result.status === 0, seconds: ((Date.now() - started) / 1000).toFixed(1) };
 }
 
@@ -23,7 +38,7 @@ function record(label, counts, seconds) {
   totals.passed += counts.passed;
   totals.failed += counts.failed;
   totals.skipped += counts.skipped;
-  lines.push(`${label.padEnd(12)} ${counts.passed} passed, ${counts.failed} failed${counts.skipped ? `, ${counts.skipped} skipped` : ''} (${seconds} s)`);
+  rows.push({ label, ...counts, seconds });
 }
 
 function readJson(path) {
@@ -40,16 +55,18 @@ function countsOr(ok, counts) {
   return { passed: ok ? 1 : 0, failed: ok ? 0 : 1, skipped: 0 };
 }
 
-ensureChromium();
-rmSync(results, { recursive: true, force: true });
-mkdirSync(results, { recursive: true });
+if (runs('vitest') || runs('playwright') || runs('visual')) ensureChromium();
+if (runs('vitest') || runs('playwright')) {
+  rmSync(results, { recursive: true, force: true });
+  mkdirSync(results, { recursive: true });
+}
 
-for (const [label, script] of [['lint', 'scripts/lint.mjs'], ['typecheck', 'node_modules/typescript/bin/tsc']]) {
-  const { ok, seconds } = run(label, process.execPath, label === 'typecheck' ? [script, '-p', '.'] : [script]);
+for (const label of ['lint', 'typecheck'].filter(runs)) {
+  const { ok, seconds } = run(label, process.execPath, label === 'typecheck' ? ['node_modules/typescript/bin/tsc', '-p', '.'] : ['scripts/lint.mjs']);
   record(label, countsOr(ok), seconds);
 }
 
-{
+if (runs('vitest')) {
   const out = join(results, 'vitest.json');
   const { ok, seconds } = run('vitest', process.execPath, ['node_modules/vitest/vitest.mjs', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`]);
   const report = readJson(out);
@@ -57,8 +74,8 @@ for (const [label, script] of [['lint', 'scripts/lint.mjs'], ['typecheck', 'node
   record('vitest', countsOr(ok, counts), seconds);
 }
 
-{
-  const { ok, seconds } = run('playwright', process.execPath, ['node_modules/@playwright/test/cli.js', 'test']);
+if (runs('playwright')) {
+  const { ok, seconds } = run('playwright', process.execPath, ['node_modules/@playwright/test/cli.js', 'test', ...(shard ? [shard] : [])]);
   const report = readJson(join(results, 'results.json'));
   const verdict = report && playwrightVerdict(report);
   if (verdict) {
@@ -66,22 +83,35 @@ for (const [label, script] of [['lint', 'scripts/lint.mjs'], ['typecheck', 'node
     if (verdict.flaky.length) console.log(`Playwright: ${verdict.flaky.length} test(s) passed only on retry; each is a flake to fix (or to quarantine), so the gate fails:\n${verdict.flaky.map((title) => `  flaky: ${title}`).join('\n')}`);
     if (verdict.quarantined.length) console.log(`Quarantined (ran, not gating):\n${verdict.quarantined.map((q) => `  ${q.status.padEnd(10)} ${q.title}${q.owner ? ` (owner ${q.owner}, ${q.reason}, ${q.daysLeft} day(s) left)` : ''}`).join('\n')}`);
     for (const problem of verdict.problems) console.log(problem);
+    notes.push(...verdict.flaky.map((title) => `flaky (passed only on retry): ${title}`), ...verdict.failedTitles.map((title) => `failed: ${title}`), ...verdict.problems);
+    notes.push(...verdict.quarantined.map((q) => `quarantined, not gating (${q.status}): ${q.title}${q.owner ? `, owner ${q.owner}, ${q.daysLeft} day(s) left` : ''}`));
   }
   // Playwright exits 1 when a quarantined test fails; that alone does not fail the gate.
   const quarantineFailed = verdict?.quarantined.some((q) => q.status === 'unexpected' || q.status === 'flaky');
   const passed = Boolean(verdict) && (ok || quarantineFailed) && verdict.counts.failed === 0 && verdict.problems.length === 0;
   const counts = verdict && { ...verdict.counts, failed: verdict.counts.failed + verdict.problems.length };
-  record('playwright', countsOr(passed, counts), seconds);
+  record(shard ? `playwright ${shard.slice('--shard='.length)}` : 'playwright', countsOr(passed, counts), seconds);
 }
 
-{
+if (runs('visual')) {
   const { ok, seconds } = run('visual', bin('tsx'), ['visual/run.ts']);
   const summary = readJson(join(root, 'visual-report', 'summary.json'))?.counts;
   const counts = summary && { passed: summary.unchanged, failed: summary.changed + summary.new + summary.removed + summary.error, skipped: 0 };
   record('visual', countsOr(ok, counts), seconds);
+  if (!existsSync(join(root, 'visual-report', 'index.html'))) notes.push('no visual report was written');
 }
 
-console.log(`\n━━ summary\n${lines.join('\n')}`);
-if (!existsSync(join(root, 'visual-report', 'index.html'))) console.log('(no visual report was written)');
-console.log(`${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);
+const total = `${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`;
+console.log(`\n━━ summary\n${rows.map((row) => `${row.label.padEnd(14)} ${row.passed} passed, ${row.failed} failed${row.skipped ? `, ${row.skipped} skipped` : ''} (${row.seconds} s)`).join('\n')}`);
+for (const note of notes.filter((line) => !line.startsWith('quarantined'))) console.log(`  ${note}`);
+console.log(total);
+if (process.env.GITHUB_STEP_SUMMARY) {
+  const cell = (text) => String(text).replace(/\|/g, '\\|');
+  appendFileSync(process.env.GITHUB_STEP_SUMMARY, [
+    `### Gate: ${totals.failed === 0 ? 'passed' : 'failed'} (${cell(total)})`, '',
+    '| stage | passed | failed | skipped | seconds |', '| --- | --- | --- | --- | --- |',
+    ...rows.map((row) => `| ${cell(row.label)} | ${row.passed} | ${row.failed} | ${row.skipped} | ${row.seconds} |`),
+    ...(notes.length ? ['', ...notes.map((note) => `- ${cell(note)}`)] : []), '', '',
+  ].join('\n'));
+}
 process.exit(totals.failed === 0 ? 0 : 1);

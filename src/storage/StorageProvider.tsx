@@ -1,5 +1,6 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
-import type { PersistentStore, StoreHealth } from './persistent-store';
+import type { PersistentStore } from './persistent-store';
+import type { StoreHealth } from './store-health';
 
 const StoreContext = createContext<PersistentStore | null>(null);
 

@@ -2,7 +2,7 @@ import { createStore, set } from 'idb-keyval';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { IdbTier } from './idb-tier';
-import { MEMORY_ONLY_WARNING } from './persistent-store';
+import { MEMORY_ONLY_WARNING } from './store-health';
 import { ownKey, QUARANTINE_PREFIX } from './record';
 import { fillForeign, freshIndexedDb, openStore } from '../../test/storage-helpers';
 

@@ -2,24 +2,17 @@ import type { z } from 'zod';
 import { describeIssues } from '../api/records';
 import { IdbTier } from './idb-tier';
 import { LocalTier } from './local-tier';
-import { decodeRecord, isOwnKey, OWN_PREFIX, ownKey, QUARANTINE_PREFIX, SCHEMA_VERSION, type RecordKind, type StoredRecord } from './record';
+import { decodeRecord, ownKey, SCHEMA_VERSION, type RecordKind, type StoredRecord } from './record';
+import { Revisions } from './revisions';
+import { setAside } from './set-aside';
+import { MEMORY_ONLY_WARNING, StoreHealthState, type StoreHealth } from './store-health';
 import { measureUsage, type StorageUsage } from './usage';
+
 
 export type Backend = 'localStorage' | 'indexedDB' | 'memory';
 
 /** What a save did. `ok` means the value survives a reload; it never throws into the UI. */
 export interface SaveResult { ok: boolean; backend: Backend; warning?: string; evicted?: string[] }
-
-export interface StoreHealth {
-  mode: 'durable' | 'memory';
-  nearQuota: boolean;
-  message?: string;
-  /** Saved values that could not be read and were set aside, each with what was wrong. */
-  setAside?: string[];
-}
-
-export const NEAR_QUOTA_RATIO = 0.8;
-export const MEMORY_ONLY_WARNING = 'Browser storage is unavailable: your changes are kept for this tab only and will not survive a reload.';
 
 interface StoreOptions {
   local?: LocalTier | undefined;
@@ -34,15 +27,14 @@ interface StoreOptions {
  * localStorage first; on a full quota, the least recently saved own records move to IndexedDB
  * (saved, not read: marking every read would cost a localStorage write per read);
  * when neither can take a write, memory, with a visible notice. Reads take the newest copy.
+ * Its health (store-health.ts), revisions and other tabs (revisions.ts) and the setting aside of
+ * unreadable copies (set-aside.ts) live beside it.
  */
 export class PersistentStore {
   private readonly memory = new Map<string, StoredRecord>();
-  private readonly known = new Map<string, number>();
-  private readonly listeners = new Set<(key: string, data: unknown) => void>();
-  private readonly healthListeners = new Set<(health: StoreHealth) => void>();
-  private lastRev = 0;
+  private readonly revisions = new Revisions();
+  private readonly healthState = new StoreHealthState();
   private capacity: number;
-  private healthState: StoreHealth = { mode: 'durable', nearQuota: false };
   private readonly now: () => number;
   readonly local: LocalTier | undefined;
   readonly idb: IdbTier | undefined;
@@ -52,7 +44,9 @@ export class PersistentStore {
     this.idb = options.idb;
     this.now = options.now ?? Date.now;
     this.capacity = options.assumedCapacity ?? 5 * 1024 * 1024 * 2;
-    if (!this.local && !this.idb) this.setHealth({ mode: 'memory', message: MEMORY_ONLY_WARNING });
+    if (!this.local && !this.idb) this.healthState.memoryOnly();
+    // A newer value from another tab replaces this tab's memory copy.
+    this.revisions.onNewer((key, record) => this.memory.set(key, record));
   }
 
   static async open(options: Omit<StoreOptions, 'local' | 'idb'> = {}): Promise<PersistentStore> {
@@ -60,14 +54,13 @@ export class PersistentStore {
   }
 
   get health(): StoreHealth {
-    return this.healthState;
+    return this.healthState.current;
   }
 
   async save(kind: RecordKind, id: string, data: unknown): Promise<SaveResult> {
     const key = ownKey(kind, id);
     const now = this.now();
-    const record: StoredRecord = { v: SCHEMA_VERSION, kind, rev: this.nextRev(now), usedAt: now, data };
-    this.known.set(key, record.rev);
+    const record: StoredRecord = { v: SCHEMA_VERSION, kind, rev: this.revisions.next(key, now), usedAt: now, data };
     this.memory.set(key, record);
     const evicted: string[] = [];
 
@@ -87,7 +80,7 @@ export class PersistentStore {
       const warning = this.local ? 'Browser storage is full; this change was saved to IndexedDB instead.' : undefined;
       return this.finish({ ok: true, backend: 'indexedDB', ...(warning ? { warning } : {}), ...(evicted.length ? { evicted } : {}) });
     }
-    this.setHealth({ mode: 'memory', message: MEMORY_ONLY_WARNING });
+    this.healthState.memoryOnly();
     return { ok: false, backend: 'memory', warning: MEMORY_ONLY_WARNING, ...(evicted.length ? { evicted } : {}) };
   }
 
@@ -104,10 +97,10 @@ export class PersistentStore {
     const key = ownKey(kind, id);
     const problem = describeIssues(parsed.error, data).join('; ');
     const raw = this.local?.read(key) ?? JSON.stringify({ v: SCHEMA_VERSION, kind, data });
-    this.quarantine(key, raw, problem);
+    setAside(this.local, key, raw, problem);
     this.memory.delete(key);
     await this.idb?.remove(key);
-    this.setHealth({ setAside: [...(this.healthState.setAside ?? []), `${kind}/${id}: ${problem}`] });
+    this.healthState.setAside(`${kind}/${id}: ${problem}`);
     return undefined;
   }
 
@@ -123,14 +116,13 @@ export class PersistentStore {
       if ('record' in decoded) {
         candidates.push(decoded.record);
         if (decoded.migrated) migrated = decoded.record;
-      } else this.quarantine(key, raw, decoded.error);
+      } else setAside(this.local, key, raw, decoded.error);
     }
     const fromIdb = await this.idb?.read(key);
     if (fromIdb) candidates.push(fromIdb);
     const newest = candidates.reduce<StoredRecord | undefined>((best, candidate) => (!best || candidate.rev > best.rev ? candidate : best), undefined);
     if (!newest) return undefined;
-    this.lastRev = Math.max(this.lastRev, newest.rev);
-    this.known.set(key, Math.max(this.known.get(key) ?? 0, newest.rev));
+    this.revisions.seen(key, newest.rev);
     if (migrated && newest === migrated) this.local?.write(key, migrated);
     return newest.data;
   }
@@ -148,36 +140,22 @@ export class PersistentStore {
 
   /** Another tab saved a newer value: `listener` hears it; an older one (our edit is newer) is ignored. */
   onExternalChange(listener: (key: string, data: unknown) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.revisions.onNewer((key, record) => listener(key, record.data));
   }
 
   onHealthChange(listener: (health: StoreHealth) => void): () => void {
-    this.healthListeners.add(listener);
-    return () => this.healthListeners.delete(listener);
+    return this.healthState.onChange(listener);
   }
 
   /** Feed of the browser's `storage` event (wired by listenToOtherTabs). */
   handleStorageEvent(key: string | null, newValue: string | null): void {
-    if (key === null || newValue === null || !isOwnKey(key)) return;
-    const decoded = decodeRecord(newValue);
-    if (!('record' in decoded)) return;
-    if (decoded.record.rev <= (this.known.get(key) ?? -1)) return;
-    this.known.set(key, decoded.record.rev);
-    this.lastRev = Math.max(this.lastRev, decoded.record.rev);
-    this.memory.set(key, decoded.record);
-    for (const listener of this.listeners) listener(key, decoded.record.data);
+    this.revisions.fromOtherTab(key, newValue);
   }
 
   listenToOtherTabs(target: Window = window): () => void {
     const handler = (event: StorageEvent) => this.handleStorageEvent(event.key, event.newValue);
     target.addEventListener('storage', handler);
     return () => target.removeEventListener('storage', handler);
-  }
-
-  private nextRev(now: number): number {
-    this.lastRev = Math.max(now, this.lastRev + 1);
-    return this.lastRev;
   }
 
   /** Records evicted from localStorage move to IndexedDB, so eviction frees room without losing them. */
@@ -190,29 +168,8 @@ export class PersistentStore {
     }
   }
 
-  private quarantine(key: string, raw: string, reason: string): void {
-    console.warn(`[storage] set aside ${key}: ${reason}`);
-    this.local?.remove(key);
-    try {
-      this.local?.raw.setItem(`${QUARANTINE_PREFIX}${key.slice(OWN_PREFIX.length)}`, raw);
-    } catch {
-      // No room to keep the corrupt copy; it was unreadable anyway, and the warning names it.
-    }
-  }
-
   private async finish(result: SaveResult): Promise<SaveResult> {
-    if (this.healthState.mode === 'memory') this.setHealth({ mode: 'durable' });
-    const usage = await this.usage();
-    const nearQuota = usage.ratio >= NEAR_QUOTA_RATIO;
-    if (nearQuota && !this.healthState.nearQuota) console.warn(`[storage] ${Math.round(usage.ratio * 100)}% of browser storage is in use.`);
-    if (nearQuota !== this.healthState.nearQuota) this.setHealth({ nearQuota });
+    this.healthState.durable(await this.usage());
     return result;
-  }
-
-  private setHealth(change: Partial<StoreHealth>): void {
-    const next = { ...this.healthState, ...change };
-    if (change.mode === 'durable') delete next.message;
-    this.healthState = next;
-    for (const listener of this.healthListeners) listener(next);
   }
 }
