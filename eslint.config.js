@@ -7,7 +7,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist', 'storybook-static', '.cache', 'playwright-report', 'test-results', 'blob-report', 'visual-report', 'public/mockServiceWorker.js', 'scripts/*.d.mts', '.stryker-tmp', 'reports', 'flake-report', 'flake-history'] },
+  { ignores: ['dist', 'storybook-static', '.cache', 'playwright-report', 'test-results', 'blob-report', 'visual-report', 'public/mockServiceWorker.js', 'scripts/*.d.mts', '.stryker-tmp', 'reports', 'flake-report', 'flake-history', 'coverage'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig, mergeConfig } from 'vitest/config';
@@ -5,8 +6,20 @@ import { chromiumLaunchOptions } from './scripts/browser.mjs';
 import { THEMES } from './.storybook/visual-parameters.ts';
 import viteConfig from './vite.config.ts';
 
+/** The coverage floors: Vitest fails the run below them; scripts/coverage-ratchet.mjs --raise lifts them. */
+const coverageFloor = JSON.parse(readFileSync(new URL('./coverage-floor.json', import.meta.url), 'utf8')) as Record<'lines' | 'statements' | 'functions' | 'branches', number>;
+
 export default mergeConfig(viteConfig({ command: 'serve', mode: 'test' }), defineConfig({
   test: {
+    // Off unless asked for (--coverage): the gate asks; a developer running one file does not pay for it.
+    coverage: {
+      provider: 'v8',
+      include: ['src/**/*.{ts,tsx}'],
+      exclude: ['src/**/*.test.{ts,tsx}', 'src/**/*.d.ts'],
+      reporter: ['text-summary', 'json-summary', 'html'],
+      reportsDirectory: 'coverage',
+      thresholds: coverageFloor,
+    },
     projects: [
       {
         extends: true,

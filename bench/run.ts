@@ -1,21 +1,35 @@
-// `npm run bench`: speed, measured. Medians over repeated runs, and same-run ratios.
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
-import { mkdirSync, writeFileSync } from 'node:fs';
+// `npm run bench -- [--rounds N] [--skip gate,visual,…] [--only …]`: speed, measured on this machine.
+// Every figure is the median, min and max over its rounds; ratios are taken within the same run.
+// Writes bench/results.json and the tables of docs/performance.md. Sections: gate, visual, diff,
+// stream, metrics, storage.
+import { execFile, spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer as createHttpServer } from 'node:http';
+import { cpus, totalmem, release } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { chromium } from '@playwright/test';
+import { parseArgs, promisify } from 'node:util';
+import { chromium, type Page } from '@playwright/test';
 import sirv from 'sirv';
 import { createServer } from 'vite';
 import { chromiumLaunchOptions } from '../scripts/browser.mjs';
 import { captureStories } from '../visual/capture';
 import { ensureStorybookBuild, readStoryIndex, type IndexEntry } from '../visual/storybook';
-import { median, ms } from './stats';
+import { diffRound, pairsFromBaselines } from './diff-engines';
+import { performanceMarkdown } from './markdown';
+import { figure, type BenchResults, type Figure } from './stats';
+import { streamRound, type StreamRound } from './stream';
 
-const ROUNDS = 3;
+type Section = 'gate' | 'visual' | 'diff' | 'stream' | 'metrics' | 'storage';
+const { values } = parseArgs({ options: { rounds: { type: 'string', default: '3' }, skip: { type: 'string', default: '' }, only: { type: 'string', default: '' } } });
+const ROUNDS = Math.max(1, Number(values.rounds));
+const only = values.only.split(',').filter(Boolean);
+const skip = values.skip.split(',').filter(Boolean);
+const runs = (section: Section) => (only.length ? only.includes(section) : !skip.includes(section));
 const execFileAsync = promisify(execFile);
+const figures: Figure[] = [];
+const add = (item: Figure) => { figures.push(item); console.log(`${item.section.padEnd(8)} ${item.name}: median ${item.median.toFixed(item.unit === 'ms' ? 1 : 2)} ${item.unit} (min ${item.min.toFixed(1)}, max ${item.max.toFixed(1)}, ${item.runs} runs)${item.note ? ` · ${item.note}` : ''}`); };
 
-async function storageBench(): Promise<void> {
+async function withBenchPage<T>(path: string, ready: string, body: (page: Page) => Promise<T>): Promise<T> {
   const vite = await createServer({ configFile: 'vite.config.ts', server: { port: 0, host: '127.0.0.1' }, logLevel: 'error' });
   await vite.listen();
   const address = vite.httpServer?.address();
@@ -23,14 +37,30 @@ async function storageBench(): Promise<void> {
   const browser = await chromium.launch(chromiumLaunchOptions());
   try {
     const page = await browser.newPage();
-    await page.goto(`http://127.0.0.1:${port}/bench/storage.html`);
-    await page.waitForFunction(() => typeof window.runStorageBench === 'function');
-    const result = await page.evaluate(() => window.runStorageBench(1024 * 1024, 25));
-    console.log(`storage: 1 MB state in ${result.backend}, 25 rounds: save median ${ms(median(result.save))}, load median ${ms(median(result.load))}`);
+    await page.goto(`http://127.0.0.1:${port}/bench/${path}`);
+    await page.waitForFunction((name) => typeof (window as unknown as Record<string, unknown>)[name] === 'function', ready);
+    return await body(page);
   } finally {
     await browser.close();
     await vite.close();
   }
+}
+
+/** The whole gate, warm (dependencies, builds and Chromium in place), and each stage's share. */
+function gateBench(): void {
+  const walls: number[] = [];
+  const stages = new Map<string, number[]>();
+  spawnSync(process.execPath, ['scripts/gate.mjs', 'lint'], { stdio: 'ignore' }); // warms the caches a first run fills
+  for (let round = 0; round < ROUNDS; round += 1) {
+    const started = performance.now();
+    const result = spawnSync(process.execPath, ['scripts/gate.mjs'], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, GITHUB_STEP_SUMMARY: '' }, maxBuffer: 256 * 1024 * 1024 });
+    walls.push((performance.now() - started) / 1000);
+    if (result.status !== 0) console.warn(`the gate failed in round ${round + 1}; its time still counts (see its output with npm test)`);
+    const timings = JSON.parse(readFileSync('.cache/gate.json', 'utf8')) as { label: string; seconds: string }[];
+    for (const { label, seconds } of timings) stages.set(label, [...(stages.get(label) ?? []), Number(seconds)]);
+  }
+  add(figure('gate', 'npm test, whole gate (warm)', 's', walls, { goal: '60 s' }));
+  for (const [label, seconds] of stages) add(figure('gate', `stage ${label}`, 's', seconds));
 }
 
 /**
@@ -58,23 +88,90 @@ async function visualBench(): Promise<void> {
   try {
     const stories = await readStoryIndex(baseUrl);
     const ours: number[] = [];
-    const oursPerStory: number[] = [];
     const theirs: number[] = [];
     await toHaveScreenshotPerSnapshot(baseUrl, stories, true);
     for (let round = 0; round < ROUNDS; round += 1) {
       const started = performance.now();
       const { shots } = await captureStories(baseUrl, stories);
       // Wall time including the browser launch and the preview's first load.
-      const elapsed = performance.now() - started;
-      ours.push(elapsed / shots.length);
-      oursPerStory.push(elapsed / stories.length);
+      ours.push((performance.now() - started) / shots.length);
       theirs.push(await toHaveScreenshotPerSnapshot(baseUrl, stories, false));
     }
-    console.log(`visual: ${stories.length} stories, ${ROUNDS} rounds, 2 workers each. Per snapshot: runner median ${ms(median(ours))} (min ${ms(Math.min(...ours))}, max ${ms(Math.max(...ours))}); Playwright toHaveScreenshot median ${ms(median(theirs))} (min ${ms(Math.min(...theirs))}, max ${ms(Math.max(...theirs))}); ratio ${(median(theirs) / median(ours)).toFixed(1)}×. Per story with all its modes: runner median ${ms(median(oursPerStory))}.`);
+    const runner = figure('visual', `visual runner, per snapshot (${stories.length} stories × 2 themes, 2 workers, structure + settle included)`, 'ms', ours);
+    const playwright = figure('visual', 'Playwright toHaveScreenshot, per snapshot (one test per story and theme, 2 workers)', 'ms', theirs);
+    add(runner);
+    add({ ...playwright, note: `ratio ${(playwright.median / runner.median).toFixed(2)}× the runner's time, same run` });
   } finally {
     server.close();
   }
 }
 
-await storageBench();
-await visualBench();
+function diffBench(): void {
+  const pairs = pairsFromBaselines();
+  const ours: number[] = [];
+  const theirs: number[] = [];
+  let agree = true;
+  for (let round = 0; round < ROUNDS; round += 1) {
+    const result = diffRound(pairs);
+    ours.push(result.pixelmatch);
+    theirs.push(result.blazediff);
+    agree &&= result.agree;
+  }
+  const pixelmatch = figure('diff', `pixelmatch 7 (in use), per comparison of a changed pair (${pairs.length} baseline pairs)`, 'ms', ours);
+  const blazediff = figure('diff', '@blazediff/core, per comparison of the same pairs', 'ms', theirs);
+  add(pixelmatch);
+  add({ ...blazediff, note: `ratio ${(blazediff.median / pixelmatch.median).toFixed(2)}× pixelmatch's time, same run; differing pixel counts ${agree ? 'identical' : 'DIFFER'} on every pair` });
+}
+
+async function streamBench(): Promise<void> {
+  const rounds: StreamRound[] = [];
+  for (let round = 0; round < ROUNDS; round += 1) rounds.push(await streamRound(1000, 10));
+  const wrong = rounds.flatMap((round) => round.wrongFinals);
+  const note = `${rounds[0]?.events ?? 0} events over 10 s across 21 running tasks, real socket; final states ${wrong.length ? `WRONG: ${wrong.slice(0, 3).join('; ')}` : 'correct in every round'}`;
+  add(figure('stream', 'DOM update batches in the busiest frame (tasks widget)', 'count', rounds.map((round) => round.maxUpdatesPerFrame), { goal: '≤ 1', note }));
+  add(figure('stream', 'longest main-thread task (Long Tasks API; 0 = none of 50 ms or more)', 'ms', rounds.map((round) => round.longestTaskMs), { goal: '< 50 ms' }));
+  add(figure('stream', 'main-thread tasks of 50 ms or more', 'count', rounds.map((round) => round.longTasks)));
+  add(figure('stream', 'time in animation-frame callbacks, median frame', 'ms', rounds.map((round) => round.frameCallbackMedianMs)));
+  add(figure('stream', 'time in animation-frame callbacks, worst frame', 'ms', rounds.map((round) => round.frameCallbackMaxMs)));
+  add(figure('stream', 'localStorage write time inside frames (cursor saves), whole flood', 'ms', rounds.map((round) => round.storageWriteMsInFrames), { goal: '0 ms', note: `${rounds.map((round) => round.storageWrites).join(', ')} localStorage writes per round, all outside frames when 0` }));
+  add(figure('stream', 'frames during the flood', 'count', rounds.map((round) => round.frames)));
+  add(figure('stream', 'JS heap before the flood (after GC)', 'MB', rounds.map((round) => round.heapBeforeMb)));
+  add(figure('stream', 'JS heap after the flood (after GC)', 'MB', rounds.map((round) => round.heapAfterMb)));
+}
+
+async function metricsBench(): Promise<void> {
+  const result = await withBenchPage('metrics.html', 'runMetricsBench', (page) => page.evaluate((reps) => window.runMetricsBench(1024 * 1024, reps), Math.max(ROUNDS, 10)));
+  add(figure('metrics', `parse a ${(result.bytes / 1024 / 1024).toFixed(2)} MB Prometheus exposition in Chromium (${result.samples} samples)`, 'ms', result.parse, { note: `${result.skipped} lines skipped` }));
+}
+
+async function storageBench(): Promise<void> {
+  await withBenchPage('storage.html', 'runStorageBench', async (page) => {
+    const state = await page.evaluate(() => window.runStorageBench(1024 * 1024, 25));
+    add(figure('storage', `save a 1 MB state (${state.backend})`, 'ms', state.save));
+    add(figure('storage', 'load a 1 MB state', 'ms', state.load));
+    const evict = await page.evaluate((reps) => window.runEvictBench(reps), Math.max(ROUNDS, 5));
+    add(figure('storage', `save a 1 MB state into a full localStorage (evicts ${Math.min(...evict.evicted)}–${Math.max(...evict.evicted)} older records to IndexedDB; lands in ${evict.backend})`, 'ms', evict.save));
+    const cursors = await page.evaluate(() => window.runCursorBench(21, 50));
+    add(figure('storage', 'saving 21 stream cursors at once, synchronous part (what one frame of the stream paid before cursor saves moved out of frames)', 'ms', cursors.perFrame));
+  });
+}
+
+const sections: [Section, () => unknown][] = [['gate', gateBench], ['visual', visualBench], ['diff', diffBench], ['stream', streamBench], ['metrics', metricsBench], ['storage', storageBench]];
+for (const [name, bench] of sections) if (runs(name)) await bench();
+
+const chromiumVersion = await chromium.launch(chromiumLaunchOptions()).then(async (browser) => { const version = browser.version(); await browser.close(); return version; });
+const results: BenchResults = {
+  measuredAt: new Date().toISOString(),
+  commit: spawnSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).stdout.trim() || 'unknown',
+  rounds: ROUNDS,
+  machine: { cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', memoryGb: Math.round(totalmem() / 1024 ** 3), os: `${process.platform} ${release()}`, node: process.version, chromium: chromiumVersion },
+  figures,
+};
+// A partial run (--only, --skip) keeps the figures of the sections it did not measure.
+const previous = (() => { try { return JSON.parse(readFileSync('bench/results.json', 'utf8')) as BenchResults; } catch { return undefined; } })();
+const measured = new Set(figures.map((item) => item.section));
+const merged: BenchResults = { ...results, figures: [...(previous?.figures ?? []).filter((item) => !measured.has(item.section)), ...figures] };
+writeFileSync('bench/results.json', `${JSON.stringify(merged, null, 2)}\n`);
+const doc = readFileSync('docs/performance.md', 'utf8');
+writeFileSync('docs/performance.md', performanceMarkdown(doc, merged));
+console.log('Wrote bench/results.json and the tables in docs/performance.md.');

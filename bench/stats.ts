@@ -5,3 +5,18 @@ export function median(values: number[]): number {
 }
 
 export const ms = (value: number) => `${value.toFixed(1)} ms`;
+
+export interface Figure { section: string; name: string; unit: string; median: number; min: number; max: number; runs: number; goal?: string; note?: string }
+
+export interface BenchResults {
+  measuredAt: string;
+  commit: string;
+  rounds: number;
+  machine: { cpus: number; cpu: string; memoryGb: number; os: string; node: string; chromium: string };
+  figures: Figure[];
+}
+
+/** One figure from its runs: median, min and max. */
+export function figure(section: string, name: string, unit: string, runs: number[], extra: { goal?: string; note?: string } = {}): Figure {
+  return { section, name, unit, median: median(runs), min: Math.min(...runs), max: Math.max(...runs), runs: runs.length, ...extra };
+}

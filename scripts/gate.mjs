@@ -3,10 +3,11 @@
 // an earlier one failed, so one run shows everything that is wrong; the last line is
 // `N passed, N failed` (plus skipped) over all of them. Under GitHub Actions the summary table also
 // goes to the job summary ($GITHUB_STEP_SUMMARY).
-import { spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureChromium } from './browser.mjs';
+import { markdown as coverageMarkdown, standing as coverageStanding } from './coverage-ratchet.mjs';
 import { playwrightVerdict } from './playwright-verdict.mjs';
 
 const root = process.cwd();
@@ -32,6 +33,21 @@ function run(label, command, commandArgs, env = {}) {
   const started = Date.now();
   const result = spawnSync(command, commandArgs, { cwd: root, stdio: 'inherit', env: { ...process.env, FORCE_COLOR: '0', ...env } });
   return { ok: result.status === 0, seconds: ((Date.now() - started) / 1000).toFixed(1) };
+}
+
+/** Runs a step with its output held back and printed whole when it ends, so steps run side by side read cleanly. */
+function runQuietly(label, command, commandArgs) {
+  const started = Date.now();
+  return new Promise((resolve) => {
+    const child = spawn(command, commandArgs, { cwd: root, env: { ...process.env, FORCE_COLOR: '0' } });
+    const output = [];
+    child.stdout.on('data', (chunk) => output.push(chunk));
+    child.stderr.on('data', (chunk) => output.push(chunk));
+    child.on('close', (status) => {
+      console.log(`\n━━ ${label}\n${Buffer.concat(output).toString().trimEnd()}`);
+      resolve({ ok: status === 0, seconds: ((Date.now() - started) / 1000).toFixed(1) });
+    });
+  });
 }
 
 function record(label, counts, seconds) {
@@ -61,16 +77,25 @@ if (runs('vitest') || runs('playwright')) {
   mkdirSync(results, { recursive: true });
 }
 
-for (const label of ['lint', 'typecheck'].filter(runs)) {
-  const { ok, seconds } = run(label, process.execPath, label === 'typecheck' ? ['node_modules/typescript/bin/tsc', '-p', '.'] : ['scripts/lint.mjs']);
-  record(label, countsOr(ok), seconds);
-}
+// Lint and typecheck each keep one core busy and share nothing: they run side by side.
+const checks = ['lint', 'typecheck'].filter(runs);
+const checked = await Promise.all(checks.map((label) => runQuietly(label, process.execPath, label === 'typecheck' ? ['node_modules/typescript/bin/tsc', '-p', '.'] : ['scripts/lint.mjs'])));
+checks.forEach((label, index) => record(label, countsOr(checked[index].ok), checked[index].seconds));
 
 if (runs('vitest')) {
   const out = join(results, 'vitest.json');
-  const { ok, seconds } = run('vitest', process.execPath, ['node_modules/vitest/vitest.mjs', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`]);
+  // With v8 coverage of src/: Vitest fails the run below the floors in coverage-floor.json.
+  const { ok, seconds } = run('vitest', process.execPath, ['node_modules/vitest/vitest.mjs', 'run', '--coverage', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`]);
   const report = readJson(out);
   const counts = report && { passed: report.numPassedTests, failed: report.numFailedTests, skipped: report.numPendingTests + report.numTodoTests };
+  const coverage = readJson(join(root, 'coverage', 'coverage-summary.json'));
+  const floors = readJson(join(root, 'coverage-floor.json'));
+  if (coverage && floors) {
+    const rows = coverageStanding(coverage, floors);
+    console.log(coverageMarkdown(rows));
+    // Tests that all pass with coverage under its floor still fail the stage (Vitest exits 1 for it).
+    notes.push(`coverage of src/: ${rows.map((row) => `${row.metric} ${row.pct.toFixed(1)}% (floor ${row.floor}%)`).join(', ')}; goal 90%`);
+  } else notes.push('no coverage summary was written');
   record('vitest', countsOr(ok, counts), seconds);
 }
 
@@ -105,6 +130,9 @@ const total = `${totals.passed} passed, ${totals.failed} failed${totals.skipped 
 console.log(`\n━━ summary\n${rows.map((row) => `${row.label.padEnd(14)} ${row.passed} passed, ${row.failed} failed${row.skipped ? `, ${row.skipped} skipped` : ''} (${row.seconds} s)`).join('\n')}`);
 for (const note of notes.filter((line) => !line.startsWith('quarantined'))) console.log(`  ${note}`);
 console.log(total);
+// Each stage's time, for npm run bench.
+mkdirSync(join(root, '.cache'), { recursive: true });
+writeFileSync(join(root, '.cache', 'gate.json'), `${JSON.stringify(rows, null, 2)}\n`);
 if (process.env.GITHUB_STEP_SUMMARY) {
   const cell = (text) => String(text).replace(/\|/g, '\\|');
   appendFileSync(process.env.GITHUB_STEP_SUMMARY, [

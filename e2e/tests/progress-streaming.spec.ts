@@ -72,3 +72,17 @@ test('repeated server errors keep retrying with a visible notice, and "reconnect
   await mocks.progress(TASK.id, { action: 'emit', progress: 55 });
   await expect(panel).toHaveProgress(55);
 });
+
+test('a reload resumes the running task after the last event the page showed', async ({ dashboard, mocks, page, transport }) => {
+  test.skip(transport === 'worker', 'The in-page mocks start again with every page load; only the mock server over the network remembers the events it sent.');
+  const panel = dashboard.task(TASK.title);
+  await expect.poll(() => mocks.connections(TASK.id)).toMatchObject({ open: 1 });
+  await mocks.progress(TASK.id, { action: 'emit', progress: 10 });
+  await mocks.progress(TASK.id, { action: 'emit', progress: 20 });
+  await expect(panel).toHaveProgress(20);
+  await page.reload();
+  // The cursor (event 2) was saved outside any frame (when idle, or at the latest as the page was
+  // left) and the reloaded page asked for what followed it.
+  await expect.poll(() => mocks.connections(TASK.id)).toMatchObject({ open: 1, resumedFrom: [null, '2'] });
+  await expect(panel).toHaveProgress(20);
+});

@@ -62,7 +62,7 @@ export class LocalTier {
         if (!isQuotaError(error)) return result(false, String(error));
         const previous = this.read(key);
         refusedAtBytes ??= this.totalBytes() - (previous === null ? 0 : (key.length + previous.length) * 2) + (key.length + value.length) * 2;
-        const victim = this.leastRecentlyUsed(key);
+        const victim = this.leastRecentlySaved(key);
         if (!victim) return result(false);
         this.storage.removeItem(victim);
         evicted.push(victim);
@@ -92,7 +92,8 @@ export class LocalTier {
     return sum;
   }
 
-  private leastRecentlyUsed(except: string): string | undefined {
+  /** The own record saved longest ago (reads do not count: marking each read would cost a write). */
+  private leastRecentlySaved(except: string): string | undefined {
     let victim: { key: string; usedAt: number } | undefined;
     for (const key of this.ownKeys()) {
       if (key === except) continue;

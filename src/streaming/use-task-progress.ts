@@ -4,6 +4,7 @@ import { progressEventSchema, taskTopic, type ProgressEvent, type Task } from '.
 import { api } from '../api/endpoints';
 import { useStore } from '../storage/StorageProvider';
 import { createFrameBatcher } from './frame-batcher';
+import { createIdleSaver, type IdleSaver } from './idle-saver';
 import type { LiveMessage } from './live-connection';
 import { useLiveConnection } from './LiveProvider';
 import { warnOnce } from '../api/warn-once';
@@ -36,8 +37,9 @@ interface Overrides { base: Task[] | undefined; tasks: Record<string, Task> }
 
 /**
  * The live tasks: the loaded list moved by each running task's topic on the tab's one live
- * connection, rendered at most once per frame. Cursors are saved once per frame too, so a
- * reload resumes each task where it was. A topic whose numbering restarted re-reads its task.
+ * connection, rendered at most once per frame. Each task's latest cursor is saved when the browser
+ * is idle (and when the page is hidden), never inside a frame, so a reload resumes each task where
+ * it was at no cost to rendering. A topic whose numbering restarted re-reads its task.
  */
 export function useTaskProgress(initial: Task[] | undefined) {
   const store = useStore();
@@ -57,6 +59,13 @@ export function useTaskProgress(initial: Task[] | undefined) {
     setOverrides((state) => ({ base: initialRef.current, tasks: update(state.base === initialRef.current ? state.tasks : {}) }));
   }, []);
 
+  const cursors = useRef<IdleSaver<number> | undefined>(undefined);
+  useEffect(() => {
+    const saver = createIdleSaver<number>((taskId, seq) => void store.save('stream-cursor', taskId, seq));
+    cursors.current = saver;
+    return () => saver.dispose();
+  }, [store]);
+
   const batcher = useRef(createFrameBatcher<ProgressEvent>((events) => {
     setTask((previous) => {
       const next = { ...previous };
@@ -66,8 +75,7 @@ export function useTaskProgress(initial: Task[] | undefined) {
       }
       return next;
     });
-    const latest = new Map(events.map((event) => [event.taskId, event.seq]));
-    for (const [taskId, seq] of latest) void store.save('stream-cursor', taskId, seq);
+    for (const event of events) cursors.current?.set(event.taskId, event.seq);
   }));
 
   const unfollow = useCallback((taskId: string) => {
