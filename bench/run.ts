@@ -1,7 +1,7 @@
 // `npm run bench -- [--rounds N] [--skip gate,visual,…] [--only …]`: speed, measured on this machine.
 // Every figure is the median, min and max over its rounds; ratios are taken within the same run.
 // Writes bench/results.json and the tables of docs/performance.md. Sections: gate, visual, diff,
-// stream, metrics, storage.
+// stream, observability, metrics, storage.
 import { execFile, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer as createHttpServer } from 'node:http';
@@ -16,10 +16,11 @@ import { captureStories } from '../visual/capture';
 import { ensureStorybookBuild, readStoryIndex, type IndexEntry } from '../visual/storybook';
 import { diffRound, pairsFromBaselines } from './diff-engines';
 import { performanceMarkdown } from './markdown';
+import { observabilityRefreshes } from './observability';
 import { figure, type BenchResults, type Figure } from './stats';
 import { streamRound, type StreamRound } from './stream';
 
-type Section = 'gate' | 'visual' | 'diff' | 'stream' | 'metrics' | 'storage';
+type Section = 'gate' | 'visual' | 'diff' | 'stream' | 'observability' | 'metrics' | 'storage';
 const { values } = parseArgs({ options: { rounds: { type: 'string', default: '3' }, skip: { type: 'string', default: '' }, only: { type: 'string', default: '' } } });
 const ROUNDS = Math.max(1, Number(values.rounds));
 const only = values.only.split(',').filter(Boolean);
@@ -139,6 +140,12 @@ async function streamBench(): Promise<void> {
   add(figure('stream', 'JS heap after the flood (after GC)', 'MB', rounds.map((round) => round.heapAfterMb)));
 }
 
+async function observabilityBench(): Promise<void> {
+  const times: number[] = [];
+  for (let round = 0; round < ROUNDS; round += 1) times.push(...await observabilityRefreshes(3));
+  add(figure('observability', 'one observability refresh (4 services × health and metrics, 16 charts), from the clock reaching it to drawn', 'ms', times, { note: 'in-page mocks; before the panels were memoised: 1,158–1,319 ms (same method, this machine)' }));
+}
+
 async function metricsBench(): Promise<void> {
   const result = await withBenchPage('metrics.html', 'runMetricsBench', (page) => page.evaluate((reps) => window.runMetricsBench(1024 * 1024, reps), Math.max(ROUNDS, 10)));
   add(figure('metrics', `parse a ${(result.bytes / 1024 / 1024).toFixed(2)} MB Prometheus exposition in Chromium (${result.samples} samples)`, 'ms', result.parse, { note: `${result.skipped} lines skipped` }));
@@ -156,7 +163,7 @@ async function storageBench(): Promise<void> {
   });
 }
 
-const sections: [Section, () => unknown][] = [['gate', gateBench], ['visual', visualBench], ['diff', diffBench], ['stream', streamBench], ['metrics', metricsBench], ['storage', storageBench]];
+const sections: [Section, () => unknown][] = [['gate', gateBench], ['visual', visualBench], ['diff', diffBench], ['stream', streamBench], ['observability', observabilityBench], ['metrics', metricsBench], ['storage', storageBench]];
 for (const [name, bench] of sections) if (runs(name)) await bench();
 
 const chromiumVersion = await chromium.launch(chromiumLaunchOptions()).then(async (browser) => { const version = browser.version(); await browser.close(); return version; });

@@ -1,8 +1,11 @@
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { Shell } from './components/Shell';
 import { WidgetFrame } from './components/WidgetFrame';
 
 export type AlertState = 'pending' | 'firing' | 'resolved' | 'silenced';
+
+/** The console's observability refresh interval (runtime config default). */
+export const REFRESH_MS = 30_000;
 
 export class ObservabilityPage {
   readonly heading: Locator;
@@ -12,6 +15,9 @@ export class ObservabilityPage {
   readonly shell: Shell;
   readonly auditRows: Locator;
   readonly loadMoreAudit: Locator;
+  /** The page's root: data-refreshing and data-refreshed-at say whether a read is in flight and when the last landed. */
+  readonly root: Locator;
+  readonly liveNotice: Locator;
 
   constructor(readonly page: Page) {
     this.heading = page.getByRole('heading', { name: 'Observability', level: 1 });
@@ -21,6 +27,28 @@ export class ObservabilityPage {
     this.shell = new Shell(page);
     this.auditRows = this.audit.root.getByTestId('audit-row');
     this.loadMoreAudit = this.audit.root.getByRole('button', { name: 'Load more' });
+    this.root = page.locator('.observability');
+    this.liveNotice = page.getByText(/^Live updates (paused|are off)/);
+  }
+
+  /**
+   * Moves the page's clock (installed by the test) on to the next refresh and waits until it has
+   * landed and nothing else is in flight: a clock that jumps while requests are out times them out,
+   * and a long jump past the live stream's silence limit reconnects it (which reads every source
+   * again), so the next jump must wait for that too.
+   */
+  async advanceToNextRefresh(): Promise<void> {
+    await this.settled();
+    const before = await this.root.getAttribute('data-refreshed-at');
+    await this.page.clock.fastForward(REFRESH_MS);
+    await expect(this.root).not.toHaveAttribute('data-refreshed-at', before ?? '');
+    await this.settled();
+  }
+
+  /** Nothing in flight, and live updates connected. */
+  async settled(): Promise<void> {
+    await expect(this.liveNotice).toBeHidden();
+    await expect(this.root).toHaveAttribute('data-refreshing', 'false');
   }
 
   async goto(query = ''): Promise<void> {

@@ -16,7 +16,8 @@ export function ServiceMetricsPanel({ view, onRetry }: { view: ServiceView; onRe
   const agents = [...new Set(points.flatMap((point) => [...point.latency.map((l) => l.agent), ...Object.keys(point.activeTasks)]))].sort();
   const latest = points.at(-1);
   const approximate = (latest?.latency ?? []).flatMap((l) => (l.approximation === null ? [] : [{ ...l, why: l.approximation }]));
-  const resets = points.reduce((total, point) => total + point.resets, 0);
+  // Each point counts the restarts inside its own window: the latest one speaks for the window now.
+  const resets = latest?.resets ?? 0;
   const traffic = points.some((point) => point.requestRate !== null && point.requestRate > 0);
 
   const rows = (pick: (point: (typeof points)[number]) => Record<string, number | null>): ChartRow[] => points.map((point) => ({ at: point.at, ...pick(point) }));

@@ -9,10 +9,11 @@ import * as metricsStories from '../../stories/ServiceMetricsPanel.stories';
 import type { AuditQuery } from '../api/contract';
 import { ApiError } from '../api/errors';
 import { AuditLogPanel, type AuditPage, type AuditSource } from './AuditLogPanel';
+import { ServiceMetricsPanel } from './ServiceMetricsPanel';
 
 // The states come from the stories, so a unit test and Storybook can never disagree about them.
 const { Pending, Firing, Silenced, Resolved } = composeStories(alertStories);
-const { Stale, SkippedLines, Unhealthy, Errored } = composeStories(metricsStories);
+const { Healthy, Stale, SkippedLines, Unhealthy, Errored } = composeStories(metricsStories);
 
 describe('AlertRulesPanel', () => {
   it('shows each alert with its state in its accessible name', () => {
@@ -51,6 +52,15 @@ describe('ServiceMetricsPanel', () => {
   it('says which latency lines are approximations and why', () => {
     render(<Unhealthy />);
     expect(screen.getByRole('note')).toHaveTextContent(/^Approximate \(dashed\): .*p99.* above the highest histogram bucket, so the value shown is that bucket's bound, a lower limit\.$/);
+  });
+
+  it('says a restart once however many refreshes since have its window in view', () => {
+    const view = Healthy.args.view;
+    if (!view?.metrics.data) throw new Error('the Healthy story has no metrics');
+    const points = view.metrics.data.points.map((point, index) => ({ ...point, resets: index === 0 ? 0 : 1 }));
+    render(<ServiceMetricsPanel view={{ ...view, metrics: { ...view.metrics, data: { ...view.metrics.data, points } } }} />);
+    expect(points.length).toBeGreaterThan(2);
+    expect(screen.getByText(/^Counters restarted/)).toHaveTextContent('Counters restarted once in the window (a process restart); rates count from the restart.');
   });
 
   it('offers a retry when the first read failed', () => {

@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { memo, useCallback } from 'react';
 import { api } from '../api/endpoints';
 import { useResource } from '../api/use-resource';
 import { useAuth } from '../app/auth';
@@ -12,7 +12,14 @@ import { StorageUsagePanel } from '../observability/StorageUsagePanel';
 import { TracesPanel, type TraceSources } from '../observability/TracesPanel';
 import { flushSpans } from '../observability/tracing/tracing';
 import { useStore } from '../storage/StorageProvider';
+import { LiveStatusNotice } from '../streaming/LiveStatusNotice';
 import { WidgetFrame } from '../widgets/WidgetFrame';
+
+// Each source's answer replaces only its own service's view (the others keep their identity), so a
+// panel whose service did not change is not drawn again. Redrawing all sixteen charts on each of a
+// refresh's eight answers made one refresh take 1.2–1.3 s (docs/performance.md, "observability").
+const HealthPanel = memo(ServiceHealthPanel);
+const MetricsPanel = memo(ServiceMetricsPanel);
 
 const auditSource: AuditSource = (query, signal) => api.audit(query, signal);
 const traceSources: TraceSources = {
@@ -36,24 +43,26 @@ export function ObservabilityPage() {
   const storage = useResource(useCallback(() => store.usage(), [store]));
   const refreshMs = runtimeConfig().observabilityRefreshMs;
   return (
-    <>
+    // data-refreshing / data-refreshed-at: whether a read is in flight and when the last one landed.
+    <div className="observability" data-refreshing={monitor.refreshing} data-refreshed-at={monitor.refreshedAt ?? ''}>
       <h1>Observability</h1>
       <p className="muted">Refreshes every {Math.round(refreshMs / 1000)} s; health changes arrive live.</p>
+      <LiveStatusNotice />
       <AlertRulesPanel
         alerts={monitor.alerts} rules={monitor.rules} silences={monitor.silences} evaluatedAt={monitor.refreshedAt} now={monitor.now}
         author={session?.user.name} onSilence={monitor.silence} onExpireSilence={monitor.expireSilence}
       />
       <div className="dashboard-grid">
-        {monitor.services.map((view) => <ServiceHealthPanel key={view.name} view={view} onRetry={monitor.refresh} />)}
+        {monitor.services.map((view) => <HealthPanel key={view.name} view={view} onRetry={monitor.refresh} />)}
       </div>
       <div className="dashboard-grid dashboard-grid--wide">
-        {monitor.services.map((view) => <ServiceMetricsPanel key={view.name} view={view} onRetry={monitor.refresh} />)}
+        {monitor.services.map((view) => <MetricsPanel key={view.name} view={view} onRetry={monitor.refresh} />)}
       </div>
       <AuditLogPanel source={auditSource} refreshEveryMs={refreshMs} />
       <TracesPanel sources={traceSources} />
       <WidgetFrame title="Browser storage" status={storage.status} error={storage.error} onRetry={storage.reload}>
         {storage.data && <StorageUsagePanel usage={storage.data} />}
       </WidgetFrame>
-    </>
+    </div>
   );
 }

@@ -31,7 +31,10 @@ export interface MetricsPoint {
   errorRatio: number | null;
   latency: LatencyPoint[];
   activeTasks: Record<string, number>;
-  /** Counter resets (restarts) seen inside the window. */
+  /**
+   * Restarts seen inside the window: scrape intervals in which any request counter went down. One
+   * process restart resets every counter at once, and counts once.
+   */
   resets: number;
 }
 
@@ -71,13 +74,15 @@ export function deriveMetrics(scrapes: readonly Scrape[]): MetricsPoint {
   const requests = seriesOver(scrapes, 'a2a_requests_total', 'a2a_requests_total');
   let total: number | null = null;
   let errors = 0;
+  const restartedAt = new Set<number>();
   for (const { labels, points } of requests.values()) {
     const rate = counterRate(points);
-    point.resets += counterIncrease(points).resets;
+    points.forEach((current, index) => { if (index > 0 && current.v < (points[index - 1]?.v ?? Number.NEGATIVE_INFINITY)) restartedAt.add(current.t); });
     if (rate === null) continue;
     total = (total ?? 0) + rate;
     if (labels.status === 'error') errors += rate;
   }
+  point.resets = restartedAt.size;
   point.requestRate = total;
   point.errorRatio = total === null || total === 0 ? null : errors / total;
 

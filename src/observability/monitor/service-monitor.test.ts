@@ -86,4 +86,23 @@ describe('ServiceMonitor', () => {
     await Promise.all([monitor.refresh(), monitor.refresh()]);
     expect(reads).toBe(1);
   });
+
+  it('says a read is in flight until every overlapping one has landed, refresh and live re-read alike', async () => {
+    const { sources } = scripted();
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => { release = resolve; });
+    const slow: MonitorSources = { ...sources, metrics: async (service, signal) => { await held; return sources.metrics(service, signal); } };
+    const monitor = new ServiceMonitor({ services: ['media-engine'], sources: slow });
+    const seen: boolean[] = [];
+    monitor.subscribe(() => seen.push(monitor.getSnapshot().refreshing));
+    expect(monitor.getSnapshot().refreshing).toBe(false);
+    const full = monitor.refresh();
+    await monitor.refreshHealth('media-engine');
+    expect(monitor.getSnapshot().refreshing).toBe(true);
+    release();
+    await full;
+    expect(monitor.getSnapshot().refreshing).toBe(false);
+    expect(seen[0]).toBe(true);
+    expect(seen.filter((value, index) => index > 0 && value !== seen[index - 1])).toEqual([false]);
+  });
 });

@@ -34,6 +34,8 @@ export interface MonitorSnapshot {
   silences: Silence[];
   /** When the last refresh finished. */
   refreshedAt?: number;
+  /** Whether a refresh (or a live health re-read) is in flight. */
+  refreshing: boolean;
   rules: readonly AlertRuleDefinition[];
 }
 
@@ -76,6 +78,7 @@ export class ServiceMonitor {
       alerts: emptyAlertsState(),
       silences: [],
       rules: options.rules ?? DEFAULT_RULES,
+      refreshing: false,
     };
   }
 
@@ -88,14 +91,30 @@ export class ServiceMonitor {
 
   /** Reads every source once; a refresh asked for while one runs joins it instead of doubling the load. */
   refresh(): Promise<void> {
-    this.inFlight ??= this.readAll().finally(() => { this.inFlight = null; });
+    this.inFlight ??= this.tracked(() => this.readAll()).finally(() => { this.inFlight = null; });
     return this.inFlight;
   }
 
   /** Re-reads one service's health (a live health change), then re-evaluates the rules. */
-  async refreshHealth(service: string): Promise<void> {
-    await this.readHealth(service, this.controller.signal);
-    this.evaluate();
+  refreshHealth(service: string): Promise<void> {
+    return this.tracked(async () => {
+      await this.readHealth(service, this.controller.signal);
+      this.evaluate();
+    });
+  }
+
+  private pending = 0;
+
+  /** Counts reads in flight, so the page can say (and a test can wait) until every one has landed. */
+  private async tracked(read: () => Promise<void>): Promise<void> {
+    this.pending += 1;
+    if (this.pending === 1) this.update({ refreshing: true });
+    try {
+      await read();
+    } finally {
+      this.pending -= 1;
+      if (this.pending === 0) this.update({ refreshing: false });
+    }
   }
 
   setSilences(silences: Silence[]): void {
