@@ -33,12 +33,14 @@ export const CONSOLE_SERVICE_NAME = 'agent-console';
 const propagator = new W3CTraceContextPropagator();
 const ids = new RandomIdGenerator();
 let provider: TracerProvider | undefined;
+let exporter: OTLPTraceExporter | undefined;
 let tracer: Tracer = trace.getTracer('noop');
 
 export function configureTracing(config: TracingConfig): void {
   void provider?.shutdown();
   const processors: SpanProcessor[] = [...(config.extraProcessors ?? [])];
-  if (config.otlpEndpoint) processors.push(new BatchSpanProcessor({ exporter: new OTLPTraceExporter({ url: config.otlpEndpoint }), scheduledDelayMillis: 2_000 }));
+  exporter = config.otlpEndpoint ? new OTLPTraceExporter({ url: config.otlpEndpoint }) : undefined;
+  if (exporter) processors.push(new BatchSpanProcessor({ exporter, scheduledDelayMillis: 2_000 }));
   provider = new TracerProvider({
     resource: resourceFromAttributes({ 'service.name': CONSOLE_SERVICE_NAME }),
     sampler: new ParentBasedSampler({ root: new TraceIdRatioBasedSampler(Math.min(1, Math.max(0, config.sampleRatio))) }),
@@ -47,9 +49,15 @@ export function configureTracing(config: TracingConfig): void {
   tracer = provider.getTracer(CONSOLE_SERVICE_NAME);
 }
 
-/** Sends every recorded span that is still waiting, e.g. before reading traces back. */
+/**
+ * Sends every recorded span that is still waiting, e.g. before reading traces back, and waits for
+ * exports already under way: the batch processor's own flush sends only what is still buffered and
+ * does not wait for a batch its timer has just sent (so the traces list sometimes lacked the action
+ * the user had just made; the nightly flake run caught it once in ten).
+ */
 export async function flushSpans(): Promise<void> {
   await provider?.forceFlush();
+  await exporter?.forceFlush();
 }
 
 /** A user action: the root of one trace. End it when the action is over. */
