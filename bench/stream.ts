@@ -90,6 +90,9 @@ export async function streamRound(perSecond: number, seconds: number): Promise<S
     });
     await control('scenario/busy', { method: 'PUT' });
     const page = await context.newPage();
+    // tsx keeps function names with a `__name` helper the page does not have: without this stub the
+    // counters' script stops at its first named inner function.
+    await page.addInitScript({ content: 'globalThis.__name = (fn) => fn;' });
     await page.addInitScript(instrument);
     await page.goto(`${origin}/sign-in`);
     await page.getByLabel('Username').fill('riley');
