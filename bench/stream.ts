@@ -2,13 +2,9 @@
 // local HTTP mock server, scenario `busy` (21 running tasks), a flood of progress events. What a
 // user would feel: are the final states right, does the page render at most once a frame, how long
 // is the longest main-thread task, what does it cost in frame time and heap.
-import type { AddressInfo } from 'node:net';
-import { chromium, type Page } from '@playwright/test';
-import { startMockHttpServer } from '../fixtures/adapters/http-server';
-import { MOCK_PASSWORD } from '../fixtures/db';
+import type { Page } from '@playwright/test';
 import { floodFinals } from '../fixtures/streams/flood';
-import { chromiumLaunchOptions } from '../scripts/browser.mjs';
-import { buildApp } from '../scripts/build-app.mjs';
+import { openConsole } from './console';
 
 export interface StreamRound {
   events: number;
@@ -76,29 +72,8 @@ async function heapMb(page: Page): Promise<number> {
 }
 
 export async function streamRound(perSecond: number, seconds: number): Promise<StreamRound> {
-  buildApp(process.cwd(), { mocks: true });
-  const server = await startMockHttpServer({ port: 0, staticDir: 'dist', appMocks: false });
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const browser = await chromium.launch(chromiumLaunchOptions());
+  const { origin, page, session, control, close } = await openConsole({ appMocks: false, scenario: 'busy', initScripts: [instrument] });
   try {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const session = `bench-${Date.now()}`;
-    await context.addCookies([{ name: 'mock-session', value: session, url: origin }]);
-    const control = (path: string, init: RequestInit) => fetch(`${origin}/__mock/${path}`, { ...init, headers: { 'content-type': 'application/json', 'x-mock-session': session } }).then(async (response) => {
-      if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
-      return response.json() as Promise<unknown>;
-    });
-    await control('scenario/busy', { method: 'PUT' });
-    const page = await context.newPage();
-    // tsx keeps function names with a `__name` helper the page does not have: without this stub the
-    // counters' script stops at its first named inner function.
-    await page.addInitScript({ content: 'globalThis.__name = (fn) => fn;' });
-    await page.addInitScript(instrument);
-    await page.goto(`${origin}/sign-in`);
-    await page.getByLabel('Username').fill('riley');
-    await page.getByLabel('Password').fill(MOCK_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('navigation', { name: 'Main' }).waitFor();
     const bars = page.getByRole('progressbar', { name: /^Agent run \d+ progress$/ });
     await bars.nth(19).waitFor();
     // Wait for the live connection to carry every running task before flooding it.
@@ -134,7 +109,6 @@ export async function streamRound(perSecond: number, seconds: number): Promise<S
       heapBeforeMb: heapBefore, heapAfterMb: heapAfter,
     };
   } finally {
-    await browser.close();
-    server.close();
+    await close();
   }
 }

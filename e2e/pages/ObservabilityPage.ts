@@ -27,7 +27,7 @@ export class ObservabilityPage {
     this.shell = new Shell(page);
     this.auditRows = this.audit.root.getByTestId('audit-row');
     this.loadMoreAudit = this.audit.root.getByRole('button', { name: 'Load more' });
-    this.root = page.locator('.observability');
+    this.root = page.getByTestId('observability-page');
     this.liveNotice = page.getByText(/^Live updates (paused|are off)/);
   }
 

@@ -44,7 +44,7 @@ export function ObservabilityPage() {
   const refreshMs = runtimeConfig().observabilityRefreshMs;
   return (
     // data-refreshing / data-refreshed-at: whether a read is in flight and when the last one landed.
-    <div className="observability" data-refreshing={monitor.refreshing} data-refreshed-at={monitor.refreshedAt ?? ''}>
+    <div data-testid="observability-page" data-refreshing={monitor.refreshing} data-refreshed-at={monitor.refreshedAt ?? ''}>
       <h1>Observability</h1>
       <p className="muted">Refreshes every {Math.round(refreshMs / 1000)} s; health changes arrive live.</p>
       <LiveStatusNotice />

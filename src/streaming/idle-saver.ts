@@ -16,7 +16,7 @@ export const browserIdle: IdleScheduler = (work, timeout) => {
  * any frame. Pending values are saved when the page is hidden or left, so a reload still resumes
  * from the last cursor the page showed.
  */
-export interface IdleSaver<V> { set(key: string, value: V): void; flush(): void; dispose(): void }
+export interface IdleSaver<V> { set(key: string, value: V): void; dispose(): void }
 
 export function createIdleSaver<V>(save: (key: string, value: V) => void, { timeout = 1000, schedule = browserIdle, target = typeof window === 'undefined' ? undefined : window }: { timeout?: number; schedule?: IdleScheduler; target?: Window | undefined } = {}): IdleSaver<V> {
   const pending = new Map<string, V>();
@@ -37,7 +37,6 @@ export function createIdleSaver<V>(save: (key: string, value: V) => void, { time
       pending.set(key, value);
       cancel ??= schedule(flush, timeout);
     },
-    flush,
     /** Saves what is pending and stops listening. */
     dispose(): void {
       flush();

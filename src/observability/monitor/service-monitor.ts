@@ -69,6 +69,8 @@ export class ServiceMonitor {
   private readonly listeners = new Set<() => void>();
   private readonly now: () => number;
   private inFlight: Promise<void> | null = null;
+  /** Reads in flight (a refresh, live health re-reads): `refreshing` while any is. */
+  private pending = 0;
   private controller = new AbortController();
 
   constructor(private readonly options: MonitorOptions) {
@@ -102,8 +104,6 @@ export class ServiceMonitor {
       this.evaluate();
     });
   }
-
-  private pending = 0;
 
   /** Counts reads in flight, so the page can say (and a test can wait) until every one has landed. */
   private async tracked(read: () => Promise<void>): Promise<void> {
