@@ -1,11 +1,28 @@
-// Testing Library unmounts after each test by itself because the unit project runs with globals.
+// Runs before every unit test file. The unit project shares one module cache and one jsdom per
+// worker across files (isolate: false, for speed), so everything a test can leave behind is reset
+// here explicitly rather than by a fresh environment: the rendered DOM, storage and the scenario.
 import '@testing-library/jest-dom/vitest';
 import 'fake-indexeddb/auto';
-import { afterAll, beforeAll, beforeEach, vi } from 'vitest';
+import { cleanup } from '@testing-library/react';
+import { IDBFactory } from 'fake-indexeddb';
+import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest';
 import { mockServer, startMockServer, useScenario } from '../fixtures/adapters/node';
 
 beforeAll(() => startMockServer());
-beforeEach(() => { useScenario('happy'); });
+beforeEach(() => {
+  useScenario('happy');
+  // A fresh, empty browser storage for every test, as a new page would have (files that run in
+  // the node environment have none).
+  if (typeof document === 'undefined') return;
+  localStorage.clear();
+  sessionStorage.clear();
+  globalThis.indexedDB = new IDBFactory();
+  document.cookie.split(';').map((pair) => pair.split('=')[0]?.trim()).filter(Boolean)
+    .forEach((name) => { document.cookie = `${name}=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/`; });
+});
+// Testing Library registers its own cleanup only when first imported, which with a shared module
+// cache is once per worker, not once per file.
+afterEach(() => { if (typeof document !== 'undefined') cleanup(); });
 afterAll(() => mockServer.close());
 
 // A console.error fails the test unless the test says it expects one (vi.spyOn(console, 'error').mockImplementation(...)).
