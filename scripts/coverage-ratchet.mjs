@@ -1,4 +1,4 @@
-// `node scripts/coverage-ratchet.mjs [--raise]`: where Vitest's v8 coverage of src/ stands
+// `node scripts/coverage-ratchet.mjs [--raise]`: where Vitest's coverage of src/ (istanbul) stands
 // (coverage/coverage-summary.json) against the floor in coverage-floor.json and the 90% goal, as
 // Markdown for the job summary. Vitest itself fails the gate below the floor (the thresholds in
 // vitest.config.ts are read from that file); `--raise` moves each floor up to the whole percent
@@ -28,7 +28,7 @@ export function raised(rows, floors) {
 
 export function markdown(rows) {
   return [
-    `## Coverage of src/ (Vitest, v8): ${rows.every((row) => row.ok) ? 'at or above the floor' : 'BELOW THE FLOOR'}`, '',
+    `## Coverage of src/ (Vitest, istanbul): ${rows.every((row) => row.ok) ? 'at or above the floor' : 'BELOW THE FLOOR'}`, '',
     `| metric | covered | floor (${FLOOR_FILE}) | goal |`, '| --- | --- | --- | --- |',
     ...rows.map((row) => `| ${row.metric} | ${row.pct.toFixed(2)}% (${row.covered}/${row.total}) | ${row.floor}%${row.ok ? '' : ' ✗'} | ${GOAL}% |`),
     '', 'HTML report: `coverage/index.html`.', '',

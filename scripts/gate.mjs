@@ -84,7 +84,7 @@ checks.forEach((label, index) => record(label, countsOr(checked[index].ok), chec
 
 if (runs('vitest')) {
   const out = join(results, 'vitest.json');
-  // With v8 coverage of src/: Vitest fails the run below the floors in coverage-floor.json.
+  // With coverage of src/ (istanbul): Vitest fails the run below the floors in coverage-floor.json.
   const { ok, seconds } = run('vitest', process.execPath, ['node_modules/vitest/vitest.mjs', 'run', '--coverage', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`]);
   const report = readJson(out);
   const counts = report && { passed: report.numPassedTests, failed: report.numFailedTests, skipped: report.numPendingTests + report.numTodoTests };
