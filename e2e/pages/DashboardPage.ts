@@ -37,6 +37,20 @@ export class DashboardPage {
     await this.page.goto(`/dashboard${query}`);
   }
 
+  /** Saves a layout (widget ids, in order) before the page first loads; reloads keep what the page saved since. */
+  async seedLayout(widgets: string[]): Promise<void> {
+    await this.page.addInitScript((saved) => {
+      if (sessionStorage.getItem('layout-seeded')) return;
+      sessionStorage.setItem('layout-seeded', '1');
+      localStorage.setItem('agent-console/layout/dashboard', JSON.stringify({ v: 2, kind: 'layout', rev: 1, usedAt: 1, data: { widgets: saved } }));
+    }, widgets);
+  }
+
+  /** Every frame of the widget with this title (a layout may hold one more than once). */
+  framesTitled(title: string): Locator {
+    return this.page.getByRole('region', { name: title });
+  }
+
   async addWidget(title: string): Promise<void> {
     await this.addWidgetChoice.selectOption(title);
     await this.addWidgetButton.click();

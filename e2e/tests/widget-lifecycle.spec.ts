@@ -69,3 +69,17 @@ test('widgets can be removed and added, and the layout survives a reload', async
   await page.reload();
   await expect(dashboard.alerts.root).toBeVisible();
 });
+
+test('a layout holding a widget twice shows both, and Remove takes away only the one clicked', async ({ dashboard, page }) => {
+  await dashboard.seedLayout(['project-status', 'alerts', 'project-status']);
+  await dashboard.goto();
+  const statuses = dashboard.framesTitled('Project status');
+  await expect(statuses).toHaveCount(2);
+  await expect(statuses.nth(1)).toContainText('Checkout migration');
+  await statuses.nth(1).getByRole('button', { name: 'Remove Project status widget' }).click();
+  await expect(statuses).toHaveCount(1);
+  await expect(dashboard.alerts.root).toBeVisible();
+  await page.reload();
+  await expect(statuses).toHaveCount(1);
+  await expect(dashboard.alerts.root).toBeVisible();
+});

@@ -51,11 +51,14 @@ export function DashboardPage() {
       )}
       {layout.ready && (
         <div className="dashboard-grid">
-          {shown.map((id) => {
+          {shown.map((id, index) => {
             const { Component, title } = WIDGETS[id];
-            const remove = () => layout.update({ widgets: shown.filter((other) => other !== id) });
+            // A saved layout may hold a widget more than once (a larger dashboard, or one a newer
+            // version wrote): each copy is its own instance, and Remove takes away only that one.
+            const instance = shown.slice(0, index).filter((other) => other === id).length;
+            const remove = () => layout.update({ widgets: shown.filter((_, position) => position !== index) });
             // One widget that throws shows its own error; the rest of the dashboard keeps working.
-            return <ErrorBoundary key={id} what={`The ${title} widget`}><Component onRemove={remove} /></ErrorBoundary>;
+            return <ErrorBoundary key={`${id}#${instance}`} what={`The ${title} widget`}><Component onRemove={remove} /></ErrorBoundary>;
           })}
         </div>
       )}

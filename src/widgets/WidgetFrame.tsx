@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 import type { ResourceStatus } from '../api/use-resource';
 import { clockTime } from './clock-time';
 
@@ -18,7 +18,8 @@ interface WidgetFrameProps {
 /** The lifecycle shell every dashboard widget sits in: skeleton, data, refreshing, error with retry, stale. */
 export function WidgetFrame({ title, status, error, onRetry, onRemove, lastGoodAt, toolbar, children }: WidgetFrameProps) {
   const busy = status === 'loading' || status === 'refreshing';
-  const headingId = `widget-${title.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
+  // Unique per frame: a dashboard may show the same widget more than once.
+  const headingId = useId();
   return (
     <section className="card widget" aria-labelledby={headingId} aria-busy={busy} data-status={status}>
       <header className="card__header">
