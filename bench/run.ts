@@ -1,7 +1,7 @@
 // `npm run bench -- [--rounds N] [--skip gate,visual,…] [--only …]`: speed, measured on this machine.
 // Every figure is the median, min and max over its rounds; ratios are taken within the same run.
-// Writes bench/results.json and the tables of docs/performance.md. Sections: gate, visual, diff,
-// stream, observability, metrics, storage.
+// Writes bench/results.json and the tables of docs/performance.md. Sections: gate, app-load,
+// dashboard, visual, diff, stream, observability, metrics, storage.
 import { execFile, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer as createHttpServer } from 'node:http';
@@ -14,13 +14,15 @@ import { createServer } from 'vite';
 import { chromiumLaunchOptions } from '../scripts/browser.mjs';
 import { captureStories } from '../visual/capture';
 import { ensureStorybookBuild, readStoryIndex, type IndexEntry } from '../visual/storybook';
+import { appLoadRound } from './app-load';
+import { dashboardRound } from './dashboard';
 import { diffRound, pairsFromBaselines } from './diff-engines';
 import { performanceMarkdown } from './markdown';
 import { observabilityRefreshes } from './observability';
 import { figure, type BenchResults, type Figure } from './stats';
 import { streamRound, type StreamRound } from './stream';
 
-type Section = 'gate' | 'visual' | 'diff' | 'stream' | 'observability' | 'metrics' | 'storage';
+type Section = 'gate' | 'app-load' | 'dashboard' | 'visual' | 'diff' | 'stream' | 'observability' | 'metrics' | 'storage';
 const { values } = parseArgs({ options: { rounds: { type: 'string', default: '3' }, skip: { type: 'string', default: '' }, only: { type: 'string', default: '' } } });
 const ROUNDS = Math.max(1, Number(values.rounds));
 const only = values.only.split(',').filter(Boolean);
@@ -152,6 +154,29 @@ async function observabilityBench(): Promise<void> {
   add(figure('observability', 'one observability refresh (4 services × health and metrics, 16 charts), from the clock reaching it to drawn', 'ms', times, { note: 'in-page mocks; before the panels were memoised a profiling script of the same steps measured 1,158–1,319 ms per refresh (231–600 ms after), see above' }));
 }
 
+/** The fixed cost of every E2E test: a new context and the console loaded, against an empty page. */
+async function appLoadBench(): Promise<void> {
+  const loads = Math.max(ROUNDS * 4, 8);
+  const results = await appLoadRound(loads);
+  const empty = results.find((result) => result.kind === 'empty page');
+  for (const result of results) {
+    const cpu = figure('app-load', `${result.kind}: machine CPU time per load (new context to the tasks shown, both cores)`, 'ms', result.cpuMs);
+    const ratio = empty && result !== empty && empty.cpuMs.length ? ` · ratio ${(cpu.median / figure('', '', '', empty.cpuMs).median).toFixed(2)}× the empty page's CPU time, same run` : '';
+    add(figure('app-load', `${result.kind}: wall time per load (context created, loaded, closed)`, 'ms', result.wallMs));
+    if (result.cpuMs.length) add({ ...cpu, note: `${loads} loads, interleaved with the other cases${ratio}` });
+  }
+}
+
+/** The dashboard with 100 widgets from the mocks (over the socket), against the default 4. */
+async function dashboardBench(): Promise<void> {
+  for (const widgets of [4, 100]) {
+    const loads = await dashboardRound(widgets, Math.max(ROUNDS, 3));
+    const requests = loads.map((load) => load.apiRequests);
+    add(figure('dashboard', `${widgets} widgets: time to interactive (every widget loaded, then 1 s without a 50 ms task)`, 'ms', loads.map((load) => load.timeToInteractiveMs), { ...(widgets === 100 ? { goal: '< 1,000 ms' } : {}), note: `every widget loaded at ${loads.map((load) => load.allLoadedMs.toFixed(0)).join(', ')} ms; ${Math.min(...requests)}–${Math.max(...requests)} API requests` }));
+    add(figure('dashboard', `${widgets} widgets: longest main-thread task while loading`, 'ms', loads.map((load) => load.longestTaskMs), { goal: '< 50 ms', note: `${loads.map((load) => load.longTasks).join(', ')} tasks of 50 ms or more per load` }));
+  }
+}
+
 async function metricsBench(): Promise<void> {
   const result = await withBenchPage('metrics.html', 'runMetricsBench', (page) => page.evaluate((reps) => window.runMetricsBench(1024 * 1024, reps), Math.max(ROUNDS, 10)));
   add(figure('metrics', `parse a ${(result.bytes / 1024 / 1024).toFixed(2)} MB Prometheus exposition in Chromium (${result.samples} samples)`, 'ms', result.parse, { note: `${result.skipped} lines skipped` }));
@@ -169,7 +194,7 @@ async function storageBench(): Promise<void> {
   });
 }
 
-const sections: [Section, () => unknown][] = [['gate', gateBench], ['visual', visualBench], ['diff', diffBench], ['stream', streamBench], ['observability', observabilityBench], ['metrics', metricsBench], ['storage', storageBench]];
+const sections: [Section, () => unknown][] = [['gate', gateBench], ['app-load', appLoadBench], ['dashboard', dashboardBench], ['visual', visualBench], ['diff', diffBench], ['stream', streamBench], ['observability', observabilityBench], ['metrics', metricsBench], ['storage', storageBench]];
 for (const [name, bench] of sections) if (runs(name)) await bench();
 
 const chromiumVersion = await chromium.launch(chromiumLaunchOptions()).then(async (browser) => { const version = browser.version(); await browser.close(); return version; });

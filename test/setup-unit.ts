@@ -3,6 +3,7 @@
 // here explicitly rather than by a fresh environment: the rendered DOM, storage and the scenario.
 import '@testing-library/jest-dom/vitest';
 import 'fake-indexeddb/auto';
+// eslint-disable-next-line testing-library/no-manual-cleanup -- needed: with a shared module cache its own runs once per worker (below)
 import { cleanup } from '@testing-library/react';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest';
@@ -21,7 +22,7 @@ beforeEach(() => {
     .forEach((name) => { document.cookie = `${name}=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/`; });
 });
 // Testing Library registers its own cleanup only when first imported, which with a shared module
-// cache is once per worker, not once per file.
+// cache is once per worker, not once per file: without this, a file's rendered DOM leaked into the next.
 afterEach(() => { if (typeof document !== 'undefined') cleanup(); });
 afterAll(() => mockServer.close());
 
