@@ -160,7 +160,7 @@ async function appLoadBench(): Promise<void> {
   const results = await appLoadRound(loads);
   const empty = results.find((result) => result.kind === 'empty page');
   for (const result of results) {
-    const cpu = figure('app-load', `${result.kind}: machine CPU time per load (new context to the tasks shown, both cores)`, 'ms', result.cpuMs);
+    const cpu = figure('app-load', `${result.kind}: machine CPU time per load (context created, loaded, closed; both cores)`, 'ms', result.cpuMs);
     const ratio = empty && result !== empty && empty.cpuMs.length ? ` · ratio ${(cpu.median / figure('', '', '', empty.cpuMs).median).toFixed(2)}× the empty page's CPU time, same run` : '';
     add(figure('app-load', `${result.kind}: wall time per load (context created, loaded, closed)`, 'ms', result.wallMs));
     if (result.cpuMs.length) add({ ...cpu, note: `${loads} loads, interleaved with the other cases${ratio}` });
