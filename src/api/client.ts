@@ -4,6 +4,7 @@ import { ApiError, kindForStatus } from './errors';
 import { runtimeConfig } from '../app/runtime-config';
 import { describeIssues } from './records';
 import { requestSpan, type UserAction } from '../observability/tracing/tracing';
+import { sharedInFlight } from './shared-get';
 
 const DEFAULT_TIMEOUT_MS = 10_000;
 
@@ -46,8 +47,22 @@ interface RequestOptions {
   action?: UserAction;
 }
 
-/** Fetches, checks the status and validates the body against the contract; every failure is an ApiError. */
-export async function request<S extends z.ZodType>(path: string, schema: S, options: RequestOptions = {}): Promise<z.infer<S>> {
+/** Each contract schema's own namespace of shared reads (the same path read with another schema is another read). */
+const schemaKeys = new WeakMap<z.ZodType, number>();
+let schemaCount = 0;
+
+/**
+ * Fetches, checks the status and validates the body against the contract; every failure is an ApiError.
+ * A plain read (GET, no user action) identical to one already in flight shares it (./shared-get.ts).
+ */
+export function request<S extends z.ZodType>(path: string, schema: S, options: RequestOptions = {}): Promise<z.infer<S>> {
+  if ((options.method ?? 'GET') !== 'GET' || options.body !== undefined || options.action) return fetchValidated(path, schema, options);
+  if (!schemaKeys.has(schema)) schemaKeys.set(schema, (schemaCount += 1));
+  const key = JSON.stringify([path, schemaKeys.get(schema), readToken(), options.timeoutMs ?? DEFAULT_TIMEOUT_MS, options.accept ?? '', options.acceptStatuses ?? [], options.isSignIn === true]);
+  return sharedInFlight(key, options.signal, (signal) => fetchValidated(path, schema, { ...options, signal }));
+}
+
+async function fetchValidated<S extends z.ZodType>(path: string, schema: S, options: RequestOptions): Promise<z.infer<S>> {
   const response = await send(path, options);
   const body: unknown = await response.json().catch(() => undefined);
   const parsed = schema.safeParse(body);

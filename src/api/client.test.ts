@@ -1,0 +1,24 @@
+import { afterEach, expect, it } from 'vitest';
+import { mockServer } from '../../fixtures/adapters/node';
+import { configureAuth } from './client';
+import { api } from './endpoints';
+
+afterEach(() => { mockServer.events.removeAllListeners(); });
+
+it('identical reads at the same time reach the server once; a write or another session never shares', async () => {
+  configureAuth(() => 'mock.riley', () => undefined);
+  const seen: string[] = [];
+  mockServer.events.on('request:start', ({ request }) => { seen.push(`${request.method} ${new URL(request.url).pathname}`); });
+  const [first, second, metrics] = await Promise.all([api.tasks(), api.tasks(), api.metrics()]);
+  expect(seen.filter((line) => line === 'GET /api/tasks')).toHaveLength(1);
+  expect(first.items.length).toBeGreaterThan(0);
+  expect(second).toEqual(first);
+  expect(metrics.items.length).toBeGreaterThan(0);
+
+  // Another session's read is its own request, even while the first one's is in flight.
+  const asRiley = api.tasks();
+  configureAuth(() => 'mock.vic', () => undefined);
+  const asVic = api.tasks();
+  await Promise.allSettled([asRiley, asVic]);
+  expect(seen.filter((line) => line === 'GET /api/tasks')).toHaveLength(3);
+});

@@ -1,0 +1,61 @@
+/**
+ * Identical reads in flight at the same time share one request. A dashboard may show a widget more
+ * than once (each copy fetching its own data): 100 widgets asked for the same four answers 118 times.
+ * Each caller keeps its own AbortSignal: one caller giving up never cancels the others; the shared
+ * request is aborted only when every caller has gone. Once it settles, the next read starts afresh.
+ */
+interface InFlight {
+  promise: Promise<unknown>;
+  controller: AbortController;
+  callers: number;
+}
+
+const inFlight = new Map<string, InFlight>();
+
+function abortError(signal: AbortSignal): unknown {
+  return signal.reason ?? new DOMException('The operation was aborted.', 'AbortError');
+}
+
+export function sharedInFlight<T>(key: string, signal: AbortSignal | undefined, start: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  if (signal?.aborted) return Promise.reject(abortError(signal));
+  let entry = inFlight.get(key);
+  if (!entry) {
+    const controller = new AbortController();
+    const created: InFlight = { controller, callers: 0, promise: Promise.resolve() };
+    created.promise = start(controller.signal).finally(() => {
+      if (inFlight.get(key) === created) inFlight.delete(key);
+    });
+    inFlight.set(key, created);
+    entry = created;
+  }
+  const shared = entry;
+  shared.callers += 1;
+  return new Promise<T>((resolve, reject) => {
+    let done = false;
+    const leave = () => {
+      if (done) return;
+      done = true;
+      signal?.removeEventListener('abort', onAbort);
+    };
+    const onAbort = () => {
+      leave();
+      shared.callers -= 1;
+      if (shared.callers === 0) {
+        // Nobody waits for it any more: stop it, and let the next read start its own.
+        if (inFlight.get(key) === shared) inFlight.delete(key);
+        shared.controller.abort(signal?.reason);
+      }
+      reject(abortError(signal as AbortSignal));
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+    shared.promise.then(
+      (value) => { if (!done) { leave(); resolve(value as T); } },
+      (error: unknown) => { if (!done) { leave(); reject(error); } },
+    );
+  });
+}
+
+/** For tests: how many shared reads are in flight. */
+export function sharedInFlightCount(): number {
+  return inFlight.size;
+}
