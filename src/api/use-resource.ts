@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 import { describeError } from './errors';
 
 /** The lifecycle a WidgetFrame shows: loading, loaded, refreshing, error, stale (last good data kept). */
@@ -35,7 +35,9 @@ export function useResource<T>(fetcher: (signal: AbortSignal) => Promise<T>, opt
       ? { ...previous, status: 'refreshing' }
       : { status: 'loading', data: undefined, error: undefined }));
     fetcher(controller.signal).then(
-      (data) => { if (!controller.signal.aborted) setState({ status: 'loaded', data, error: undefined }); },
+      // A transition: React renders it in slices it can interrupt, so many widgets answered at
+      // once (a shared read) never hold the main thread in one long task.
+      (data) => { if (!controller.signal.aborted) startTransition(() => { setState({ status: 'loaded', data, error: undefined }); }); },
       (error: unknown) => {
         if (controller.signal.aborted) return;
         setState((previous) => ({ status: previous.data === undefined ? 'error' : 'stale', data: previous.data, error: describeError(error) }));
