@@ -22,3 +22,14 @@ it('identical reads at the same time reach the server once; a write or another s
   await Promise.allSettled([asRiley, asVic]);
   expect(seen.filter((line) => line === 'GET /api/tasks')).toHaveLength(3);
 });
+
+it('a read asked for after a write never joins one that started before it', async () => {
+  configureAuth(() => 'mock.riley', () => undefined);
+  const seen: string[] = [];
+  mockServer.events.on('request:start', ({ request }) => { seen.push(`${request.method} ${new URL(request.url).pathname}`); });
+  const before = api.approvals();
+  const write = api.decide('approval-1', { decision: 'approve' }).catch(() => undefined);
+  const after = api.approvals();
+  await Promise.allSettled([before, write, after]);
+  expect(seen.filter((line) => line === 'GET /api/approvals')).toHaveLength(2);
+});

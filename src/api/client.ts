@@ -50,6 +50,8 @@ interface RequestOptions {
 /** Each contract schema's own namespace of shared reads (the same path read with another schema is another read). */
 const schemaKeys = new WeakMap<z.ZodType, number>();
 let schemaCount = 0;
+/** Writes sent so far: a read asked for after a write never joins one that started before it (it could miss the write). */
+let writesSent = 0;
 
 /**
  * Fetches, checks the status and validates the body against the contract; every failure is an ApiError.
@@ -58,7 +60,7 @@ let schemaCount = 0;
 export function request<S extends z.ZodType>(path: string, schema: S, options: RequestOptions = {}): Promise<z.infer<S>> {
   if ((options.method ?? 'GET') !== 'GET' || options.body !== undefined || options.action) return fetchValidated(path, schema, options);
   if (!schemaKeys.has(schema)) schemaKeys.set(schema, (schemaCount += 1));
-  const key = JSON.stringify([path, schemaKeys.get(schema), readToken(), options.timeoutMs ?? DEFAULT_TIMEOUT_MS, options.accept ?? '', options.acceptStatuses ?? [], options.isSignIn === true]);
+  const key = JSON.stringify([path, schemaKeys.get(schema), writesSent, readToken(), options.timeoutMs ?? DEFAULT_TIMEOUT_MS, options.accept ?? '', options.acceptStatuses ?? [], options.isSignIn === true]);
   return sharedInFlight(key, options.signal, (signal) => fetchValidated(path, schema, { ...options, signal }));
 }
 
@@ -83,6 +85,7 @@ async function send(path: string, options: RequestOptions): Promise<Response> {
   const timeout = AbortSignal.timeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
   const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
   const method = options.method ?? 'GET';
+  if (method !== 'GET') writesSent += 1;
   const span = requestSpan(method, path, options.action);
   let response: Response;
   try {

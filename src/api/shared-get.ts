@@ -3,6 +3,7 @@
  * than once (each copy fetching its own data): 100 widgets asked for the same four answers 118 times.
  * Each caller keeps its own AbortSignal: one caller giving up never cancels the others; the shared
  * request is aborted only when every caller has gone. Once it settles, the next read starts afresh.
+ * The client's key counts the writes sent, so a read asked for after a write never joins an older one.
  */
 interface InFlight {
   promise: Promise<unknown>;
