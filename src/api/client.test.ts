@@ -3,9 +3,13 @@ import { mockServer } from '../../fixtures/adapters/node';
 import { configureAuth } from './client';
 import { api } from './endpoints';
 
-afterEach(() => { mockServer.events.removeAllListeners(); });
+afterEach(() => {
+  mockServer.events.removeAllListeners();
+  // The unit files share one module cache: leave the client signed out, as it starts.
+  configureAuth(() => null, () => undefined);
+});
 
-it('identical reads at the same time reach the server once; a write or another session never shares', async () => {
+it('identical reads at the same time reach the server once; another session reads on its own', async () => {
   configureAuth(() => 'mock.riley', () => undefined);
   const seen: string[] = [];
   mockServer.events.on('request:start', ({ request }) => { seen.push(`${request.method} ${new URL(request.url).pathname}`); });
