@@ -6,9 +6,9 @@ import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { chromium } from '@playwright/test';
 import { startMockHttpServer } from '../fixtures/adapters/http-server';
-import { MOCK_PASSWORD } from '../fixtures/db';
 import { chromiumLaunchOptions } from '../scripts/browser.mjs';
 import { buildApp } from '../scripts/build-app.mjs';
+import { signIn } from './console';
 
 export type LoadKind = 'empty page' | 'console, mocks in the page' | 'console, mocks over the network';
 export interface LoadFigures { kind: LoadKind; wallMs: number[]; cpuMs: number[] }
@@ -35,12 +35,7 @@ export async function appLoadRound(loads: number): Promise<LoadFigures[]> {
     const [worker, network] = await Promise.all(servers.map(async (server) => {
       const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
       const context = await browser.newContext();
-      const page = await context.newPage();
-      await page.goto(`${origin}/sign-in`);
-      await page.getByLabel('Username').fill('riley');
-      await page.getByLabel('Password').fill(MOCK_PASSWORD);
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.getByRole('navigation', { name: 'Main' }).waitFor();
+      await signIn(await context.newPage(), origin);
       const state = await context.storageState();
       await context.close();
       return { origin, state };

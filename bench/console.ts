@@ -18,6 +18,15 @@ export interface BenchConsole {
   close(): Promise<void>;
 }
 
+/** Signs in as the mock reviewer through the sign-in page, as a user would. */
+export async function signIn(page: Page, origin: string): Promise<void> {
+  await page.goto(`${origin}/sign-in`);
+  await page.getByLabel('Username').fill('riley');
+  await page.getByLabel('Password').fill(MOCK_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).waitFor();
+}
+
 export async function openConsole({ appMocks, scenario, initScripts = [] }: { appMocks: boolean; scenario?: ScenarioName; initScripts?: (string | (() => void))[] }): Promise<BenchConsole> {
   buildApp(process.cwd(), { mocks: true });
   const server = await startMockHttpServer({ port: 0, staticDir: 'dist', appMocks });
@@ -41,11 +50,7 @@ export async function openConsole({ appMocks, scenario, initScripts = [] }: { ap
     // init script stops at its first named inner function.
     await page.addInitScript({ content: 'globalThis.__name = (fn) => fn;' });
     for (const script of initScripts) await page.addInitScript(typeof script === 'string' ? { content: script } : script);
-    await page.goto(`${origin}/sign-in`);
-    await page.getByLabel('Username').fill('riley');
-    await page.getByLabel('Password').fill(MOCK_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('navigation', { name: 'Main' }).waitFor();
+    await signIn(page, origin);
     return { origin, page, session, control, close };
   } catch (error) {
     await close();

@@ -4,6 +4,7 @@
 // quiet window: from navigation start to the later of "every widget shows data" and the end of the
 // last main-thread task of 50 ms or more before one quiet second.
 import type { Page } from '@playwright/test';
+import { encodeRecord, ownKey, SCHEMA_VERSION } from '../src/storage/record';
 import { openConsole } from './console';
 
 const KINDS = ['tasks', 'project-status', 'metrics', 'alerts'] as const;
@@ -42,9 +43,8 @@ function instrument(expected: number): void {
 
 async function measure(page: Page, origin: string, widgets: number): Promise<DashboardRound> {
   const layout = Array.from({ length: widgets }, (_, index) => KINDS[index % KINDS.length]);
-  await page.evaluate((saved) => {
-    localStorage.setItem('agent-console/layout/dashboard', JSON.stringify({ v: 2, kind: 'layout', rev: Date.now(), usedAt: Date.now(), data: { widgets: saved } }));
-  }, layout);
+  const saved = encodeRecord({ v: SCHEMA_VERSION, kind: 'layout', rev: Date.now(), usedAt: Date.now(), data: { widgets: layout } });
+  await page.evaluate(([key, value]) => { localStorage.setItem(key, value); }, [ownKey('layout', 'dashboard'), saved] as const);
   let apiRequests = 0;
   const count = (request: { url(): string }) => { if (new URL(request.url()).pathname.startsWith('/api/')) apiRequests += 1; };
   page.on('request', count);

@@ -2,9 +2,8 @@
 // mocks, signed in, on the observability page, the page clock moved on by one refresh interval;
 // timed from the jump until every source has answered and the page has drawn it.
 import { MOCK_SESSION_KEYS } from '../fixtures/adapters/session-keys';
+import { DEFAULT_OBSERVABILITY_REFRESH_MS } from '../src/observability/refresh-interval';
 import { openConsole } from './console';
-
-const REFRESH_MS = 30_000;
 
 /** ms per refresh, `refreshes` of them on one page (the first load is not counted). */
 export async function observabilityRefreshes(refreshes: number): Promise<number[]> {
@@ -20,7 +19,7 @@ export async function observabilityRefreshes(refreshes: number): Promise<number[
     for (let i = 0; i < refreshes; i += 1) {
       const before = await root.getAttribute('data-refreshed-at');
       const started = performance.now();
-      await page.clock.fastForward(REFRESH_MS);
+      await page.clock.fastForward(DEFAULT_OBSERVABILITY_REFRESH_MS);
       await page.waitForFunction((previous) => {
         const element = document.querySelector('[data-testid="observability-page"]');
         return element?.getAttribute('data-refreshed-at') !== previous && element?.getAttribute('data-refreshing') === 'false';

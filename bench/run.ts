@@ -19,7 +19,7 @@ import { dashboardRound } from './dashboard';
 import { diffRound, pairsFromBaselines } from './diff-engines';
 import { performanceMarkdown } from './markdown';
 import { observabilityRefreshes } from './observability';
-import { figure, type BenchResults, type Figure } from './stats';
+import { figure, median, type BenchResults, type Figure } from './stats';
 import { streamRound, type StreamRound } from './stream';
 
 type Section = 'gate' | 'app-load' | 'dashboard' | 'visual' | 'diff' | 'stream' | 'observability' | 'metrics' | 'storage';
@@ -161,7 +161,7 @@ async function appLoadBench(): Promise<void> {
   const empty = results.find((result) => result.kind === 'empty page');
   for (const result of results) {
     const cpu = figure('app-load', `${result.kind}: machine CPU time per load (context created, loaded, closed; both cores)`, 'ms', result.cpuMs);
-    const ratio = empty && result !== empty && empty.cpuMs.length ? ` · ratio ${(cpu.median / figure('', '', '', empty.cpuMs).median).toFixed(2)}× the empty page's CPU time, same run` : '';
+    const ratio = empty && result !== empty && empty.cpuMs.length ? ` · ratio ${(cpu.median / median(empty.cpuMs)).toFixed(2)}× the empty page's CPU time, same run` : '';
     add(figure('app-load', `${result.kind}: wall time per load (context created, loaded, closed)`, 'ms', result.wallMs));
     if (result.cpuMs.length) add({ ...cpu, note: `${loads} loads, interleaved with the other cases${ratio}` });
   }

@@ -5,9 +5,9 @@ import '@testing-library/jest-dom/vitest';
 import 'fake-indexeddb/auto';
 // eslint-disable-next-line testing-library/no-manual-cleanup -- needed: with a shared module cache its own runs once per worker (below)
 import { cleanup } from '@testing-library/react';
-import { IDBFactory } from 'fake-indexeddb';
 import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest';
 import { mockServer, startMockServer, useScenario } from '../fixtures/adapters/node';
+import { freshIndexedDb } from './storage-helpers';
 
 beforeAll(() => startMockServer());
 beforeEach(() => {
@@ -17,7 +17,7 @@ beforeEach(() => {
   if (typeof document === 'undefined') return;
   localStorage.clear();
   sessionStorage.clear();
-  globalThis.indexedDB = new IDBFactory();
+  freshIndexedDb();
   document.cookie.split(';').map((pair) => pair.split('=')[0]?.trim()).filter(Boolean)
     .forEach((name) => { document.cookie = `${name}=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/`; });
 });

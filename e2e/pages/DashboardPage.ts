@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
+import { encodeRecord, ownKey, SCHEMA_VERSION } from '../../src/storage/record';
 import { LiveNotice } from './components/LiveNotice';
 import { Shell } from './components/Shell';
 import { ProgressPanel } from './components/ProgressPanel';
@@ -39,11 +40,13 @@ export class DashboardPage {
 
   /** Saves a layout (widget ids, in order) before the page first loads; reloads keep what the page saved since. */
   async seedLayout(widgets: string[]): Promise<void> {
-    await this.page.addInitScript((saved) => {
+    const key = ownKey('layout', 'dashboard');
+    const value = encodeRecord({ v: SCHEMA_VERSION, kind: 'layout', rev: 1, usedAt: 1, data: { widgets } });
+    await this.page.addInitScript(([seedKey, seedValue]) => {
       if (sessionStorage.getItem('layout-seeded')) return;
       sessionStorage.setItem('layout-seeded', '1');
-      localStorage.setItem('agent-console/layout/dashboard', JSON.stringify({ v: 2, kind: 'layout', rev: 1, usedAt: 1, data: { widgets: saved } }));
-    }, widgets);
+      localStorage.setItem(seedKey, seedValue);
+    }, [key, value] as const);
   }
 
   /** Every frame of the widget with this title (a layout may hold one more than once). */

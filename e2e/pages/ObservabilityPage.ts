@@ -1,11 +1,10 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { DEFAULT_OBSERVABILITY_REFRESH_MS } from '../../src/observability/refresh-interval';
 import { Shell } from './components/Shell';
 import { WidgetFrame } from './components/WidgetFrame';
 
 export type AlertState = 'pending' | 'firing' | 'resolved' | 'silenced';
 
-/** The console's observability refresh interval (runtime config default). */
-export const REFRESH_MS = 30_000;
 
 export class ObservabilityPage {
   readonly heading: Locator;
@@ -40,7 +39,7 @@ export class ObservabilityPage {
   async advanceToNextRefresh(): Promise<void> {
     await this.settled();
     const before = await this.root.getAttribute('data-refreshed-at');
-    await this.page.clock.fastForward(REFRESH_MS);
+    await this.page.clock.fastForward(DEFAULT_OBSERVABILITY_REFRESH_MS);
     await expect(this.root).not.toHaveAttribute('data-refreshed-at', before ?? '');
     await this.settled();
   }

@@ -1,4 +1,5 @@
 import { OTLP_TRACES_PATH } from '../api/contract/routes';
+import { DEFAULT_OBSERVABILITY_REFRESH_MS } from '../observability/refresh-interval';
 /**
  * Where the API lives and whether the embedded mock backend runs.
  *
@@ -18,8 +19,6 @@ export interface RuntimeConfig {
   /** OTLP/HTTP traces endpoint the console exports its spans to; none: no export. */
   otlpEndpoint?: string;
 }
-
-const DEFAULT_OBSERVABILITY_REFRESH_MS = 30_000;
 
 declare global {
   interface Window {
