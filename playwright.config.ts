@@ -7,6 +7,11 @@ const CI = Boolean(process.env.CI);
 // The pinned Node that runs this config runs the mock servers too, whatever node is first on PATH.
 const tsx = `${JSON.stringify(process.execPath)} node_modules/tsx/dist/cli.mjs fixtures/adapters/serve.ts --static dist`;
 
+// --headed, --ui and --debug show the browser, which the headless shell cannot (scripts/browser.mjs).
+// Each worker loads this file again without those arguments, so the choice travels in the environment.
+if (process.argv.some((arg) => /^--(headed|ui|debug)\b/.test(arg)) || process.env.PWDEBUG) process.env.AGENT_CONSOLE_HEADED = '1';
+const headless = !process.env.AGENT_CONSOLE_HEADED;
+
 const NETWORK_SPECS = /tests\/(progress-streaming|live-updates|approval-queue|hostile-backend|observability)\.spec\.ts/;
 
 export default defineConfig<{ transport: Transport }>({
@@ -28,7 +33,7 @@ export default defineConfig<{ transport: Transport }>({
     // QA gets the trace of every failed attempt and of every retry (a flaky pass shows both sides).
     trace: 'retain-on-failure-and-retries',
     screenshot: 'only-on-failure',
-    launchOptions: chromiumLaunchOptions(),
+    launchOptions: chromiumLaunchOptions({ headless }),
     ...devices['Desktop Chrome'],
     viewport: { width: 1280, height: 900 },
   },

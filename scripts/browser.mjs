@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The one place that finds Chromium for Playwright, Vitest browser mode, the visual runner and Percy.
-// Order: CHROMIUM_PATH, Playwright's own browser when installed, /usr/bin/chromium; with none and
-// root + apt-get, install Debian's chromium; otherwise stop with one line saying how to fix it.
+// Order: CHROMIUM_PATH; for headless runs Debian's /usr/bin/chromium-headless-shell; Playwright's own
+// browser when installed; /usr/bin/chromium. As root with apt-get, install Debian's chromium and its
+// headless shell when missing; with no Chromium at all, stop with one line saying how to fix it.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -18,6 +19,11 @@ export const OFFLINE_CHROMIUM_ARGS = [
 ];
 
 const DEBIAN_CHROMIUM = '/usr/bin/chromium';
+// Chromium's headless-only build (the one Playwright itself runs headless tests in). Same engine and
+// version as Debian's chromium, without the browser UI: a new context loading the console costs the
+// machine about 0.7 CPU-s in it against 1.8 CPU-s in the full browser (docs/performance.md), and every
+// headless tool here (E2E, the Storybook tests, the visual runner, the bench) pays that per page.
+const DEBIAN_HEADLESS_SHELL = '/usr/bin/chromium-headless-shell';
 
 function playwrightChromium() {
   try {
@@ -30,34 +36,54 @@ function playwrightChromium() {
   }
 }
 
-/** Finds Chromium without installing anything; undefined when there is none. */
-export function findChromium() {
+/**
+ * Finds Chromium without installing anything; undefined when there is none. A headless run prefers
+ * Debian's headless shell; a headed one (a developer watching a test) needs the full browser.
+ */
+export function findChromium({ headless = false } = {}) {
   const fromEnv = process.env.CHROMIUM_PATH;
   if (fromEnv) {
     if (!existsSync(fromEnv)) throw new Error(`CHROMIUM_PATH=${fromEnv} does not exist. Point it at a Chromium binary or unset it.`);
     return fromEnv;
   }
+  if (headless && existsSync(DEBIAN_HEADLESS_SHELL)) return DEBIAN_HEADLESS_SHELL;
   return playwrightChromium() ?? (existsSync(DEBIAN_CHROMIUM) ? DEBIAN_CHROMIUM : undefined);
 }
 
-/** Finds Chromium, installing Debian's when possible; exits with one clear line otherwise. */
+function aptInstall(packages) {
+  const update = spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
+  const install = update.status === 0 && spawnSync('apt-get', ['install', '-y', '-qq', ...packages], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  return Boolean(install && install.status === 0);
+}
+
+/**
+ * Finds Chromium, installing Debian's when possible; exits with one clear line otherwise. As root with
+ * apt-get it also installs the headless shell the headless tools prefer; without it they run in the
+ * full browser, slower, and say so.
+ */
 export function ensureChromium() {
-  const found = findChromium();
-  if (found) return found;
   const canApt = process.getuid?.() === 0 && spawnSync('which', ['apt-get']).status === 0;
-  if (canApt) {
-    console.log('Chromium not found; installing Debian\'s chromium package (apt-get)…');
-    const update = spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
-    const install = update.status === 0 && spawnSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
-    if (install && install.status === 0 && existsSync(DEBIAN_CHROMIUM)) return DEBIAN_CHROMIUM;
+  const wanted = [];
+  if (!findChromium()) wanted.push('chromium');
+  if (!process.env.CHROMIUM_PATH && !existsSync(DEBIAN_HEADLESS_SHELL)) wanted.push('chromium-headless-shell');
+  if (wanted.length > 0 && canApt) {
+    console.log(`Installing Debian's ${wanted.join(' and ')} (apt-get)…`);
+    if (!aptInstall(wanted)) console.log(`apt-get could not install ${wanted.join(' and ')}.`);
   }
-  console.error('No Chromium found. Install one (as root: apt-get install chromium; or: npx playwright install chromium) or set CHROMIUM_PATH=/path/to/chromium.');
+  const found = findChromium();
+  if (found) {
+    if (!process.env.CHROMIUM_PATH && !existsSync(DEBIAN_HEADLESS_SHELL)) {
+      console.log(`No ${DEBIAN_HEADLESS_SHELL}: headless runs use ${found}, which costs about twice the CPU per page and renders text a little differently from the visual baselines (as root: apt-get install chromium-headless-shell).`);
+    }
+    return found;
+  }
+  console.error('No Chromium found. Install one (as root: apt-get install chromium chromium-headless-shell; or: npx playwright install chromium) or set CHROMIUM_PATH=/path/to/chromium.');
   process.exit(1);
 }
 
-/** Launch options for playwright's chromium.launch(), shared by every tool. */
-export function chromiumLaunchOptions() {
-  return { executablePath: findChromium(), args: OFFLINE_CHROMIUM_ARGS };
+/** Launch options for playwright's chromium.launch(), shared by every tool. Headless unless told. */
+export function chromiumLaunchOptions({ headless = true } = {}) {
+  return { executablePath: findChromium({ headless }), args: OFFLINE_CHROMIUM_ARGS };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) console.log(ensureChromium());

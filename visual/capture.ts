@@ -2,6 +2,7 @@ import { chromium, type Browser, type BrowserContext, type CDPSession, type Page
 import { chromiumLaunchOptions } from '../scripts/browser.mjs';
 import { declaredModes, DEFAULT_VIEWPORT, storybookDefaultModes, storyViewport, type VisualMode, type Viewport } from './modes';
 import { measureCaptureArea, openPreview, readStructure, renderInPage, settleInPage, trackRequests, type StoryInfo } from './preview-page';
+import { describeRenderer } from './renderer';
 import type { IndexEntry } from './storybook';
 import type { Structure } from './structure';
 
@@ -21,7 +22,8 @@ export interface Shot {
   notes: string[];
 }
 
-export interface CaptureRun { shots: Shot[]; modesSource: string }
+/** `renderer`: which browser drew the shots (visual/renderer.ts). */
+export interface CaptureRun { shots: Shot[]; modesSource: string; renderer: string }
 
 /**
  * Storybook waits 100 ms after every render for animations to settle unless its test runner is
@@ -152,8 +154,10 @@ function planFor(story: IndexEntry, info: StoryInfo, defaults: VisualMode[]): Pl
  */
 export async function captureStories(baseUrl: string, stories: IndexEntry[], workers = 2): Promise<CaptureRun> {
   const first = stories[0];
-  if (!first) return { shots: [], modesSource: 'no stories' };
-  const browser = await chromium.launch(chromiumLaunchOptions());
+  const launchOptions = chromiumLaunchOptions();
+  if (!first) return { shots: [], modesSource: 'no stories', renderer: '' };
+  const browser = await chromium.launch(launchOptions);
+  const renderer = describeRenderer(browser.version(), launchOptions.executablePath);
   const userAgent = await testRunnerUserAgent(browser);
   const shots: Shot[] = [];
   let modesSource = '';
@@ -214,5 +218,5 @@ export async function captureStories(baseUrl: string, stories: IndexEntry[], wor
   } finally {
     await browser.close();
   }
-  return { shots, modesSource };
+  return { shots, modesSource, renderer };
 }

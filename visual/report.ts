@@ -45,7 +45,8 @@ export function countByStatus(results: StoryResult[]): Record<VisualStatus, numb
 
 const needsAttention = (result: StoryResult) => result.status !== 'unchanged' || result.reason !== undefined || (result.notes?.length ?? 0) > 0;
 
-export function summaryMarkdown(results: StoryResult[], modesSource = ''): string {
+/** `notice`: what holds for the whole run (the baselines drawn by another browser), above the table. */
+export function summaryMarkdown(results: StoryResult[], modesSource = '', notice?: string): string {
   const counts = countByStatus(results);
   const notable = results.filter(needsAttention);
   const lines = [
@@ -54,6 +55,7 @@ export function summaryMarkdown(results: StoryResult[], modesSource = ''): strin
     `${counts.changed} changed · ${counts.new} new · ${counts.removed} removed · ${counts.error} errors · ${counts.unchanged} unchanged`,
     '',
   ];
+  if (notice) lines.push(`> ${escapeMarkdownCell(notice)}`, '');
   if (modesSource) lines.push(`Modes: ${escapeMarkdownCell(modesSource)}.`, '');
   if (notable.length === 0) lines.push('No visual changes.');
   else {
@@ -77,17 +79,17 @@ function card(result: StoryResult): string {
   return `<section class="${result.status}"><h2>${escapeHtml(result.title)} / ${escapeHtml(result.name)} <small>${escapeHtml(result.mode)} · ${result.status} · ${percent(result.diffRatio)}</small></h2>${result.reason ? `<p>${escapeHtml(result.reason)}</p>` : ''}${list('Why it changed', result.why)}${list('Could not be settled at capture', result.notes)}<div class="row">${img('Baseline', result.files?.baseline)}${img('Current', result.files?.current)}${img('Diff', result.files?.diff)}</div>${slider}</section>`;
 }
 
-export function writeReport(dir: string, results: StoryResult[], modesSource = ''): void {
+export function writeReport(dir: string, results: StoryResult[], modesSource = '', notice?: string): void {
   mkdirSync(dir, { recursive: true });
-  const summary = { counts: countByStatus(results), modes: modesSource, stories: results.map(({ files: _files, ...rest }) => rest) };
+  const summary = { counts: countByStatus(results), modes: modesSource, ...(notice ? { notice } : {}), stories: results.map(({ files: _files, ...rest }) => rest) };
   writeFileSync(join(dir, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
-  const markdown = summaryMarkdown(results, modesSource);
+  const markdown = summaryMarkdown(results, modesSource, notice);
   writeFileSync(join(dir, 'summary.md'), markdown);
   const notable = results.filter(needsAttention);
   const unchanged = results.filter((result) => !needsAttention(result));
   writeFileSync(join(dir, 'index.html'), `<!doctype html><html lang="en"><meta charset="utf-8"><title>Visual report</title>
 <style>body{font:14px system-ui;margin:2rem}section{border:1px solid #ccc;border-radius:8px;padding:1rem;margin:1rem 0}.changed,.error{border-color:#b3261e}.new{border-color:#1f5fd1}.row{display:flex;gap:1rem;flex-wrap:wrap}figure{margin:0}img{max-width:420px;border:1px solid #ddd}.slider{position:relative;display:inline-block;margin-top:1rem;width:640px}.slider img{width:640px;max-width:none;display:block}.slider .over{position:absolute;top:0;left:0;width:50%;overflow:hidden}.slider input{display:block;width:100%}h3{font-size:1rem;margin:.75rem 0 .25rem}</style>
-<h1>Visual report</h1><p>${escapeHtml(markdown.split('\n')[2] ?? '')}</p>${modesSource ? `<p>Modes: ${escapeHtml(modesSource)}.</p>` : ''}
+<h1>Visual report</h1><p>${escapeHtml(markdown.split('\n')[2] ?? '')}</p>${notice ? `<p role="note"><strong>${escapeHtml(notice)}</strong></p>` : ''}${modesSource ? `<p>Modes: ${escapeHtml(modesSource)}.</p>` : ''}
 ${notable.map(card).join('\n')}
 <h2>Unchanged (${unchanged.length})</h2><ul>${unchanged.map((result) => `<li>${escapeHtml(result.id)} (${escapeHtml(result.mode)})</li>`).join('')}</ul></html>\n`);
 }

@@ -9,6 +9,7 @@ import sirv from 'sirv';
 import { captureStories } from './capture';
 import { applyUpdate, judge, removedBaselines, type Folders } from './judge';
 import { changedFilesSince, selectChangedStories } from './only-changed';
+import { readBaselineRenderer, rendererNotice, writeBaselineRenderer } from './renderer';
 import { countByStatus, writeReport } from './report';
 import { ensureStorybookBuild, readStoryIndex } from './storybook';
 
@@ -57,16 +58,21 @@ async function main(): Promise<number> {
       stories = selection.stories;
     }
     const started = performance.now();
-    const { shots, modesSource } = await captureStories(baseUrl, stories);
+    const { shots, modesSource, renderer } = await captureStories(baseUrl, stories);
     const elapsed = performance.now() - started;
     const results = shots.map((shot) => judge(shot, folders));
     // With a partial selection, a missing story is not a removed one.
     if (!onlySome) results.push(...removedBaselines(results, folders.baselines));
     results.sort((a, b) => `${a.id}@${a.mode}`.localeCompare(`${b.id}@${b.mode}`));
-    writeReport(folders.report, results, modesSource);
-    if (values.update) applyUpdate(results, folders);
+    const notice = values.update ? undefined : rendererNotice(readBaselineRenderer(folders.baselines), renderer);
+    writeReport(folders.report, results, modesSource, notice);
+    if (values.update) {
+      applyUpdate(results, folders);
+      writeBaselineRenderer(folders.baselines, renderer);
+    }
     const counts = countByStatus(results);
     const captured = shots.filter((shot) => shot.png).length;
+    if (notice) console.log(notice);
     console.log(`Visual: ${captured} snapshots of ${stories.length} stories in ${(elapsed / 1000).toFixed(1)} s (${(elapsed / Math.max(1, captured)).toFixed(0)} ms each). Modes: ${modesSource}.`);
     for (const result of results.filter((r) => r.status !== 'unchanged' || r.reason || r.notes)) {
       console.log(`  ${result.status.padEnd(9)} ${result.id} (${result.mode})${result.reason ? `: ${result.reason}` : ''}`);
