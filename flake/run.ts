@@ -26,7 +26,8 @@ const run = `${new Date().toISOString()}#${process.pid}`;
 const started = performance.now();
 const result = spawnSync(process.execPath, [
   'node_modules/@playwright/test/cli.js', 'test', '-c', values.config,
-  `--repeat-each=${values.repeat}`, '--retries=0', `--reporter=list,html,${resolve('flake/recorder.ts')}`,
+  // No retries, and the trace of every failed attempt: a flake is hunted from its failing side.
+  `--repeat-each=${values.repeat}`, '--retries=0', '--trace=retain-on-failure', `--reporter=list,html,${resolve('flake/recorder.ts')}`,
   ...(values.grep ? ['--grep', values.grep] : []),
 ], { stdio: 'inherit', env: { ...process.env, FLAKE_LEDGER: ledger, FLAKE_RUN: run } });
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
