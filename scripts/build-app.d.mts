@@ -1,2 +1,2 @@
 export declare function hashInputs(root: string, inputs: string[], extra?: string): string;
-export declare function buildApp(root: string, options?: { mocks?: boolean }): boolean;
+export declare function buildApp(root: string, options?: { mocks?: boolean; outDir?: string }): boolean;

@@ -1,5 +1,5 @@
-// Builds dist/ only when its inputs changed since the last build, so `npm start` and the
-// E2E web server start in seconds on a warm clone.
+// Builds dist/ only when its inputs changed since the last build, so `npm start`, the E2E web
+// server and the production-build test share one build and start in seconds on a warm clone.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
@@ -24,18 +24,30 @@ export function hashInputs(root, inputs, extra = '') {
   return hash.digest('hex');
 }
 
-/** Builds dist/; `mocks` builds the mock backend in (npm start, E2E), otherwise none ships. */
-export function buildApp(root, { mocks = false } = {}) {
-  const stamp = join(root, 'dist', '.build-stamp');
-  const env = { ...process.env, VITE_MOCKS: mocks ? '1' : '0' };
+/**
+ * Builds the console into `outDir` (dist/ by default) unless a build of the same inputs is there;
+ * `mocks` builds the mock backend in (npm start, E2E), otherwise none ships. Throws when vite fails.
+ */
+export function buildApp(root, { mocks = false, outDir = 'dist' } = {}) {
+  const out = join(root, outDir);
+  const stamp = join(out, '.build-stamp');
+  // A build for serving is a production build whoever asks (a test runner sets NODE_ENV=test).
+  const env = { ...process.env, NODE_ENV: 'production', VITE_MOCKS: mocks ? '1' : '0' };
   const wanted = hashInputs(root, INPUTS, `VITE_API_BASE_URL=${process.env.VITE_API_BASE_URL ?? ''}\nVITE_MOCKS=${env.VITE_MOCKS}\n`);
   if (existsSync(stamp) && readFileSync(stamp, 'utf8').trim() === wanted) return false;
-  console.log('Building the Agent Console (vite build)…');
+  console.log(`Building the Agent Console (vite build) into ${outDir}/…`);
   console.log(mocks ? 'with the mock backend built in (not for deployment).' : 'without mocks.');
-  const result = spawnSync(join(root, 'node_modules', '.bin', 'vite'), ['build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit', env });
-  if (result.status !== 0) process.exit(result.status ?? 1);
+  const result = spawnSync(join(root, 'node_modules', '.bin', 'vite'), ['build', '--outDir', out, '--emptyOutDir', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit', env });
+  if (result.status !== 0) throw new Error(`vite build failed (exit code ${result.status ?? result.signal}); see its output above.`);
   writeFileSync(stamp, `${wanted}\n`);
   return true;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) buildApp(process.cwd(), { mocks: process.argv.includes('--mocks') });
+if (import.meta.url === `file://${process.argv[1]}`) {
+  try {
+    buildApp(process.cwd(), { mocks: process.argv.includes('--mocks') });
+  } catch (error) {
+    console.error(error.message);
+    process.exit(1);
+  }
+}
