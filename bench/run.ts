@@ -58,7 +58,15 @@ function gateBench(): void {
     const started = performance.now();
     const result = spawnSync(process.execPath, ['scripts/gate.mjs'], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, GITHUB_STEP_SUMMARY: '' }, maxBuffer: 256 * 1024 * 1024 });
     walls.push((performance.now() - started) / 1000);
-    if (result.status !== 0) console.warn(`the gate failed in round ${round + 1}; its time still counts (see its output with npm test)`);
+    if (result.status !== 0) {
+      // Kept whole, so a failure in a timed round (a flake, most likely) can be read afterwards.
+      const log = `.cache/bench/gate-round-${round + 1}.log`;
+      mkdirSync('.cache/bench', { recursive: true });
+      const output = `${result.stdout.toString()}\n${result.stderr.toString()}`;
+      writeFileSync(log, output);
+      const failing = output.split('\n').filter((line) => /^\S+\s+\d+ passed, [1-9]\d* failed/.test(line));
+      console.warn(`the gate failed in round ${round + 1} (${failing.map((line) => line.replace(/\s+/g, ' ')).join('; ') || 'no stage line'}); its time still counts; output in ${log}`);
+    }
     const timings = JSON.parse(readFileSync('.cache/gate.json', 'utf8')) as { label: string; seconds: string }[];
     for (const { label, seconds } of timings) stages.set(label, [...(stages.get(label) ?? []), Number(seconds)]);
   }
