@@ -64,13 +64,14 @@ function aptInstall(packages) {
 export function ensureChromium() {
   const canApt = process.getuid?.() === 0 && spawnSync('which', ['apt-get']).status === 0;
   const wanted = [];
-  if (!findChromium()) wanted.push('chromium');
+  if (!findChromium() && !findChromium({ headless: true })) wanted.push('chromium');
   if (!process.env.CHROMIUM_PATH && !existsSync(DEBIAN_HEADLESS_SHELL)) wanted.push('chromium-headless-shell');
   if (wanted.length > 0 && canApt) {
     console.log(`Installing Debian's ${wanted.join(' and ')} (apt-get)…`);
     if (!aptInstall(wanted)) console.log(`apt-get could not install ${wanted.join(' and ')}.`);
   }
-  const found = findChromium();
+  // The headless shell alone serves every tool here but a headed run.
+  const found = findChromium() ?? findChromium({ headless: true });
   if (found) {
     if (!process.env.CHROMIUM_PATH && !existsSync(DEBIAN_HEADLESS_SHELL)) {
       console.log(`No ${DEBIAN_HEADLESS_SHELL}: headless runs use ${found}, which costs about twice the CPU per page and renders text a little differently from the visual baselines (as root: apt-get install chromium-headless-shell).`);
