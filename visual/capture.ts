@@ -22,7 +22,7 @@ export interface Shot {
   notes: string[];
 }
 
-/** `renderer`: which browser drew the shots (visual/renderer.ts). */
+/** `renderer`: which browser drew the shots (visual/renderer.ts); '' when there was nothing to draw. */
 export interface CaptureRun { shots: Shot[]; modesSource: string; renderer: string }
 
 /**
@@ -154,8 +154,8 @@ function planFor(story: IndexEntry, info: StoryInfo, defaults: VisualMode[]): Pl
  */
 export async function captureStories(baseUrl: string, stories: IndexEntry[], workers = 2): Promise<CaptureRun> {
   const first = stories[0];
-  const launchOptions = chromiumLaunchOptions();
   if (!first) return { shots: [], modesSource: 'no stories', renderer: '' };
+  const launchOptions = chromiumLaunchOptions();
   const browser = await chromium.launch(launchOptions);
   const renderer = describeRenderer(browser.version(), launchOptions.executablePath);
   const userAgent = await testRunnerUserAgent(browser);

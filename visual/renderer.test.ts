@@ -25,6 +25,7 @@ describe('the renderer recorded beside the baselines', () => {
     const shell = 'Chromium 156.0.8078.79 (chromium-headless-shell)';
     expect(rendererNotice(shell, shell)).toBeUndefined();
     expect(rendererNotice(undefined, shell)).toBeUndefined();
+    expect(rendererNotice(shell, ''), 'a run that drew nothing').toBeUndefined();
     const notice = rendererNotice(shell, 'Chromium 156.0.8078.79 (chromium)');
     expect(notice).toContain(`drawn by ${shell}; this run by Chromium 156.0.8078.79 (chromium)`);
     expect(summaryMarkdown([], '', notice)).toContain(`> ${notice}`);

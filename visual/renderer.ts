@@ -26,6 +26,6 @@ export function writeBaselineRenderer(baselines: string, renderer: string): void
 
 /** What a reviewer must know when this run's browser is not the one that drew the baselines. */
 export function rendererNotice(baselineRenderer: string | undefined, current: string): string | undefined {
-  if (baselineRenderer === undefined || baselineRenderer === current) return undefined;
+  if (baselineRenderer === undefined || current === '' || baselineRenderer === current) return undefined;
   return `The baselines were drawn by ${baselineRenderer}; this run by ${current}. Text and anti-aliasing differ between browsers, so a change of pixels only may be the browser's, not the code's (run with the baselines' browser, or --update to record new baselines with this one).`;
 }

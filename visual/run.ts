@@ -68,7 +68,8 @@ async function main(): Promise<number> {
     writeReport(folders.report, results, modesSource, notice);
     if (values.update) {
       applyUpdate(results, folders);
-      writeBaselineRenderer(folders.baselines, renderer);
+      // Only a full update redraws every baseline; after a partial one most are still the old browser's.
+      if (!onlySome && renderer) writeBaselineRenderer(folders.baselines, renderer);
     }
     const counts = countByStatus(results);
     const captured = shots.filter((shot) => shot.png).length;

@@ -5,7 +5,6 @@ import { WidgetFrame } from './components/WidgetFrame';
 
 export type AlertState = 'pending' | 'firing' | 'resolved' | 'silenced';
 
-
 export class ObservabilityPage {
   readonly heading: Locator;
   readonly alerts: WidgetFrame;
