@@ -32,8 +32,8 @@ export class ObservabilityPage {
   /**
    * Moves the page's clock (installed by the test) on to the next refresh and waits until it has
    * landed and nothing else is in flight: a clock that jumps while requests are out times them out,
-   * and a long jump past the live stream's silence limit reconnects it (which reads every source
-   * again), so the next jump must wait for that too.
+   * and a long jump past the live stream's silence limit reconnects it (which re-reads every service's
+   * health), so the next jump must wait for that too.
    */
   async advanceToNextRefresh(): Promise<void> {
     await this.settled();

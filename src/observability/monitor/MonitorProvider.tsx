@@ -27,7 +27,8 @@ const MonitorContext = createContext<MonitorContextValue | null>(null);
 /**
  * One service monitor per signed-in tab. It reads nothing until a page or widget that shows its
  * data is mounted, then refreshes every `observabilityRefreshMs` (skipped while the tab is hidden)
- * and at once when the live stream announces a health change. Silences are kept in the browser's
+ * and re-reads health at once when the live stream announces a change or a new connection replaces
+ * one (which may have missed a change). Silences are kept in the browser's
  * store so a reload keeps them.
  */
 export function MonitorProvider({ children, monitor: given }: { children: ReactNode; monitor?: ServiceMonitor }) {
@@ -55,7 +56,8 @@ export function MonitorProvider({ children, monitor: given }: { children: ReactN
         const change = healthChangeSchema.safeParse(safeJson(message.data));
         if (change.success) void monitor.refreshHealth(change.data.service);
       },
-      onResume: () => void monitor.refresh(),
+      // What the health topic may not have replayed on a new connection is a health change.
+      onResume: () => void monitor.refreshHealth(),
     });
     return () => { clearInterval(timer); unsubscribe(); };
   }, [monitor, live]);

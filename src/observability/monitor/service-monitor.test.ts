@@ -87,6 +87,28 @@ describe('ServiceMonitor', () => {
     expect(reads).toBe(1);
   });
 
+  it('a re-read after a new live connection reads every service\'s health, leaves the charts alone and re-evaluates the rules', async () => {
+    let now = 1_000;
+    const { health, sources } = scripted();
+    const reads: string[] = [];
+    const counted: MonitorSources = {
+      health: (service, signal) => { reads.push(`health ${service}`); return sources.health(service, signal); },
+      metrics: (service, signal) => { reads.push(`metrics ${service}`); return sources.metrics(service, signal); },
+    };
+    const monitor = new ServiceMonitor({ services: ['media-engine', 'content-engine'], sources: counted, now: () => now });
+    await monitor.refresh();
+    reads.length = 0;
+    health.set('content-engine', createServiceHealth({ service: 'content-engine', status: 'unhealthy' }));
+    now = 2_000;
+    await monitor.refreshHealth();
+    expect(reads.sort()).toEqual(['health content-engine', 'health media-engine']);
+    const view = monitor.getSnapshot().services.find((service) => service.name === 'content-engine');
+    expect(view?.health.data?.status).toBe('unhealthy');
+    expect(view?.metrics.data?.points).toHaveLength(1);
+    expect(monitor.getSnapshot().refreshedAt).toBe(2_000);
+    expect(Object.values(monitor.getSnapshot().alerts.instances).some((alert) => alert.labels.service === 'content-engine' && alert.state === 'pending')).toBe(true);
+  });
+
   it('says a read is in flight until every overlapping one has landed, refresh and live re-read alike', async () => {
     const { sources } = scripted();
     let release: () => void = () => undefined;

@@ -97,11 +97,18 @@ export class ServiceMonitor {
     return this.inFlight;
   }
 
-  /** Re-reads one service's health (a live health change), then re-evaluates the rules. */
-  refreshHealth(service: string): Promise<void> {
+  /**
+   * Re-reads the health of `service` (a live health change), or of every service (a live connection
+   * was replaced, so a change may have gone unannounced), then re-evaluates the rules. Metrics are
+   * left to the refresh timer: the live stream never carries them, so a new connection cannot have
+   * missed any, and a scrape out of turn would put an extra point on every chart.
+   */
+  refreshHealth(service?: string): Promise<void> {
+    const signal = this.controller.signal;
+    const services = service === undefined ? this.options.services : [service];
     return this.tracked(async () => {
-      await this.readHealth(service, this.controller.signal);
-      this.evaluate();
+      await Promise.all(services.map((name) => this.readHealth(name, signal)));
+      if (!signal.aborted) this.evaluate();
     });
   }
 
