@@ -155,8 +155,11 @@ test.describe('traces', () => {
 
   test('an approval shows in the audit log and as one trace joining the browser\'s spans with the services\'', async ({ approvals, observability }) => {
     await approvals.goto();
-    await approvals.card('Refund order #4471').approve();
-    await expect(approvals.card('Refund order #4471')).toBeDecided('approved');
+    const card = approvals.card('Refund order #4471');
+    await card.approve();
+    await expect(card).toBeDecided('approved');
+    // The audit entry and the end of the decision's trace follow the server's answer, which lands after the badge changes.
+    await card.waitForAnswer();
     await observability.shell.open('Observability');
     await observability.searchAudit('approval-001');
     await expect(observability.auditRows).toHaveCount(1);
