@@ -24,5 +24,13 @@ export const Loaded: Story = {
     await waitFor(() => expect(canvas.getByText('45 events: the end of the log.')).toBeVisible());
   },
 };
-export const Empty: Story = { parameters: { scenario: 'empty' } };
-export const Errored: Story = { parameters: { scenario: 'server-error' } };
+// Each state that arrives from the mock API is awaited by its play function, so the story is
+// finished (for its test and the visual capture) only once it shows what it is named for.
+export const Empty: Story = {
+  parameters: { scenario: 'empty' },
+  play: async ({ canvas }) => { await expect(await canvas.findByText('No audit events yet.')).toBeVisible(); },
+};
+export const Errored: Story = {
+  parameters: { scenario: 'server-error' },
+  play: async ({ canvas }) => { await expect(await canvas.findByRole('alert')).toHaveTextContent('Could not load Audit log: The server failed (HTTP 500).'); },
+};

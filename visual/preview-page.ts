@@ -97,7 +97,12 @@ function nextFrames(page: Page): Promise<unknown> {
 /** The page's requests still in flight; long-lived streams (SSE, websockets) never count. */
 export function trackRequests(page: Page): { idle: () => Promise<string[]> } {
   const inFlight = new Set<Request>();
-  const settled = (request: Request) => inFlight.delete(request);
+  /** Requests answered (or failed) so far: the page still has to act on an answer after it lands. */
+  let answered = 0;
+  let answeredAtLastIdle = 0;
+  const settled = (request: Request) => {
+    if (inFlight.delete(request)) answered += 1;
+  };
   page.on('request', (request) => {
     const type = request.resourceType();
     if (type === 'eventsource' || type === 'websocket' || (request.headers().accept ?? '').includes('text/event-stream')) return;
@@ -108,12 +113,18 @@ export function trackRequests(page: Page): { idle: () => Promise<string[]> } {
   page.on('framenavigated', () => inFlight.clear());
   return {
     /**
-     * Resolves once nothing is in flight (at once when nothing is), waiting two frames after the
-     * last answer for the requests it causes; returns the URLs that never finished.
+     * Resolves once nothing is in flight and two frames have passed since the last answer landed
+     * (at once when nothing was asked or answered since the last call), so the page has acted on
+     * the answers (read the body, drawn the result) and sent the requests they cause. Returns the
+     * URLs that never finished. An answer landing at the end of a wait used to end it at once: a
+     * story was captured still loading beside the E2E suite (its error state drawn a moment later).
      */
     async idle() {
       const deadline = Date.now() + NETWORK_IDLE_TIMEOUT_MS;
-      while (inFlight.size > 0 && Date.now() < deadline) await nextFrames(page);
+      while (Date.now() < deadline && (inFlight.size > 0 || answered !== answeredAtLastIdle)) {
+        answeredAtLastIdle = answered;
+        await nextFrames(page);
+      }
       return [...inFlight].map((request) => request.url());
     },
   };
