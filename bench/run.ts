@@ -19,7 +19,7 @@ import { dashboardRound } from './dashboard';
 import { diffRound, pairsFromBaselines } from './diff-engines';
 import { performanceMarkdown } from './markdown';
 import { observabilityRefreshes } from './observability';
-import { figure, median, type BenchResults, type Figure } from './stats';
+import { figure, median, mergeResults, type BenchResults, type Figure } from './stats';
 import { streamRound, type StreamRound } from './stream';
 
 type Section = 'gate' | 'app-load' | 'dashboard' | 'visual' | 'diff' | 'stream' | 'observability' | 'metrics' | 'storage';
@@ -215,8 +215,7 @@ const results: BenchResults = {
 };
 // A partial run (--only, --skip) keeps the figures of the sections it did not measure.
 const previous = (() => { try { return JSON.parse(readFileSync('bench/results.json', 'utf8')) as BenchResults; } catch { return undefined; } })();
-const measured = new Set(figures.map((item) => item.section));
-const merged: BenchResults = { ...results, figures: [...(previous?.figures ?? []).filter((item) => !measured.has(item.section)), ...figures] };
+const merged = mergeResults(previous, results, sections.map(([name]) => name));
 writeFileSync('bench/results.json', `${JSON.stringify(merged, null, 2)}\n`);
 const doc = readFileSync('docs/performance.md', 'utf8');
 writeFileSync('docs/performance.md', performanceMarkdown(doc, merged));
