@@ -3,7 +3,7 @@
 // an earlier one failed, so one run shows everything that is wrong; the last line is
 // `N passed, N failed` (plus skipped) over all of them. Under GitHub Actions the summary table also
 // goes to the job summary ($GITHUB_STEP_SUMMARY).
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureChromium } from './browser.mjs';
@@ -29,21 +29,6 @@ if (unknown.length) {
 const selected = args.filter((arg) => STAGES.includes(arg));
 const runs = (stage) => selected.length === 0 || selected.includes(stage);
 
-function run(label, command, commandArgs, env = {}) {
-  console.log(`\n━━ ${label}`);
-  const started = Date.now();
-  const result = spawnSync(command, commandArgs, { cwd: root, stdio: 'inherit', env: { ...process.env, FORCE_COLOR: '0', ...env } });
-  return { ok: result.status === 0, seconds: ((Date.now() - started) / 1000).toFixed(1) };
-}
-
-/** Runs a step with its output held back and printed whole when it ends, so steps run side by side read cleanly. */
-function runQuietly(label, command, commandArgs) {
-  return runHeld(label, command, commandArgs).then(({ print, ...result }) => {
-    print();
-    return result;
-  });
-}
-
 /** Runs a step with its output held back; `print()` writes it whole, when the caller chooses. */
 function runHeld(label, command, commandArgs) {
   const started = Date.now();
@@ -59,7 +44,7 @@ function runHeld(label, command, commandArgs) {
   });
 }
 
-/** Runs a step with its output shown as it comes (Playwright's list of tests), without blocking the steps beside it. */
+/** Runs a step with its output shown as it comes (Vitest's and Playwright's progress), without blocking the steps beside it. */
 function runLive(label, command, commandArgs) {
   console.log(`\n━━ ${label}`);
   const started = Date.now();
@@ -96,17 +81,23 @@ if (runs('vitest') || runs('playwright')) {
   mkdirSync(results, { recursive: true });
 }
 
-// Lint and typecheck each keep one core busy and share nothing: they run side by side.
+// Lint and typecheck each keep one core busy and share nothing with each other or with Vitest: they
+// run beside it, their output held back and printed after Vitest's (docs/performance.md).
 // Incremental: tsc keeps what it learned in .cache and checks again only what a change can reach.
 const TYPECHECK_ARGS = ['node_modules/typescript/bin/tsc', '-p', '.', '--incremental', '--tsBuildInfoFile', '.cache/typecheck.tsbuildinfo'];
 const checks = ['lint', 'typecheck'].filter(runs);
-const checked = await Promise.all(checks.map((label) => runQuietly(label, process.execPath, label === 'typecheck' ? TYPECHECK_ARGS : ['scripts/lint.mjs'])));
-checks.forEach((label, index) => record(label, countsOr(checked[index].ok), checked[index].seconds));
+const checking = Promise.all(checks.map((label) => runHeld(label, process.execPath, label === 'typecheck' ? TYPECHECK_ARGS : ['scripts/lint.mjs'])));
+async function recordChecks() {
+  const checked = await checking;
+  checked.forEach(({ print }) => print());
+  checks.forEach((label, index) => record(label, countsOr(checked[index].ok), checked[index].seconds));
+}
 
-if (runs('vitest')) {
+if (!runs('vitest')) await recordChecks();
+else {
   const out = join(results, 'vitest.json');
   // With coverage of src/ (istanbul): Vitest fails the run below the floors in coverage-floor.json.
-  const { ok, seconds } = run('vitest', process.execPath, ['node_modules/vitest/vitest.mjs', 'run', '--coverage', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`]);
+  const { ok, seconds } = await runLive('vitest', process.execPath, ['node_modules/vitest/vitest.mjs', 'run', '--coverage', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`]);
   const report = readJson(out);
   const counts = report && { passed: report.numPassedTests, failed: report.numFailedTests, skipped: report.numPendingTests + report.numTodoTests };
   const coverage = readJson(join(root, 'coverage', 'coverage-summary.json'));
@@ -117,6 +108,7 @@ if (runs('vitest')) {
     // Tests that all pass with coverage under its floor still fail the stage (Vitest exits 1 for it).
     notes.push(`coverage of src/: ${rows.map((row) => `${row.metric} ${row.pct.toFixed(1)}% (floor ${row.floor}%)`).join(', ')}; goal 90%`);
   } else notes.push('no coverage summary was written');
+  await recordChecks();
   record('vitest', countsOr(ok, counts), seconds);
 }
 
