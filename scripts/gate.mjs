@@ -1,8 +1,8 @@
 // `npm test [-- STAGE… ] [-- --shard=I/N]`: the whole gate, or the named stages of it (lint,
 // typecheck, vitest, playwright, visual; CI runs them as parallel jobs). Each stage runs even when
 // an earlier one failed, so one run shows everything that is wrong; the last line is
-// `N passed, N failed` (plus skipped) over all of them. Under GitHub Actions the summary table also
-// goes to the job summary ($GITHUB_STEP_SUMMARY).
+// `N passed, N failed` (plus skipped) over all of them, and the whole gate's wall time. Under
+// GitHub Actions the summary table also goes to the job summary ($GITHUB_STEP_SUMMARY).
 import { spawn } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -112,9 +112,9 @@ else {
   record('vitest', countsOr(ok, counts), seconds);
 }
 
-// The visual stage runs beside Playwright: each leaves part of the two cores idle (Playwright about
-// 15 of its 107 CPU-s of wall time, the visual runner 10 of 18), they share no files or ports, and
-// the visual output is held back and printed after Playwright's (docs/performance.md).
+// The visual stage runs beside Playwright: alone, each left part of the two cores idle (Playwright
+// about 15 CPU-s over its 61 s, the visual runner 10 over its 14 s), they share no files or ports,
+// and the visual output is held back and printed after Playwright's (docs/performance.md).
 const visualStage = runs('visual') ? runHeld('visual', bin('tsx'), ['visual/run.ts']) : undefined;
 
 if (runs('playwright')) {
@@ -148,7 +148,7 @@ if (visualStage) {
 const total = `${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`;
 console.log(`\n━━ summary\n${rows.map((row) => `${row.label.padEnd(14)} ${row.passed} passed, ${row.failed} failed${row.skipped ? `, ${row.skipped} skipped` : ''} (${row.seconds} s)`).join('\n')}`);
 for (const note of notes.filter((line) => !line.startsWith('quarantined'))) console.log(`  ${note}`);
-// Stages overlap (lint with typecheck, visual with Playwright), so the whole is not their sum.
+// Stages overlap (lint and typecheck with Vitest, visual with Playwright): the whole is not their sum.
 console.log(`${total} in ${((Date.now() - gateStarted) / 1000).toFixed(1)} s`);
 // Each stage's time, for npm run bench.
 mkdirSync(join(root, '.cache'), { recursive: true });

@@ -28,8 +28,8 @@ const MonitorContext = createContext<MonitorContextValue | null>(null);
  * One service monitor per signed-in tab. It reads nothing until a page or widget that shows its
  * data is mounted, then refreshes every `observabilityRefreshMs` (skipped while the tab is hidden)
  * and re-reads health at once when the live stream announces a change or a new connection replaces
- * one (which may have missed a change). Silences are kept in the browser's
- * store so a reload keeps them.
+ * one (which may have missed a change). Silences are kept in the browser's store so a reload keeps
+ * them.
  */
 export function MonitorProvider({ children, monitor: given }: { children: ReactNode; monitor?: ServiceMonitor }) {
   const [monitor] = useState(() => given ?? new ServiceMonitor({
