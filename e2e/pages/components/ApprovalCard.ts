@@ -43,8 +43,8 @@ export class ApprovalCard {
    * Waits until the server's answer to a decision has landed (the card is no longer busy). The
    * badge shows the decision at the click, before that: leaving the page then can beat the
    * decision to the server (the audit log lacked it) or the end of its trace (the traces list
-   * lacked the action). Both were seen over the network, once in a gate run and 1 of 40 runs on a
-   * loaded machine; 0 of 80 with this wait.
+   * lacked the action). Both were seen over the network, once in a full E2E run and 1 of 40 runs
+   * on a loaded machine; 0 of 80 with this wait.
    */
   async waitForAnswer(): Promise<void> {
     await expect(this.root).toHaveAttribute('aria-busy', 'false');

@@ -22,15 +22,15 @@ interface TimeSeriesChartProps {
   integer?: boolean;
 }
 
-// Theme colours come from CSS variables, so the same chart reads in light and dark.
 // Props that do not change between refreshes are the same objects every time: recharts compares
 // them by identity, and fresh ones made it work out each chart's axes and tooltip again on every
-// refresh (an observability refresh took ~14% longer; docs/performance.md).
+// refresh (an observability refresh took ~16% longer; docs/performance.md).
 const MARGIN = { top: 6, right: 8, bottom: 0, left: 0 };
 const TOOLTIP_STYLE = { background: 'var(--surface)', color: 'var(--text)' };
 const X_DOMAIN = ['dataMin', 'dataMax'];
 const axisTime = (at: number) => clockTime(at).slice(0, 8);
 const tooltipTime = (at: unknown) => clockTime(Number(at));
+// Theme colours come from CSS variables, so the same chart reads in light and dark.
 const COLOURS = ['var(--chart-1)', 'var(--chart-2)', 'var(--chart-3)', 'var(--chart-4)', 'var(--chart-5)', 'var(--chart-6)'];
 
 /**
