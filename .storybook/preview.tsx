@@ -8,6 +8,7 @@ import { activateScenario, type ScenarioName } from '../fixtures/scenarios';
 import { onUnhandledApiFrame } from '../fixtures/adapters/unhandled';
 import { seedFactories } from '../fixtures/factories';
 import { configureAuth } from '../src/api/client';
+import { a11yInOtherThemes } from './other-themes-a11y';
 import { THEME_MODES, THEMES } from './visual-parameters';
 
 // Connected panels call the API as the mock reviewer; the scenario decides what the API answers.
@@ -31,8 +32,9 @@ const preview: Preview = {
       toolbar: { title: 'Theme', icon: 'mirror', items: [...THEMES], dynamicTitle: true },
     },
   },
-  // test:stories runs every story once per theme by setting STORYBOOK_THEME; browsing starts light.
-  initialGlobals: { theme: import.meta.env.STORYBOOK_THEME === 'dark' ? 'dark' : 'light' },
+  initialGlobals: { theme: 'light' },
+  // test:stories renders every story once (light) and checks its accessibility in every theme.
+  ...(import.meta.env.STORYBOOK_A11Y_EVERY_THEME === 'true' ? { afterEach: a11yInOtherThemes(THEMES) } : {}),
   decorators: [(Story, { globals }) => {
     const theme = globals.theme === 'dark' ? 'dark' : 'light';
     document.documentElement.dataset.theme = theme;
