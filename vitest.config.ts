@@ -5,6 +5,7 @@ import { playwright } from '@vitest/browser-playwright';
 import type { Plugin } from 'vite';
 import { defineConfig, mergeConfig } from 'vitest/config';
 import { chromiumLaunchOptions } from './scripts/browser.mjs';
+import EnvironmentSequencer from './test/environment-sequencer.ts';
 import viteConfig from './vite.config.ts';
 
 /** The coverage floors: Vitest fails the run below them; scripts/coverage-ratchet.mjs --raise lifts them. */
@@ -25,6 +26,9 @@ export default mergeConfig(viteConfig({ command: 'serve', mode: 'test' }), defin
     // unit files and the two Storybook browsers took turns. Two workers: the Vitest stage 109 and
     // 101 s → 83 and 90 s, runs interleaved (docs/performance.md).
     maxWorkers: Math.max(2, availableParallelism() - 1),
+    // Files of one environment run next to each other, so a worker is handed the next file rather
+    // than ended and started again (test/environment-sequencer.ts).
+    sequence: { sequencer: EnvironmentSequencer },
     // Off unless asked for (--coverage): the gate asks; a developer running one file does not pay for it.
     coverage: {
       // Istanbul instruments only src/ at transform time. V8's precise coverage slows every script

@@ -1,5 +1,8 @@
 // @vitest-environment node
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { playwrightVerdict } from '../scripts/playwright-verdict.mjs';
 import { daysLeft, parseQuarantine } from '../scripts/quarantine.mjs';
@@ -57,7 +60,10 @@ describe('the gate’s reading of a Playwright report', () => {
   });
 
   it('reads a real Playwright JSON report: the quarantined fixture test failed, ran, and does not gate', { timeout: 60_000 }, () => {
-    const run = spawnSync(process.execPath, ['node_modules/@playwright/test/cli.js', 'test', '-c', 'flake/fixtures/playwright.config.ts', '--grep', 'quarantined|steady', '--reporter=json'], { encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' } });
+    // Its own output directory: Playwright empties it first, and flake/flake.test.ts, which may run
+    // at the same time, keeps its traces in the fixture config's.
+    const output = mkdtempSync(join(tmpdir(), 'verdict-'));
+    const run = spawnSync(process.execPath, ['node_modules/@playwright/test/cli.js', 'test', '-c', 'flake/fixtures/playwright.config.ts', '--output', output, '--grep', 'quarantined|steady', '--reporter=json'], { encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' } });
     expect(run.status, run.stderr).toBe(1);
     const verdict = playwrightVerdict(JSON.parse(run.stdout), NOW);
     expect(verdict.counts).toEqual({ passed: 1, failed: 0, skipped: 0 });
