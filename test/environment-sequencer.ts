@@ -10,9 +10,9 @@ interface Sequencer {
   shard<Spec extends Specification>(files: Spec[]): Promise<Spec[]>;
 }
 
-// Vitest's BaseSequencer, imported by a specifier TypeScript does not follow: the types of
-// `vitest/node` bring @vitest/browser's DOM matchers into the program, and their toHaveTextContent
-// (no RegExp) then takes the place of jest-dom's in the unit tests' `expect`.
+// Vitest's BaseSequencer, imported by a specifier TypeScript does not follow: reached from
+// vitest.config.ts, the types of `vitest/node` load @vitest/browser's DOM matchers before jest-dom's,
+// and theirs (toHaveTextContent without RegExp) then win in the unit tests' `expect`.
 const VITEST_NODE: string = 'vitest/node';
 const { BaseSequencer } = await import(VITEST_NODE) as { BaseSequencer: new (ctx: unknown) => Sequencer };
 
