@@ -84,7 +84,7 @@ if (runs('vitest') || runs('playwright')) {
 // Lint and typecheck each keep one core busy and share nothing with each other or with Vitest: they
 // run beside it, their output held back and printed after Vitest's (docs/performance.md).
 // Incremental: tsc keeps what it learned in .cache and checks again only what a change can reach
-// (scripts/typecheck.mjs: two programs, so that no file's types depend on the order files were added).
+// (scripts/typecheck.mjs: from scratch when the order of the program's files changed).
 const checks = ['lint', 'typecheck'].filter(runs);
 const checking = Promise.all(checks.map((label) => runHeld(label, process.execPath, label === 'typecheck' ? ['scripts/typecheck.mjs'] : ['scripts/lint.mjs'])));
 async function recordChecks() {

@@ -10,9 +10,9 @@ interface Sequencer {
   shard<Spec extends Specification>(files: Spec[]): Promise<Spec[]>;
 }
 
-// Vitest's BaseSequencer, imported by a specifier TypeScript does not follow: this file is in the
-// tests' program (tsconfig.json), where the types of `vitest/node` would bring in Vitest's browser-mode
-// DOM matchers, which declare `expect`'s methods unlike jest-dom's (scripts/typecheck.mjs).
+// Vitest's BaseSequencer, imported by a specifier TypeScript does not follow: reached from
+// vitest.config.ts, the types of `vitest/node` load @vitest/browser's DOM matchers before jest-dom's,
+// and theirs (toHaveTextContent without RegExp) then win in the unit tests' `expect`.
 const VITEST_NODE: string = 'vitest/node';
 const { BaseSequencer } = await import(VITEST_NODE) as { BaseSequencer: new (ctx: unknown) => Sequencer };
 
