@@ -15,6 +15,10 @@ const FILES = {
   'first.ts': '/// <reference path="./strict.d.ts" />\nexport {};\n',
 };
 
+// tsc's error line, plain (`use.ts(2,12): error TS2345`) or pretty (`…/use.ts:2:12 - error TS2345`, in
+// colour), whichever the environment it runs in asks for.
+const STRICT_CALL_FAILS = /use\.ts(?:\(2,12\)|(?:\x1b\[\d+m)*:(?:\x1b\[\d+m)*2(?:\x1b\[\d+m)*:(?:\x1b\[\d+m)*12)[^\n]*error[^\n]*TS2345/;
+
 function project(files: string[]) {
   return JSON.stringify({ compilerOptions: { noEmit: true, strict: true, skipLibCheck: true, types: [] }, files });
 }
@@ -34,10 +38,10 @@ it('checks every file again when a new file changes the order of the program\'s 
   // The premise: tsc with the same cache, on the new order, passes what a fresh check fails.
   copyFileSync(cache, join(dir, 'copy.tsbuildinfo'));
   expect(plainTsc(join(dir, 'copy.tsbuildinfo')).status).toBe(0);
-  expect(plainTsc(join(dir, 'fresh.tsbuildinfo')).stdout).toContain("use.ts(2,12): error TS2345: Argument of type 'RegExp' is not assignable to parameter of type 'string'.");
+  expect(plainTsc(join(dir, 'fresh.tsbuildinfo')).stdout).toMatch(STRICT_CALL_FAILS);
 
   const reordered = typecheck();
   expect(reordered.status).toBe(1);
   expect(reordered.stdout).toContain('typecheck: the program\'s files are in another order than at the last check');
-  expect(reordered.stdout).toContain('use.ts(2,12): error TS2345');
+  expect(reordered.stdout).toMatch(STRICT_CALL_FAILS);
 });
