@@ -67,7 +67,7 @@ export default mergeConfig(viteConfig({ command: 'serve', mode: 'test' }), defin
           name: 'storybook',
           // One page for all story files, not a fresh iframe (and module graph) per file: each story
           // already starts clean (Storybook unmounts the last story, the preview's beforeEach gives it
-          // a fresh backend). 34–36 → 23 CPU-s per theme (docs/performance.md).
+          // a fresh backend). 34–36 → 23 CPU-s for a project of one theme (docs/performance.md).
           isolate: false,
           browser: {
             enabled: true,
