@@ -32,7 +32,8 @@ function programOrder() {
 /** One tsc run; its output is returned, not printed, so a run whose cache was stale can be set aside (in colour for a terminal). */
 function check() {
   const run = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', values.project, '--incremental', '--tsBuildInfoFile', CACHE, ...(process.stdout.isTTY ? ['--pretty'] : [])], { cwd: root, encoding: 'utf8' });
-  return { status: run.status, output: `${run.stdout ?? ''}${run.stderr ?? ''}` };
+  const failedToRun = run.error ? `typecheck: tsc did not run (${run.error.message}).\n` : '';
+  return { status: run.status, output: `${run.stdout ?? ''}${run.stderr ?? ''}${failedToRun}` };
 }
 
 const before = programOrder();
