@@ -44,5 +44,10 @@ if (needsChromium) {
   const found = spawnSync(pinnedNode, [join(root, 'scripts', 'browser.mjs')], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
   if (found.status !== 0) process.exit(found.status ?? 1);
 }
-const child = spawnSync(pinnedNode, [join(root, script), ...args], { cwd: process.cwd(), stdio: 'inherit' });
+// Node keeps the code it compiled for each module on disk and every process the script starts
+// reuses it: the gate starts some sixty Node processes (Playwright starts a worker for every
+// repeat and after every failure), each loading the same test runners (docs/performance.md).
+// Keyed by each file's content and the Node version, so a changed file is compiled again.
+const env = { ...process.env, NODE_COMPILE_CACHE: process.env.NODE_COMPILE_CACHE ?? join(root, '.cache', 'node-compile-cache') };
+const child = spawnSync(pinnedNode, [join(root, script), ...args], { cwd: process.cwd(), stdio: 'inherit', env });
 process.exit(child.status ?? (child.signal ? 1 : 0));
