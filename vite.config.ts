@@ -30,10 +30,13 @@ export default defineConfig(({ command }) => {
     // browser tests that are running at that moment (Storybook's Vitest projects).
     optimizeDeps: {
       include: [
-        'react', 'react-dom/client', 'react-router', 'recharts', 'zod', 'idb-keyval', 'eventsource-parser/stream',
+        'react', 'react-dom/client', 'react-router', 'zod', 'idb-keyval', 'eventsource-parser/stream',
         '@opentelemetry/api', '@opentelemetry/core', '@opentelemetry/resources', '@opentelemetry/sdk-trace', '@opentelemetry/exporter-trace-otlp-http',
+        '@visx/axis', '@visx/curve', '@visx/grid', '@visx/group', '@visx/scale', '@visx/shape',
       ],
     },
-    build: { outDir: 'dist', sourcemap: true, chunkSizeWarningLimit: 1200 },
+    // The main chunk is ~630 KB with the mocks built in (~430 KB of them a chunk of their own): the
+    // warning is set just above it, so growth shows in the build's output.
+    build: { outDir: 'dist', sourcemap: true, chunkSizeWarningLimit: 700 },
   };
 });
