@@ -12,7 +12,7 @@ const tsx = `${JSON.stringify(process.execPath)} node_modules/tsx/dist/cli.mjs f
 if (process.argv.some((arg) => /^--(headed|ui|debug)\b/.test(arg)) || process.env.PWDEBUG) process.env.AGENT_CONSOLE_HEADED = '1';
 const headless = !process.env.AGENT_CONSOLE_HEADED;
 
-const NETWORK_SPECS = /tests\/(progress-streaming|live-updates|approval-queue|hostile-backend|observability)\.spec\.ts/;
+const NETWORK_SPECS = /tests\/(progress-streaming|live-updates|approval-queue|hostile-backend(-stream|-data)?|observability)\.spec\.ts/;
 
 export default defineConfig<{ transport: Transport }>({
   testDir: 'e2e',

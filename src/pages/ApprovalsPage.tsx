@@ -15,9 +15,9 @@ type Submit = SubmitState & { decision?: Decision };
 export function ApprovalsPage() {
   const { session } = useAuth();
   const { resource, approvals, unreadable, setOne } = useApprovalQueue();
-  const [submits, setSubmits] = useState<Record<string, Submit>>({});
+  const [submits, setSubmits] = useState<ReadonlyMap<string, Submit>>(new Map());
   const readOnly = session?.user.role !== 'reviewer';
-  const setSubmit = (approvalId: string, submit: Submit) => setSubmits((current) => ({ ...current, [approvalId]: submit }));
+  const setSubmit = (approvalId: string, submit: Submit) => setSubmits((current) => new Map(current).set(approvalId, submit));
 
   // Optimistic: the card shows the decision at once; the outcome (or the re-read truth) settles it.
   const decide = async (approvalId: string, decision: Decision) => {
@@ -42,7 +42,7 @@ export function ApprovalsPage() {
         {approvals.length === 0 && unreadable.length === 0 ? <p className="muted">Nothing to review.</p> : (
           <div className="stack">
             {approvals.map((approval) => {
-              const submit = submits[approval.id];
+              const submit = submits.get(approval.id);
               return (
                 <ApprovalItem
                   key={approval.id}

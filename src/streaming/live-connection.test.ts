@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { useScenario } from '../../fixtures/adapters/node';
 import { configureAuth } from '../api/client';
@@ -21,6 +22,12 @@ function follow(topics: Record<string, number | undefined>, options: Constructor
     live.subscribe(topic, handler, cursor);
   }
   return { live, messages, resets, resumes, statuses, seqs: (topic: string) => messages.filter((message) => message.topic === topic).map((message) => message.seq) };
+}
+
+/** A server that sends `seqs` on `task:<taskId>` once, then ends the stream. */
+function eventsResponse(taskId: string, seqs: number[]): typeof fetch {
+  const body = seqs.map((seq) => `id: task:${taskId}@${seq}\nevent: progress\ndata: {"seq":${seq}}\n\n`).join('');
+  return () => Promise.resolve(new Response(body, { status: 200, headers: { 'content-type': 'text/event-stream' } }));
 }
 
 let open: LiveConnection[] = [];
@@ -135,7 +142,44 @@ describe('the one live connection (msw/node, driven step by step)', () => {
     backend.progress.emit('task-002', { progress: 100 });
     await vi.waitFor(() => expect(stream.resets).toEqual([taskTopic('task-002')]));
     backend.progress.emit('task-002', { completed: true });
-    await vi.waitFor(() => expect(stream.seqs(taskTopic('task-002'))).toEqual([1, 2, 3, 1, 2]));
+    // The event that revealed the restart goes to the owner's re-read, not onMessage.
+    await vi.waitFor(() => expect(stream.seqs(taskTopic('task-002'))).toEqual([1, 2, 3, 2]));
+  });
+
+  it('a stale event (1, 2, 4, 3, 5) is never applied: the owner re-reads instead, and 5 still arrives', async () => {
+    const stream = track(follow({ [taskTopic('t')]: undefined }, { fetch: eventsResponse('t', [1, 2, 4, 3, 5]) }));
+    await vi.waitFor(() => expect(stream.seqs(taskTopic('t'))).toEqual([1, 2, 4, 5]));
+    expect(stream.resets).toEqual([taskTopic('t')]);
+  });
+
+  it('whatever order the server numbers a topic in, no delivered event is older than what came before it without a re-read between', async () => {
+    await fc.assert(fc.asyncProperty(fc.array(fc.integer({ min: 1, max: 8 }), { minLength: 1, maxLength: 12 }), async (seqs) => {
+      const live = new LiveConnection({ random: () => 1, fetch: eventsResponse('t', seqs) });
+      const seen: { kind: 'message' | 'reset'; seq?: number }[] = [];
+      let ended = false;
+      live.onStatus((status) => { if (status.state === 'reconnecting') ended = true; });
+      live.subscribe(taskTopic('t'), { onMessage: (message) => seen.push({ kind: 'message', seq: message.seq }), onReset: () => seen.push({ kind: 'reset' }) });
+      await vi.waitFor(() => expect(ended).toBe(true));
+      live.close();
+      let floor = 0;
+      for (const entry of seen) {
+        if (entry.kind === 'reset') floor = 0;
+        else {
+          expect(entry.seq).toBeGreaterThan(floor);
+          floor = entry.seq ?? 0;
+        }
+      }
+      // Only a repeat of the event just before it is dropped; every other one is applied or re-read.
+      expect(seen).toHaveLength(seqs.filter((seq, index) => index === 0 || seq !== seqs[index - 1]).length);
+    }), { numRuns: 60 });
+  });
+
+  it('a 204 answer stops the stream with a notice instead of retrying forever', async () => {
+    let calls = 0;
+    const fetch204: typeof fetch = () => { calls += 1; return Promise.resolve(new Response(null, { status: 204 })); };
+    const stream = track(follow({ [taskTopic('t')]: undefined }, { fetch: fetch204 }));
+    await vi.waitFor(() => expect(stream.statuses.at(-1)).toEqual({ state: 'off', reason: 'The server asked this console to stop live updates (HTTP 204).' }));
+    expect(calls).toBe(1);
   });
 
   it('drops a duplicate the server sends twice without calling it a restart', async () => {

@@ -151,6 +151,8 @@ export class LiveConnection {
       span.end({ status: response.status });
       if (generation !== this.generation) return;
       if (response.status === 401 || response.status === 403) return this.refused(response.status);
+      // The SSE rule: 204 No Content means "stop reconnecting"; only reconnectNow() tries again.
+      if (response.status === 204) return this.disconnect({ state: 'off', reason: 'The server asked this console to stop live updates (HTTP 204).' });
       if (!response.ok || !response.body) throw new Error(`The live stream failed (HTTP ${response.status}).`);
       this.setStatus({ state: 'open' });
       this.startConnection(requests);
@@ -201,16 +203,22 @@ export class LiveConnection {
     const subscription = this.subscriptions.get(id.topic);
     if (!subscription) return false;
     const { cursor, lastSeqOnConnection } = subscription;
+    const live: LiveMessage = { topic: id.topic, seq: id.seq, kind: message.event ?? 'message', data: message.data };
     if (cursor !== undefined && id.seq <= cursor) {
       // After a resume the server sends only what followed the cursor; an older number first, or
-      // a number that went backwards, means it restarted its sequence. Otherwise: a duplicate.
+      // a number that went backwards, means it restarted its sequence (or reordered it): decided
+      // before anything is applied. Otherwise: a duplicate.
       const restarted = lastSeqOnConnection === undefined || id.seq < lastSeqOnConnection;
       if (!restarted) return false;
-      for (const handler of subscription.handlers) safely(() => handler.onReset?.());
+      subscription.cursor = id.seq;
+      subscription.lastSeqOnConnection = id.seq;
+      // The owner re-reads the truth, which includes this event: applying it too could show an
+      // older state than the one on screen. An owner without a re-read gets the event itself.
+      for (const handler of [...subscription.handlers]) safely(() => (handler.onReset ? handler.onReset() : handler.onMessage(live)));
+      return true;
     }
     subscription.cursor = id.seq;
     subscription.lastSeqOnConnection = id.seq;
-    const live: LiveMessage = { topic: id.topic, seq: id.seq, kind: message.event ?? 'message', data: message.data };
     for (const handler of [...subscription.handlers]) safely(() => handler.onMessage(live));
     return true;
   }

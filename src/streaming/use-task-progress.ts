@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { z } from 'zod';
 import { progressEventSchema, taskTopic, type ProgressEvent, type Task } from '../api/contract';
 import { api } from '../api/endpoints';
+import { overlayById } from '../api/overlay';
 import { useStore } from '../storage/StorageProvider';
 import { createFrameBatcher } from './frame-batcher';
 import { createIdleSaver, type IdleSaver } from './idle-saver';
@@ -33,7 +34,8 @@ export function progressEventOf(taskId: string, message: LiveMessage): ProgressE
   return undefined;
 }
 
-interface Overrides { base: Task[] | undefined; tasks: Record<string, Task> }
+/** Keyed by server ids in a Map: an id like `__proto__` or `constructor` is an id like any other. */
+interface Overrides { base: Task[] | undefined; tasks: ReadonlyMap<string, Task> }
 
 /**
  * The live tasks: the loaded list moved by each running task's topic on the tab's one live
@@ -45,9 +47,9 @@ export function useTaskProgress(initial: Task[] | undefined) {
   const store = useStore();
   const live = useLiveConnection();
   // Live state on top of the loaded list, by task id; a reloaded list is fresher and starts clean.
-  const [overrides, setOverrides] = useState<Overrides>({ base: initial, tasks: {} });
-  const current = overrides.base === initial ? overrides.tasks : {};
-  const tasks = (initial ?? []).map((task) => current[task.id] ?? task);
+  const [overrides, setOverrides] = useState<Overrides>({ base: initial, tasks: new Map() });
+  const current = overrides.base === initial ? overrides.tasks : undefined;
+  const tasks = overlayById(initial ?? [], current);
   const initialRef = useRef(initial);
   const tasksRef = useRef(tasks);
   useEffect(() => { initialRef.current = initial; tasksRef.current = tasks; });
@@ -55,8 +57,13 @@ export function useTaskProgress(initial: Task[] | undefined) {
   /** Live events received per task: a re-read answer older than the newest event must not win. */
   const eventsSeen = useRef(new Map<string, number>());
 
-  const setTask = useCallback((update: (tasks: Record<string, Task>) => Record<string, Task>) => {
-    setOverrides((state) => ({ base: initialRef.current, tasks: update(state.base === initialRef.current ? state.tasks : {}) }));
+  /** Replaces the live state of the tasks `update` returns, on a copy. */
+  const setTasks = useCallback((update: (tasks: ReadonlyMap<string, Task>) => Task[]) => {
+    setOverrides((state) => {
+      const tasks = new Map(state.base === initialRef.current ? state.tasks : undefined);
+      for (const task of update(tasks)) tasks.set(task.id, task);
+      return { base: initialRef.current, tasks };
+    });
   }, []);
 
   const cursors = useRef<IdleSaver<number> | undefined>(undefined);
@@ -67,13 +74,13 @@ export function useTaskProgress(initial: Task[] | undefined) {
   }, [store]);
 
   const batcher = useRef(createFrameBatcher<ProgressEvent>((events) => {
-    setTask((previous) => {
-      const next = { ...previous };
+    setTasks((previous) => {
+      const next = new Map<string, Task>();
       for (const event of events) {
-        const task = next[event.taskId] ?? tasksRef.current.find((candidate) => candidate.id === event.taskId);
-        if (task) next[event.taskId] = applyProgressEvent(task, event);
+        const task = next.get(event.taskId) ?? previous.get(event.taskId) ?? tasksRef.current.find((candidate) => candidate.id === event.taskId);
+        if (task) next.set(event.taskId, applyProgressEvent(task, event));
       }
-      return next;
+      return [...next.values()];
     });
     for (const event of events) cursors.current?.set(event.taskId, event.seq);
   }));
@@ -84,14 +91,15 @@ export function useTaskProgress(initial: Task[] | undefined) {
   }, []);
 
   const reread = useCallback((taskId: string) => {
-    // Counted from the event that revealed the restart: later events are newer than this answer.
-    const asked = (eventsSeen.current.get(taskId) ?? 0) + 1;
+    // The event that revealed the restart is not applied (the answer includes it); any event
+    // that arrives after this moment may be newer than the answer, which then does not win.
+    const asked = eventsSeen.current.get(taskId) ?? 0;
     api.task(taskId).then((task) => {
       if ((eventsSeen.current.get(taskId) ?? 0) > asked) return;
-      setTask((previous) => ({ ...previous, [taskId]: task }));
+      setTasks(() => [task]);
       if (task.status !== 'active') unfollow(taskId);
     }, (error: unknown) => console.warn(`[progress ${taskId}] could not re-read the task after the server restarted its events:`, error));
-  }, [setTask, unfollow]);
+  }, [setTasks, unfollow]);
 
   /** Follows these tasks on the live connection, each from its saved cursor, in one reconnection. */
   const follow = useCallback((taskIds: string[]) => {
@@ -128,8 +136,8 @@ export function useTaskProgress(initial: Task[] | undefined) {
   }, []);
 
   const markStarted = useCallback((task: Task) => {
-    setTask((previous) => ({ ...previous, [task.id]: task }));
-  }, [setTask]);
+    setTasks(() => [task]);
+  }, [setTasks]);
 
   return { tasks, follow, markStarted };
 }

@@ -58,6 +58,8 @@ export function MonitorProvider({ children, monitor: given }: { children: ReactN
       },
       // What the health topic may not have replayed on a new connection is a health change.
       onResume: () => void monitor.refreshHealth(),
+      // The topic's numbering restarted: any service's change may be among what was renumbered.
+      onReset: () => void monitor.refreshHealth(),
     });
     return () => { clearInterval(timer); unsubscribe(); };
   }, [monitor, live]);

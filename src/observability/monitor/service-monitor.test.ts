@@ -1,7 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createServiceHealth, createServiceMetrics } from '../../../fixtures/factories';
 import type { ServiceHealth } from '../../api/contract';
 import { ApiError } from '../../api/errors';
+import { propertyRuns } from '../../../test/property-runs';
 import { ServiceMonitor, type MonitorSources } from './service-monitor';
 
 /** Sources a test scripts: each service's next health and metrics answer, or a failure. */
@@ -126,5 +128,49 @@ describe('ServiceMonitor', () => {
     expect(monitor.getSnapshot().refreshing).toBe(false);
     expect(seen[0]).toBe(true);
     expect(seen.filter((value, index) => index > 0 && value !== seen[index - 1])).toEqual([false]);
+  });
+
+  it('whatever the order of announcements and answers, the health shown at the end is the last one announced, one read at a time', async () => {
+    const statuses = ['healthy', 'degraded', 'unhealthy'] as const;
+    await fc.assert(fc.asyncProperty(
+      // A status: the server changes and announces it. A number: the server answers one read still out (any of them).
+      fc.array(fc.oneof(fc.constantFrom(...statuses), fc.nat(8)), { minLength: 1, maxLength: 30 }),
+      async (steps) => {
+        // The server's health now; each read answers what the server said when the read reached it.
+        let server: ServiceHealth['status'] = 'healthy';
+        const pending: (() => void)[] = [];
+        let inFlight = 0;
+        let mostInFlight = 0;
+        const sources: MonitorSources = {
+          health: (service) => {
+            const answer = createServiceHealth({ service, status: server });
+            inFlight += 1;
+            mostInFlight = Math.max(mostInFlight, inFlight);
+            return new Promise((resolve) => pending.push(() => { inFlight -= 1; resolve(answer); }));
+          },
+          metrics: () => Promise.resolve(''),
+        };
+        const monitor = new ServiceMonitor({ services: ['media-engine'], sources });
+        const reads: Promise<void>[] = [];
+        for (const step of steps) {
+          if (typeof step === 'number') pending.splice(step % Math.max(1, pending.length), 1)[0]?.();
+          else {
+            server = step;
+            reads.push(monitor.refreshHealth('media-engine'));
+          }
+          await Promise.resolve();
+        }
+        // Answer every read still out, including the repeats each answer lets the monitor send.
+        for (;;) {
+          await new Promise((resolve) => setImmediate(resolve));
+          const answer = pending.shift();
+          if (!answer) break;
+          answer();
+        }
+        await Promise.all(reads);
+        if (reads.length > 0) expect(monitor.getSnapshot().services[0]?.health.data?.status).toBe(server);
+        expect(mostInFlight).toBeLessThanOrEqual(1);
+      },
+    ), { numRuns: propertyRuns(150) });
   });
 });

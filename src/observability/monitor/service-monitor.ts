@@ -69,6 +69,7 @@ export class ServiceMonitor {
   private readonly listeners = new Set<() => void>();
   private readonly now: () => number;
   private inFlight: Promise<void> | null = null;
+  private readonly healthReads = new Map<string, { signal: AbortSignal; again: boolean; done: Promise<void> }>();
   /** Reads in flight (a refresh, live health re-reads): `refreshing` while any is. */
   private pending = 0;
   private controller = new AbortController();
@@ -142,7 +143,34 @@ export class ServiceMonitor {
     this.evaluate();
   }
 
-  private async readHealth(service: string, signal: AbortSignal): Promise<void> {
+  /**
+   * One health read per service at a time. A read asked for while one runs (a change announced
+   * after that read was sent) is not joined to it: the read is repeated once it lands, so the
+   * answer shown is never older than the last announcement, and a storm of announcements costs
+   * at most one read in flight and one after it.
+   */
+  private readHealth(service: string, signal: AbortSignal): Promise<void> {
+    const running = this.healthReads.get(service);
+    if (running?.signal === signal) {
+      running.again = true;
+      return running.done;
+    }
+    const read = { signal, again: true, done: Promise.resolve() };
+    read.done = (async () => {
+      try {
+        while (read.again && !signal.aborted) {
+          read.again = false;
+          await this.readHealthOnce(service, signal);
+        }
+      } finally {
+        if (this.healthReads.get(service) === read) this.healthReads.delete(service);
+      }
+    })();
+    this.healthReads.set(service, read);
+    return read.done;
+  }
+
+  private async readHealthOnce(service: string, signal: AbortSignal): Promise<void> {
     try {
       const data = await this.options.sources.health(service, signal);
       if (!signal.aborted) this.updateService(service, { health: { status: 'ok', data, lastGoodAt: this.now() } });
