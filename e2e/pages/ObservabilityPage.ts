@@ -13,6 +13,8 @@ export class ObservabilityPage {
   readonly shell: Shell;
   readonly auditRows: Locator;
   readonly loadMoreAudit: Locator;
+  /** Why the audit log stopped loading more (a server that repeated a page). */
+  readonly auditNotice: Locator;
   /** The page's root: data-refreshing and data-refreshed-at say whether a read is in flight and when the last landed. */
   readonly root: Locator;
   readonly liveNotice: Locator;
@@ -25,6 +27,7 @@ export class ObservabilityPage {
     this.shell = new Shell(page);
     this.auditRows = this.audit.root.getByTestId('audit-row');
     this.loadMoreAudit = this.audit.root.getByRole('button', { name: 'Load more' });
+    this.auditNotice = this.audit.root.getByRole('note');
     this.root = page.getByTestId('observability-page');
     this.liveNotice = page.getByText(/^Live updates (paused|are off)/);
   }
@@ -64,6 +67,11 @@ export class ObservabilityPage {
 
   metrics(service: string): WidgetFrame {
     return new WidgetFrame(this.page, `${service} metrics`);
+  }
+
+  /** What a service's metrics panel says it left out (unreadable lines or series). */
+  metricsNote(service: string): Locator {
+    return this.metrics(service).root.getByRole('note');
   }
 
   chart(service: string, title: string): Locator {

@@ -1,7 +1,10 @@
-import { afterEach, expect, it } from 'vitest';
+import { afterEach, expect, it, vi } from 'vitest';
 import { mockServer } from '../../fixtures/adapters/node';
-import { configureAuth } from './client';
+import { http, HttpResponse } from 'msw';
+import { z } from 'zod';
+import { configureAuth, request } from './client';
 import { api } from './endpoints';
+import { ApiError, parseRetryAfter } from './errors';
 
 afterEach(() => {
   mockServer.events.removeAllListeners();
@@ -36,4 +39,37 @@ it('a read asked for after a write never joins one that started before it', asyn
   const after = api.approvals();
   await Promise.allSettled([before, write, after]);
   expect(seen.filter((line) => line === 'GET /api/approvals')).toHaveLength(2);
+});
+
+it('429 with Retry-After is "busy" with the wait the server asked for, not a plain failure', async () => {
+  configureAuth(() => 'mock.riley', () => undefined);
+  mockServer.use(http.get('*/api/tasks', () => new HttpResponse(null, { status: 429, headers: { 'retry-after': '3' } })));
+  const error = await api.tasks().catch((caught: unknown) => caught);
+  expect(error).toBeInstanceOf(ApiError);
+  expect(error).toMatchObject({ kind: 'busy', status: 429, retryAfterMs: 3_000, message: 'The server is busy (HTTP 429).' });
+});
+
+it('a time-out while the body is still arriving is a time-out, not data the console cannot read', async () => {
+  configureAuth(() => 'mock.riley', () => undefined);
+  // The head arrives, the body starts and never ends; the request's signal ends the body as fetch does.
+  const stalled: typeof fetch = (_input, init) => Promise.resolve(new Response(new ReadableStream({
+    start: (body) => {
+      body.enqueue(new TextEncoder().encode('{"tasks":['));
+      init?.signal?.addEventListener('abort', () => body.error(init.signal?.reason));
+    },
+  }), { headers: { 'content-type': 'application/json' } }));
+  vi.stubGlobal('fetch', stalled);
+  try {
+    const error = await request('/api/tasks', z.unknown(), { timeoutMs: 50 }).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ kind: 'timeout', message: 'The server did not answer in time.' });
+  } finally {
+    vi.unstubAllGlobals();
+  }
+});
+
+it('reads Retry-After as seconds or as a date', () => {
+  expect(parseRetryAfter('3')).toBe(3_000);
+  expect(parseRetryAfter('Thu, 03 Dec 2026 20:00:05 GMT', Date.parse('2026-12-03T20:00:00Z'))).toBe(5_000);
+  expect(parseRetryAfter('soon')).toBeUndefined();
+  expect(parseRetryAfter(null)).toBeUndefined();
 });

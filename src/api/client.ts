@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { apiErrorSchema } from './contract';
-import { ApiError, kindForStatus } from './errors';
+import { ApiError, kindForStatus, parseRetryAfter } from './errors';
 import { runtimeConfig } from '../app/runtime-config';
 import { describeIssues } from './records';
 import { requestSpan, type UserAction } from '../observability/tracing/tracing';
@@ -65,8 +65,14 @@ export function request<S extends z.ZodType>(path: string, schema: S, options: R
 }
 
 async function fetchValidated<S extends z.ZodType>(path: string, schema: S, options: RequestOptions): Promise<z.infer<S>> {
-  const response = await send(path, options);
-  const body: unknown = await response.json().catch(() => undefined);
+  const timeout = AbortSignal.timeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  const response = await send(path, options, timeout);
+  const body: unknown = await response.json().catch((error: unknown) => {
+    // The time ran out while the body was arriving: a timeout, not data the console cannot read.
+    if (timeout.aborted) throw new ApiError('timeout', 'The server did not answer in time.', response.status);
+    if (options.signal?.aborted) throw error;
+    return undefined;
+  });
   const parsed = schema.safeParse(body);
   if (!parsed.success && !response.ok) throw new ApiError('server', messageFor('server', response.status, '', false), response.status);
   if (!parsed.success) {
@@ -81,8 +87,7 @@ export async function requestText(path: string, options: RequestOptions = {}): P
   return response.text();
 }
 
-async function send(path: string, options: RequestOptions): Promise<Response> {
-  const timeout = AbortSignal.timeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+async function send(path: string, options: RequestOptions, timeout = AbortSignal.timeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS)): Promise<Response> {
   const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
   const method = options.method ?? 'GET';
   if (method !== 'GET') writesSent += 1;
@@ -112,6 +117,10 @@ async function errorFrom(response: Response, isSignIn: boolean): Promise<ApiErro
   // Only the contract's error body is the server's own words; a status line ("Conflict") is not.
   const body = apiErrorSchema.safeParse(await response.json().catch(() => undefined));
   const detail = body.success ? body.data.error.trim().slice(0, 500) : '';
+  // 429, and 503 with Retry-After: the server is busy and says when to come back.
+  const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
+  const busy = kind === 'busy' || (response.status === 503 && retryAfterMs !== undefined);
+  if (busy) return new ApiError('busy', `The server is busy (HTTP ${response.status}).`, response.status, retryAfterMs);
   return new ApiError(kind, messageFor(kind, response.status, detail, isSignIn), response.status);
 }
 

@@ -1,5 +1,6 @@
 import { act, renderHook } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ApiError } from './errors';
 import { useResource } from './use-resource';
 
 /** A fetcher whose answers the test hands out one by one. */
@@ -77,6 +78,39 @@ describe('useResource live refresh', () => {
     renderHook(() => useResource(fetcher));
     await answer(0, 'data');
     act(() => { vi.advanceTimersByTime(600_000); });
+    expect(fetcher).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('useResource and a busy server', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('says the server is busy, asks once more after the wait it named, and then waits for the user', async () => {
+    vi.useFakeTimers();
+    const { fetcher, answer } = scriptedFetcher();
+    const { result } = renderHook(() => useResource(fetcher));
+    await answer(0, new ApiError('busy', 'The server is busy (HTTP 429).', 429, 3_000));
+    expect(result.current).toMatchObject({ status: 'error', error: 'The server is busy (HTTP 429). Retrying in 3 s.' });
+    act(() => { vi.advanceTimersByTime(2_999); });
+    expect(fetcher).toHaveBeenCalledTimes(1);
+    act(() => { vi.advanceTimersByTime(1); });
+    expect(fetcher).toHaveBeenCalledTimes(2);
+    await answer(1, new ApiError('busy', 'The server is busy (HTTP 429).', 429, 3_000));
+    expect(result.current).toMatchObject({ status: 'error', error: 'The server is busy (HTTP 429).' });
+    act(() => { vi.advanceTimersByTime(60_000); });
+    expect(fetcher).toHaveBeenCalledTimes(2);
+    act(() => { result.current.reload(); });
+    await answer(2, 'at last');
+    expect(result.current).toMatchObject({ status: 'loaded', data: 'at last' });
+  });
+
+  it('a busy server asking for more than a minute is not waited out automatically', async () => {
+    vi.useFakeTimers();
+    const { fetcher, answer } = scriptedFetcher();
+    const { result } = renderHook(() => useResource(fetcher));
+    await answer(0, new ApiError('busy', 'The server is busy (HTTP 503).', 503, 3_600_000));
+    expect(result.current.error).toBe('The server is busy (HTTP 503).');
+    act(() => { vi.advanceTimersByTime(3_600_000); });
     expect(fetcher).toHaveBeenCalledTimes(1);
   });
 });

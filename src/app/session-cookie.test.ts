@@ -20,6 +20,19 @@ describe('the session cookie', () => {
     expect(readSessionCookie()).toEqual(session);
   });
 
+  it('says a session expired even after the browser dropped its cookie at the expiry, and not after a sign-out', () => {
+    const after = new Date('2099-01-15T17:00:01.000Z');
+    writeSessionCookie(session);
+    // What the browser does at the cookie's Expires: the session cookie is gone.
+    document.cookie = `${SESSION_COOKIE}=; Max-Age=0; Path=/`;
+    expect(readSessionCookie(after)).toBeNull();
+    expect(storedSessionExpired(after)).toBe(true);
+    expect(storedSessionExpired(new Date('2099-01-15T16:59:59.000Z'))).toBe(false);
+    expect(document.cookie).not.toContain('mock.riley');
+    writeSessionCookie(null);
+    expect(storedSessionExpired(after)).toBe(false);
+  });
+
   it('is gone after sign-out', () => {
     writeSessionCookie(session);
     writeSessionCookie(null);

@@ -12,6 +12,13 @@ import { sessionSchema, type Session } from '../api/contract';
  * (a quota of its own), and failing that stays in memory with a notice that a reload signs out.
  */
 export const SESSION_COOKIE = 'agent-console-session';
+/**
+ * When the session ends, without its token: the browser drops the session cookie at that moment,
+ * so this one outlives it (by SESSION_END_KEPT_MS) for the sign-in page to say "your session
+ * expired" rather than show a plain form. Sign-out removes it.
+ */
+const SESSION_END_COOKIE = 'agent-console-session-ends';
+const SESSION_END_KEPT_MS = 30 * 24 * 3_600_000;
 const SESSION_STORAGE_KEY = 'agent-console:session';
 /** Characters of value per cookie, well under the ~4,096-byte limit for name, value and attributes. */
 const CHUNK_CHARS = 3_800;
@@ -25,10 +32,11 @@ export function readSessionCookie(now: Date = new Date()): Session | null {
   return new Date(session.expiresAt).getTime() > now.getTime() ? session : null;
 }
 
-/** Whether a session is stored but past its expiry (the sign-in page says so). */
+/** Whether the last session stored is past its expiry (the sign-in page says so), its cookie dropped or not. */
 export function storedSessionExpired(now: Date = new Date()): boolean {
   const session = storedSession();
-  return session !== null && new Date(session.expiresAt).getTime() <= now.getTime();
+  const endsAt = session ? new Date(session.expiresAt).getTime() : Date.parse(cookies().get(SESSION_END_COOKIE) ?? '');
+  return !Number.isNaN(endsAt) && endsAt <= now.getTime();
 }
 
 function storedSession(): Session | null {
@@ -40,6 +48,8 @@ export function writeSessionCookie(session: Session | null): SessionPersistence 
   clearCookies();
   clearSessionStorage();
   if (!session) return 'cookie';
+  const endsAt = new Date(session.expiresAt);
+  setCookie(SESSION_END_COOKIE, endsAt.toISOString(), `; Expires=${new Date(endsAt.getTime() + SESSION_END_KEPT_MS).toUTCString()}`);
   const encoded = encodeURIComponent(JSON.stringify(session));
   const chunks = encoded.match(new RegExp(`.{1,${CHUNK_CHARS}}`, 'g')) ?? [];
   if (chunks.length <= MAX_CHUNKS) {
@@ -103,7 +113,7 @@ function setCookie(name: string, value: string, expires: string): void {
 
 function clearCookies(): void {
   for (const name of cookies().keys()) {
-    if (name === SESSION_COOKIE || name.startsWith(`${SESSION_COOKIE}.`)) document.cookie = `${name}=; Max-Age=0; ${attributes()}`;
+    if (name === SESSION_COOKIE || name === SESSION_END_COOKIE || name.startsWith(`${SESSION_COOKIE}.`)) document.cookie = `${name}=; Max-Age=0; ${attributes()}`;
   }
 }
 

@@ -1,8 +1,9 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { ReactNode } from 'react';
 import type { Approval } from '../api/contract';
-import { clip, NAME_CHARS, TEXT_PREVIEW_CHARS } from '../widgets/agent-text';
+import { shownText, NAME_CHARS, TEXT_PREVIEW_CHARS } from '../widgets/agent-text';
 import { AgentText } from '../widgets/AgentText';
+import { HiddenCharactersWarning } from '../widgets/HiddenCharactersWarning';
 
 export type SubmitState = { phase: 'idle'; note?: string } | { phase: 'submitting' } | { phase: 'failed'; message: string };
 
@@ -50,15 +51,16 @@ export function ApprovalCard({ approval, readOnly = false, submit = { phase: 'id
   return (
     <article className="card approval-card" aria-labelledby={`${id}-title`} aria-busy={submitting} data-status={approval.status}>
       <header className="card__header">
-        <h3 id={`${id}-title`} className="card__title">{clip(approval.title, NAME_CHARS)}</h3>
+        <h3 id={`${id}-title`} className="card__title">{shownText(approval.title, NAME_CHARS)}</h3>
         <span data-testid="status" className={`badge badge--${approval.status}`}>{STATUS_LABEL[approval.status]}</span>
       </header>
-      <p className="muted">Proposed by agent {approval.agent}</p>
+      <p className="muted">Proposed by agent {shownText(approval.agent, NAME_CHARS)}</p>
+      <HiddenCharactersWarning texts={[approval.title, approval.agent, approval.rationale, approval.payload]} what="proposal" />
       <h4 className="approval-card__label">Rationale</h4>
       <AgentText text={approval.rationale} className="approval-card__rationale" label="rationale" />
       <h4 className="approval-card__label">Proposed action</h4>
       <AgentText as={PayloadBlock} text={approval.payload} label="proposed payload" />
-      {approval.status === 'rejected' && approval.reason && <p className="approval-card__reason">Rejected by {approval.decidedBy ?? 'a reviewer'}: {clip(approval.reason, TEXT_PREVIEW_CHARS)}</p>}
+      {approval.status === 'rejected' && approval.reason && <p className="approval-card__reason">Rejected by {approval.decidedBy ?? 'a reviewer'}: {shownText(approval.reason, TEXT_PREVIEW_CHARS)}</p>}
       {approval.status === 'approved' && <p className="approval-card__reason">Approved by {approval.decidedBy ?? 'a reviewer'}</p>}
       {approval.status === 'expired' && <p className="approval-card__reason">This proposal expired before anyone decided it.</p>}
       {readOnly && approval.status === 'pending' && <p className="notice">You can view this proposal; only reviewers can decide it.</p>}

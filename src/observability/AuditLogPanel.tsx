@@ -3,7 +3,7 @@ import { SERVICE_NAMES, type AuditEvent, type AuditQuery } from '../api/contract
 import { describeError } from '../api/errors';
 import type { UnreadableRecord } from '../api/records';
 import { useResource } from '../api/use-resource';
-import { clip, NAME_CHARS } from '../widgets/agent-text';
+import { NAME_CHARS, OPTION_CHARS, shownText } from '../widgets/agent-text';
 import { clockTime } from '../widgets/clock-time';
 import { UnreadableRecords } from '../widgets/UnreadableRecords';
 import { WidgetFrame } from '../widgets/WidgetFrame';
@@ -12,6 +12,13 @@ export interface AuditPage { items: AuditEvent[]; unreadable: UnreadableRecord[]
 export type AuditSource = (query: AuditQuery, signal?: AbortSignal) => Promise<AuditPage>;
 
 type Filters = Pick<AuditQuery, 'service' | 'type' | 'success' | 'q'>;
+interface MorePages { filters: Filters; pages: AuditPage[]; loading: boolean; error?: string }
+
+/** Each event once, at its first place: a server that repeats a page must not repeat rows. */
+function uniqueById(events: AuditEvent[]): AuditEvent[] {
+  const seen = new Set<string>();
+  return events.filter((event) => !seen.has(event.id) && Boolean(seen.add(event.id)));
+}
 
 /** Every service's audit events: filter by service, event type and outcome, search, and page on with the cursor. */
 export function AuditLogPanel({ source, refreshEveryMs }: { source: AuditSource; refreshEveryMs?: number }) {
@@ -19,11 +26,15 @@ export function AuditLogPanel({ source, refreshEveryMs }: { source: AuditSource;
   const [search, setSearch] = useState('');
   const first = useResource(useCallback((signal: AbortSignal) => source(filters, signal), [source, filters]), { refreshEveryMs });
   // Pages after the first, for the filters they were asked with; a filter change starts again.
-  const [more, setMore] = useState<{ filters: Filters; pages: AuditPage[]; loading: boolean; error?: string }>({ filters, pages: [], loading: false });
-  const extra = more.filters === filters ? more : { filters, pages: [], loading: false };
+  const [more, setMore] = useState<MorePages>({ filters, pages: [], loading: false });
+  const extra: MorePages = more.filters === filters ? more : { filters, pages: [], loading: false };
   const pages = first.data ? [first.data, ...extra.pages] : [];
-  const events = pages.flatMap((page) => page.items);
-  const nextCursor = pages.at(-1)?.nextCursor ?? null;
+  const events = uniqueById(pages.flatMap((page) => page.items));
+  // A cursor the log already followed would list the same events again, forever: the log ends there.
+  const followed = new Set(pages.slice(0, -1).map((page) => page.nextCursor));
+  const offered = pages.at(-1)?.nextCursor ?? null;
+  const looped = offered !== null && followed.has(offered);
+  const nextCursor = looped ? null : offered;
   const types = [...new Set([...events.map((event) => event.type), ...(filters.type ? [filters.type] : [])])].sort();
 
   const loadMore = () => {
@@ -50,7 +61,7 @@ export function AuditLogPanel({ source, refreshEveryMs }: { source: AuditSource;
       <label>Event type{' '}
         <select value={filters.type ?? ''} onChange={(event) => setFilters((current) => ({ ...current, type: event.target.value || undefined }))}>
           <option value="">All types</option>
-          {types.map((type) => <option key={type} value={type}>{type}</option>)}
+          {types.map((type) => <option key={type} value={type}>{shownText(type, OPTION_CHARS)}</option>)}
         </select>
       </label>
       <label>Outcome{' '}
@@ -73,11 +84,11 @@ export function AuditLogPanel({ source, refreshEveryMs }: { source: AuditSource;
           <tbody>{events.map((event) => (
             <tr key={event.id} data-testid="audit-row">
               <td>{clockTime(Date.parse(event.at))}</td>
-              <td>{event.service}</td>
-              <td>{event.type}</td>
-              <td>{clip(event.actor, NAME_CHARS)}</td>
-              <td>{clip(event.target, NAME_CHARS)}</td>
-              <td>{event.success ? 'Succeeded' : `Failed${event.detail ? `: ${clip(event.detail, NAME_CHARS)}` : ''}`}</td>
+              <td>{shownText(event.service, NAME_CHARS)}</td>
+              <td>{shownText(event.type, NAME_CHARS)}</td>
+              <td>{shownText(event.actor, NAME_CHARS)}</td>
+              <td>{shownText(event.target, NAME_CHARS)}</td>
+              <td>{event.success ? 'Succeeded' : `Failed${event.detail ? `: ${shownText(event.detail, NAME_CHARS)}` : ''}`}</td>
             </tr>
           ))}</tbody>
         </table>
@@ -85,7 +96,8 @@ export function AuditLogPanel({ source, refreshEveryMs }: { source: AuditSource;
       <UnreadableRecords records={pages.flatMap((page) => page.unreadable)} noun="audit event" />
       {extra.error && <p role="alert">Could not load more audit events: {extra.error}</p>}
       {nextCursor && <button type="button" onClick={loadMore} disabled={extra.loading}>{extra.loading ? 'Loading…' : extra.error ? 'Retry loading more' : 'Load more'}</button>}
-      {!nextCursor && events.length > 0 && <p className="muted">{events.length} event{events.length === 1 ? '' : 's'}: the end of the log.</p>}
+      {looped && <p role="note" className="notice">The server offered a page it had already sent (cursor {shownText(offered, NAME_CHARS)}), so loading stopped here; the events shown are each listed once.</p>}
+      {!nextCursor && !looped && events.length > 0 && <p className="muted">{events.length} event{events.length === 1 ? '' : 's'}: the end of the log.</p>}
     </WidgetFrame>
   );
 }

@@ -1,12 +1,11 @@
 import type { ServiceHealth } from '../api/contract';
+import { NAME_CHARS, shownText, TEXT_PREVIEW_CHARS } from '../widgets/agent-text';
+import { formatDuration, formatQuantity } from '../widgets/quantity';
 
 const STATUS_LABEL: Record<ServiceHealth['status'], string> = { healthy: 'Healthy', degraded: 'Degraded', unhealthy: 'Unhealthy' };
 
-function uptime(seconds: number): string {
-  if (seconds < 3_600) return `${Math.floor(seconds / 60)} min`;
-  if (seconds < 86_400) return `${Math.floor(seconds / 3_600)} h ${Math.floor((seconds % 3_600) / 60)} min`;
-  return `${Math.floor(seconds / 86_400)} d ${Math.floor((seconds % 86_400) / 3_600)} h`;
-}
+const uptime = (seconds: number) => formatDuration(seconds * 1_000, { smallest: 'min' });
+const percent = (value: number) => `${formatQuantity(value)}%`;
 
 /** One service's health report: state, the dependencies that are not healthy, system load, queue and connections. */
 export function ServiceHealthCard({ health }: { health: ServiceHealth }) {
@@ -15,22 +14,22 @@ export function ServiceHealthCard({ health }: { health: ServiceHealth }) {
     <div className="health-card" data-status={health.status}>
       <p className="health-card__state">
         <span className={`badge badge--${health.status}`} data-testid="health-status">{STATUS_LABEL[health.status]}</span>
-        <span className="muted"> v{health.version} · up {uptime(health.uptimeSeconds)} · check {health.latencyMs} ms</span>
+        <span className="muted"> v{shownText(health.version, NAME_CHARS)} · up {uptime(health.uptimeSeconds)} · check {formatDuration(health.latencyMs)}</span>
       </p>
       <dl className="health-card__facts">
-        <div><dt>CPU</dt><dd>{health.system.cpuPercent}%</dd></div>
-        <div><dt>Memory</dt><dd>{health.system.memoryPercent}%</dd></div>
-        <div><dt>Disk</dt><dd>{health.system.diskPercent}%</dd></div>
-        <div><dt>Queue</dt><dd>{health.queueDepth}</dd></div>
-        <div><dt>Connections</dt><dd>{health.activeConnections}</dd></div>
+        <div><dt>CPU</dt><dd>{percent(health.system.cpuPercent)}</dd></div>
+        <div><dt>Memory</dt><dd>{percent(health.system.memoryPercent)}</dd></div>
+        <div><dt>Disk</dt><dd>{percent(health.system.diskPercent)}</dd></div>
+        <div><dt>Queue</dt><dd>{formatQuantity(health.queueDepth)}</dd></div>
+        <div><dt>Connections</dt><dd>{formatQuantity(health.activeConnections)}</dd></div>
       </dl>
       {failing.length > 0 ? (
         <>
           <h3 className="approval-card__label">Failing dependencies</h3>
-          <ul>{failing.map((dependency) => <li key={dependency.name}>{dependency.name}: {STATUS_LABEL[dependency.status]}{dependency.latencyMs === undefined ? '' : ` (${dependency.latencyMs} ms)`}</li>)}</ul>
+          <ul>{failing.map((dependency) => <li key={dependency.name}>{shownText(dependency.name, NAME_CHARS)}: {STATUS_LABEL[dependency.status]}{dependency.latencyMs === undefined ? '' : ` (${formatDuration(dependency.latencyMs)})`}</li>)}</ul>
         </>
       ) : (
-        <p className="muted">All {health.dependencies.length} dependencies healthy ({health.dependencies.map((d) => d.name).join(', ')}).</p>
+        <p className="muted">All {health.dependencies.length} dependencies healthy ({shownText(health.dependencies.map((d) => d.name).join(', '), TEXT_PREVIEW_CHARS)}).</p>
       )}
     </div>
   );

@@ -1,9 +1,10 @@
 import type { SpanRecord } from '../api/contract';
 import type { UnreadableRecord } from '../api/records';
 import { UnreadableRecords } from '../widgets/UnreadableRecords';
+import { formatDuration } from '../widgets/quantity';
 import { layoutWaterfall } from './tracing/waterfall';
 
-const ms = (value: number) => (value < 10 ? `${value.toFixed(2)} ms` : `${Math.round(value)} ms`);
+const ms = (value: number) => formatDuration(value);
 
 /** One trace's spans, browser and services together, on one time axis; problems said above the bars. */
 export function TraceWaterfall({ traceId, spans, unreadable = [] }: { traceId: string; spans: readonly SpanRecord[]; unreadable?: UnreadableRecord[] }) {

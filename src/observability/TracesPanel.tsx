@@ -6,6 +6,8 @@ import { clockTime } from '../widgets/clock-time';
 import { UnreadableRecords } from '../widgets/UnreadableRecords';
 import { WidgetFrame } from '../widgets/WidgetFrame';
 import { TraceWaterfall } from './TraceWaterfall';
+import { NAME_CHARS, shownText } from '../widgets/agent-text';
+import { formatDuration, formatQuantity } from '../widgets/quantity';
 import type { SpanRecord } from '../api/contract';
 
 export interface TraceSources {
@@ -29,8 +31,8 @@ export function TracesPanel({ sources }: { sources: TraceSources }) {
                   <code>{trace.traceId.slice(0, 12)}</code>
                 </button>
               </td>
-              <td>{trace.rootSpan}</td><td>{trace.service}</td><td>{clockTime(Date.parse(trace.startedAt))}</td>
-              <td>{trace.durationMs} ms</td><td>{trace.spanCount}</td><td>{trace.status}</td>
+              <td>{shownText(trace.rootSpan, NAME_CHARS)}</td><td>{shownText(trace.service, NAME_CHARS)}</td><td>{clockTime(Date.parse(trace.startedAt))}</td>
+              <td>{formatDuration(trace.durationMs)}</td><td>{formatQuantity(trace.spanCount)}</td><td>{trace.status}</td>
             </tr>
           ))}</tbody>
         </table>

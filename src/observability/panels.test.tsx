@@ -63,6 +63,24 @@ describe('ServiceMetricsPanel', () => {
     expect(screen.getByText(/^Counters restarted/)).toHaveTextContent('Counters restarted once in the window (a process restart); rates count from the restart.');
   });
 
+  it('with 1,000 agents draws the five busiest and counts the rest, and names a series it left out', () => {
+    const view = Healthy.args.view;
+    if (!view?.metrics.data) throw new Error('the Healthy story has no metrics');
+    const agents = Array.from({ length: 1_000 }, (_, index) => `agent-${index}`);
+    const points = view.metrics.data.points.map((point) => ({
+      ...point,
+      agentRates: Object.fromEntries(agents.map((agent, index) => [agent, index])),
+      activeTasks: Object.fromEntries(agents.map((agent) => [agent, 1])),
+      latency: [],
+      unreadableSeries: ['a2a_requests_total{agent="agent-3",status="error"} = +Inf'],
+    }));
+    render(<ServiceMetricsPanel view={{ ...view, metrics: { ...view.metrics, data: { ...view.metrics.data, points } } }} />);
+    expect(screen.getByText(/busiest agents/)).toHaveTextContent('The 5 busiest agents are drawn, and 995 more are counted in the totals.');
+    const legend = within(screen.getByRole('figure', { name: 'Active tasks' })).getAllByRole('listitem').map((item) => item.textContent);
+    expect(legend).toEqual(['agent-995', 'agent-996', 'agent-997', 'agent-998', 'agent-999']);
+    expect(screen.getByRole('note')).toHaveTextContent('One series was left out: not a finite number (a2a_requests_total{agent="agent-3",status="error"} = +Inf). The others are shown.');
+  });
+
   it('offers a retry when the first read failed', () => {
     render(<Errored />);
     expect(screen.getByRole('alert')).toHaveTextContent('Could not load delivery-gateway metrics: The server failed (HTTP 500).');
@@ -104,5 +122,25 @@ describe('AuditLogPanel', () => {
     await waitFor(() => expect(screen.getAllByTestId('audit-row')).toHaveLength(4));
     expect(screen.getByText('4 events: the end of the log.')).toBeVisible();
     expect(within(screen.getByRole('table')).getAllByRole('row')).toHaveLength(5);
+  });
+
+  it('a server that answers a cursor with the same page and the same cursor ends "Load more" with a notice, each event once', async () => {
+    const repeated = page(['c', 'd'], 'c1');
+    const source: AuditSource = async (query) => (query.cursor === undefined ? page(['a', 'b'], 'c1') : repeated);
+    render(<AuditLogPanel source={source} />);
+    await screen.findByText('b');
+    await userEvent.click(screen.getByRole('button', { name: 'Load more' }));
+    await waitFor(() => expect(screen.getAllByTestId('audit-row')).toHaveLength(4));
+    expect(screen.queryByRole('button', { name: 'Load more' })).toBeNull();
+    expect(screen.getByRole('note')).toHaveTextContent('The server offered a page it had already sent (cursor c1), so loading stopped here');
+  });
+
+  it('an event a later page repeats is listed once', async () => {
+    const source: AuditSource = async (query) => (query.cursor === undefined ? page(['a', 'b'], 'c1') : page(['b', 'c'], null));
+    render(<AuditLogPanel source={source} />);
+    await screen.findByText('b');
+    await userEvent.click(screen.getByRole('button', { name: 'Load more' }));
+    await screen.findByText('3 events: the end of the log.');
+    expect(screen.getAllByTestId('audit-row')).toHaveLength(3);
   });
 });

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { Alert } from '../api/contract';
-import { clip, NAME_CHARS } from './agent-text';
+import { shownText, NAME_CHARS } from './agent-text';
 import { AgentText } from './AgentText';
 
 interface AlertWidgetProps {
@@ -20,9 +20,9 @@ export function AlertWidget({ alerts, onDismiss, visibleLimit = 3 }: AlertWidget
       <ul className="alerts__list" aria-label="Alerts">
         {shown.map((alert) => (
           <li key={alert.id} className={`alert alert--${alert.severity}`}>
-            <p className="alert__title"><span className="alert__severity">{alert.severity}</span> {clip(alert.title, NAME_CHARS)}</p>
+            <p className="alert__title"><span className="alert__severity">{alert.severity}</span> {shownText(alert.title, NAME_CHARS)}</p>
             <AgentText text={alert.message} className="alert__message" label="alert message" />
-            {onDismiss && <button type="button" className="link-button" onClick={() => onDismiss(alert.id)} aria-label={`Dismiss alert: ${clip(alert.title, NAME_CHARS)}`}>Dismiss</button>}
+            {onDismiss && <button type="button" className="link-button" onClick={() => onDismiss(alert.id)} aria-label={`Dismiss alert: ${shownText(alert.title, NAME_CHARS)}`}>Dismiss</button>}
           </li>
         ))}
       </ul>

@@ -2,6 +2,7 @@ import { curveMonotoneX } from '@visx/curve';
 import { scaleLinear } from '@visx/scale';
 import { LinePath } from '@visx/shape';
 import type { MetricSummary } from '../api/contract';
+import { NAME_CHARS, shownText } from './agent-text';
 import { formatChange, formatMetricValue, trendOf } from './trend';
 
 const TREND_LABEL = { up: 'Rising', down: 'Falling', flat: 'Flat', none: 'No data' } as const;
@@ -11,19 +12,20 @@ const INSET = 5;
 
 export function MetricsWidget({ metric }: { metric: MetricSummary }) {
   const trend = trendOf(metric.value, metric.previous);
+  const name = shownText(metric.name, NAME_CHARS);
   return (
-    <figure className="metric" data-trend={trend} aria-label={metric.name}>
-      <figcaption className="metric__name">{metric.name}</figcaption>
+    <figure className="metric" data-trend={trend} aria-label={name}>
+      <figcaption className="metric__name">{name}</figcaption>
       <p className="metric__value">
         {metric.value === null ? '—' : formatMetricValue(metric.value)}
-        {metric.value !== null && metric.unit ? <span className="metric__unit"> {metric.unit}</span> : null}
+        {metric.value !== null && metric.unit ? <span className="metric__unit"> {shownText(metric.unit, NAME_CHARS)}</span> : null}
       </p>
       <p className={`metric__trend metric__trend--${trend}`}>
         {TREND_LABEL[trend]}
         {trend !== 'none' && metric.value !== null && metric.previous !== null ? ` ${formatChange(metric.value, metric.previous)}` : ''}
       </p>
       {metric.series.length > 1 ? (
-        <div className="metric__chart" role="img" aria-label={`${metric.name} trend over the last ${metric.series.length} intervals`}>
+        <div className="metric__chart" role="img" aria-label={`${name} trend over the last ${metric.series.length} intervals`}>
           <Sparkline values={metric.series} />
         </div>
       ) : (

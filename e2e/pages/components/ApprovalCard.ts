@@ -16,6 +16,8 @@ export class ApprovalCard {
   readonly payload: Locator;
   readonly draftSaved: Locator;
   readonly retryDecision: Locator;
+  /** The warning that the proposal's text holds invisible or direction-changing characters. */
+  readonly hiddenCharacters: Locator;
 
   constructor(scope: Locator, readonly title: string) {
     this.root = scope.getByRole('article', { name: title });
@@ -32,6 +34,7 @@ export class ApprovalCard {
     this.heading = this.root.getByRole('heading', { level: 3 });
     this.payload = this.root.getByLabel('Proposed payload');
     this.retryDecision = this.root.getByRole('button', { name: 'Retry decision' });
+    this.hiddenCharacters = this.root.getByRole('note').filter({ hasText: 'invisible or direction-changing characters' });
     this.draftSaved = this.root.getByRole('status', { name: 'Draft' }).filter({ hasText: 'Draft saved' });
   }
 

@@ -4,6 +4,7 @@ import { Group } from '@visx/group';
 import { scaleLinear, scaleUtc } from '@visx/scale';
 import { LinePath } from '@visx/shape';
 import { useId, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { NAME_CHARS, shownText } from '../../widgets/agent-text';
 import { clockTime } from '../../widgets/clock-time';
 
 export interface ChartLine {
@@ -82,7 +83,7 @@ export function segments(rows: readonly ChartRow[], key: string): ChartRow[][] {
 export function TimeSeriesChart({ title, rows, lines, format, note, integer = false }: TimeSeriesChartProps) {
   const [active, setActive] = useState<number | null>(null);
   const latest = rows.at(-1);
-  const summary = lines.map((line) => `${line.label} ${isNumber(latest?.[line.key]) ? format(latest[line.key] as number) : 'no data'}`).join(', ');
+  const summary = lines.map((line) => `${shownText(line.label, NAME_CHARS)} ${isNumber(latest?.[line.key]) ? format(latest[line.key] as number) : 'no data'}`).join(', ');
   const values = rows.flatMap((row) => lines.map((line) => row[line.key]).filter(isNumber));
   const hasData = values.length > 0;
   return (
@@ -94,7 +95,7 @@ export function TimeSeriesChart({ title, rows, lines, format, note, integer = fa
       ) : (
         <p className="muted">No data yet: it appears after two refreshes with traffic.</p>
       )}
-      {hasData && <ul className="chart__legend">{lines.map((line, index) => <li key={line.key}><span className="chart__swatch" style={{ background: colour(index) }} aria-hidden="true" />{line.label}</li>)}</ul>}
+      {hasData && <ul className="chart__legend">{lines.map((line, index) => <li key={line.key}><span className="chart__swatch" style={{ background: colour(index) }} aria-hidden="true" />{shownText(line.label, NAME_CHARS)}</li>)}</ul>}
       {note && <p className="chart__note" role="note">{note}</p>}
     </figure>
   );
@@ -161,7 +162,7 @@ function Plot({ rows, lines, values, format, integer, label, active, onActive }:
         <div id={tooltipId} className="chart__tooltip" role="tooltip" style={left > WIDTH / 2 ? { right: WIDTH - left + 8 } : { left: left + 8 }}>
           <p>{clockTime(row.at)}</p>
           {lines.map((line, index) => (
-            <p key={line.key} style={{ color: colour(index) }}>{line.label}: {isNumber(row[line.key]) ? format(row[line.key] as number) : '—'}</p>
+            <p key={line.key} style={{ color: colour(index) }}>{shownText(line.label, NAME_CHARS)}: {isNumber(row[line.key]) ? format(row[line.key] as number) : '—'}</p>
           ))}
         </div>
       )}

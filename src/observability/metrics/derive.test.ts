@@ -37,6 +37,37 @@ describe('deriveMetrics', () => {
     expect(point.latency.find((l) => l.quantile === 0.5)).toEqual({ agent: 'writer', quantile: 0.5, seconds: 0.55, approximation: null });
   });
 
+  it('one +Inf or NaN sample spoils only its own series, which is named; the other agents still count', () => {
+    const twoAgents = (writerErrors: string, readerActive: string) => [
+      '# TYPE a2a_requests_total counter',
+      'a2a_requests_total{agent="writer",status="ok"} 100',
+      `a2a_requests_total{agent="writer",status="error"} ${writerErrors}`,
+      'a2a_requests_total{agent="reader",status="ok"} 40',
+      '# TYPE a2a_request_duration_seconds histogram',
+      'a2a_request_duration_seconds_bucket{agent="reader",le="1"} 40',
+      `a2a_request_duration_seconds_bucket{agent="writer",le="1"} ${writerErrors}`,
+      '# TYPE a2a_active_tasks gauge',
+      'a2a_active_tasks{agent="writer"} 2',
+      `a2a_active_tasks{agent="reader"} ${readerActive}`,
+    ].join('\n');
+    const point = deriveMetrics(scrapesOf([twoAgents('0', '1'), twoAgents('+Inf', 'NaN')].map((body, index) => body.replace(/ (100|40)$/gm, (_, n: string) => ` ${Number(n) * (index + 1)}`))));
+    expect(point.unreadableSeries).toEqual([
+      'a2a_active_tasks{agent="reader"} = NaN',
+      'a2a_request_duration_seconds_bucket{agent="writer",le="1"} = +Inf',
+      'a2a_requests_total{agent="writer",status="error"} = +Inf',
+    ]);
+    expect(point.requestRate).toBeCloseTo((100 + 40) / 30, 12);
+    expect(point.agentRates).toEqual({ writer: 100 / 30, reader: 40 / 30 });
+    expect(point.latency.map((l) => l.agent)).toEqual(['reader', 'reader', 'reader']);
+    expect(point.activeTasks).toEqual({ writer: 2 });
+  });
+
+  it('agents called __proto__ or constructor are agents like any other', () => {
+    const body = ['# TYPE a2a_active_tasks gauge', 'a2a_active_tasks{agent="__proto__"} 3', 'a2a_active_tasks{agent="constructor"} 1'].join('\n');
+    const point = deriveMetrics(scrapesOf([body]));
+    expect(Object.entries(point.activeTasks)).toEqual([['__proto__', 3], ['constructor', 1]]);
+  });
+
   it('a restart between scrapes counts as a reset, never as negative traffic', () => {
     const point = deriveMetrics(scrapesOf([hand(1000, 10, [['1', 900], ['+Inf', 1010]]), hand(30, 0, [['1', 25], ['+Inf', 30]])]));
     // Both the ok and the error counters went down: one restart, counted once.

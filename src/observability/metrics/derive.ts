@@ -31,11 +31,18 @@ export interface MetricsPoint {
   errorRatio: number | null;
   latency: LatencyPoint[];
   activeTasks: Record<string, number>;
+  /** a2a requests per second by agent: how busy each agent is, to pick the ones worth a line. */
+  agentRates: Record<string, number>;
   /**
    * Restarts seen inside the window: scrape intervals in which any request counter went down. One
    * process restart resets every counter at once, and counts once.
    */
   resets: number;
+  /**
+   * Series left out because a sample in the window is not a finite number (`+Inf`, `NaN`): each one
+   * spoils only itself, never the service's other series. Named as `metric{labels} = value`.
+   */
+  unreadableSeries: string[];
 }
 
 /** Samples of `name` (a family member, e.g. `a2a_requests_total`) in one scrape. */
@@ -68,28 +75,45 @@ function seriesOver(scrapes: readonly Scrape[], family: string, name: string): M
  */
 export function deriveMetrics(scrapes: readonly Scrape[]): MetricsPoint {
   const last = scrapes[scrapes.length - 1];
-  const point: MetricsPoint = { at: last?.at ?? 0, requestRate: null, errorRatio: null, latency: [], activeTasks: {}, resets: 0 };
+  const point: MetricsPoint = { at: last?.at ?? 0, requestRate: null, errorRatio: null, latency: [], activeTasks: {}, agentRates: {}, resets: 0, unreadableSeries: [] };
   if (!last) return point;
+  const unreadable = new Set<string>();
+  const readable = (name: string, labels: Record<string, string>, points: readonly Point[]) => {
+    const bad = points.find((p) => !Number.isFinite(p.v));
+    if (bad) unreadable.add(`${name}${labelText(labels)} = ${Number.isNaN(bad.v) ? 'NaN' : bad.v > 0 ? '+Inf' : '-Inf'}`);
+    return !bad;
+  };
 
   const requests = seriesOver(scrapes, 'a2a_requests_total', 'a2a_requests_total');
   let total: number | null = null;
   let errors = 0;
   const restartedAt = new Set<number>();
+  const agentRates = new Map<string, number>();
   for (const { labels, points } of requests.values()) {
+    if (!readable('a2a_requests_total', labels, points)) continue;
     const rate = counterRate(points);
     points.forEach((current, index) => { if (index > 0 && current.v < (points[index - 1]?.v ?? Number.NEGATIVE_INFINITY)) restartedAt.add(current.t); });
     if (rate === null) continue;
     total = (total ?? 0) + rate;
+    agentRates.set(labels.agent ?? '', (agentRates.get(labels.agent ?? '') ?? 0) + rate);
     if (labels.status === 'error') errors += rate;
   }
   point.resets = restartedAt.size;
+  point.agentRates = Object.fromEntries(agentRates);
   point.requestRate = total;
   point.errorRatio = total === null || total === 0 ? null : errors / total;
 
   // Bucket increases summed by (agent, le): the same aggregation PromQL's quantile query would do.
+  // One unreadable bucket makes the agent's whole histogram unreadable: a quantile needs every bucket.
   const byAgent = new Map<string, Map<number, number>>();
+  const spoiltAgents = new Set<string>();
   for (const { labels, points } of seriesOver(scrapes, 'a2a_request_duration_seconds', 'a2a_request_duration_seconds_bucket').values()) {
     const agent = labels.agent ?? '';
+    if (!readable('a2a_request_duration_seconds_bucket', labels, points)) spoiltAgents.add(agent);
+    if (spoiltAgents.has(agent)) {
+      byAgent.delete(agent);
+      continue;
+    }
     const le = boundOf(labels.le);
     if (le === undefined || points.length < 2) continue;
     const buckets = byAgent.get(agent) ?? new Map<number, number>();
@@ -108,10 +132,15 @@ export function deriveMetrics(scrapes: readonly Scrape[]): MetricsPoint {
     }
   }
 
+  // Summed in a Map: an agent called `__proto__` is an agent like any other.
+  const active = new Map<string, number>();
   for (const sample of samplesNamed(last, 'a2a_active_tasks', 'a2a_active_tasks')) {
+    if (!readable('a2a_active_tasks', sample.labels, [{ t: last.at, v: sample.value }])) continue;
     const agent = sample.labels.agent ?? '';
-    point.activeTasks[agent] = (point.activeTasks[agent] ?? 0) + sample.value;
+    active.set(agent, (active.get(agent) ?? 0) + sample.value);
   }
+  point.activeTasks = Object.fromEntries(active);
+  point.unreadableSeries = [...unreadable].sort();
   return point;
 }
 
@@ -119,6 +148,11 @@ export function deriveMetrics(scrapes: readonly Scrape[]): MetricsPoint {
 export function withinWindow(scrapes: readonly Scrape[], windowMs: number): Scrape[] {
   const newest = scrapes[scrapes.length - 1];
   return newest ? scrapes.filter((scrape) => newest.at - scrape.at <= windowMs) : [];
+}
+
+function labelText(labels: Record<string, string>): string {
+  const pairs = Object.keys(labels).sort().map((name) => `${name}="${labels[name]}"`);
+  return pairs.length === 0 ? '' : `{${pairs.join(',')}}`;
 }
 
 function boundOf(le: string | undefined): number | undefined {

@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { propertyRuns } from '../../../test/property-runs';
 import type { SpanRecord } from '../../api/contract';
 import { layoutWaterfall } from './waterfall';
 
@@ -62,5 +64,30 @@ describe('layoutWaterfall', () => {
 
   it('lays out nothing for no spans', () => {
     expect(layoutWaterfall([])).toEqual({ rows: [], startMs: 0, totalMs: 0, problems: [] });
+  });
+
+  it('draws spans whose parents form a loop (A ↔ B, or a span its own parent) at the top level, marked', () => {
+    const a = span({ name: 'a', startMs: 0, endMs: 10 });
+    const b = span({ name: 'b', startMs: 0, endMs: 10, parentSpanId: a.spanId });
+    a.parentSpanId = b.spanId;
+    const self = span({ name: 'self', startMs: 5, endMs: 6 });
+    self.parentSpanId = self.spanId;
+    const { rows, problems } = layoutWaterfall([a, b, self]);
+    expect(rows.map((row) => [row.span.name, row.depth])).toEqual([['a', 0], ['b', 1], ['self', 0]]);
+    expect(rows[0]?.problems).toEqual([`Its parents form a loop (${a.spanId} → ${b.spanId} → ${a.spanId}); shown at the top level.`]);
+    expect(rows[2]?.problems).toEqual(['It names itself as its parent; shown at the top level.']);
+    expect(problems).toHaveLength(2);
+  });
+
+  it('draws every span received exactly once, whatever its parent ids say', () => {
+    fc.assert(fc.property(fc.array(fc.record({ parent: fc.option(fc.nat(12), { nil: undefined }), start: fc.nat(100), length: fc.nat(50) }), { minLength: 1, maxLength: 12 }), (specs) => {
+      const spans = specs.map((spec, index) => ({ ...span({ name: `s${index}`, startMs: spec.start, endMs: spec.start + spec.length }), spanId: `span-${index}` }));
+      spans.forEach((each, index) => {
+        const parent = specs[index]?.parent;
+        if (parent !== undefined) each.parentSpanId = `span-${parent}`;
+      });
+      const { rows } = layoutWaterfall(spans);
+      expect(rows.map((row) => row.span.spanId).sort()).toEqual(spans.map((each) => each.spanId).sort());
+    }), { numRuns: propertyRuns(300) });
   });
 });

@@ -20,6 +20,17 @@ export interface Waterfall {
   problems: string[];
 }
 
+/** The spans from `span` up its parent chain until the chain comes back to one already seen. */
+function cycleThrough(span: SpanRecord, byId: ReadonlyMap<string, SpanRecord>): SpanRecord[] {
+  const chain: SpanRecord[] = [];
+  const seen = new Set<SpanRecord>();
+  for (let current: SpanRecord | undefined = span; current && !seen.has(current); current = current.parentSpanId ? byId.get(current.parentSpanId) : undefined) {
+    seen.add(current);
+    chain.push(current);
+  }
+  return chain;
+}
+
 /** Clocks are not compared finer than this: one process's timer resolution. */
 const TOLERANCE_MS = 1;
 
@@ -61,6 +72,7 @@ export function layoutWaterfall(spans: readonly SpanRecord[]): Waterfall {
   const endMs = Math.max(...spans.map((span) => span.endMs));
   const critical = new Set<SpanRecord>();
   const markCritical = (span: SpanRecord) => {
+    if (critical.has(span)) return;
     critical.add(span);
     const last = (children.get(span.spanId) ?? []).reduce<SpanRecord | undefined>((latest, child) => (!latest || child.endMs > latest.endMs ? child : latest), undefined);
     if (last) markCritical(last);
@@ -71,10 +83,26 @@ export function layoutWaterfall(spans: readonly SpanRecord[]): Waterfall {
   if (lastRoot) markCritical(lastRoot);
 
   const rows: WaterfallRow[] = [];
+  const drawn = new Set<SpanRecord>();
   const visit = (span: SpanRecord, depth: number) => {
+    if (drawn.has(span)) return;
+    drawn.add(span);
     rows.push({ span, depth, offsetMs: span.startMs - startMs, durationMs: Math.max(0, span.endMs - span.startMs), critical: critical.has(span), problems: problems.get(span) ?? [] });
     for (const child of [...(children.get(span.spanId) ?? [])].sort(byStart)) visit(child, depth + 1);
   };
   for (const root of sortedRoots) visit(root, 0);
+  // Spans whose parent chain loops back on itself have no root to hang from: each loop is drawn
+  // from its earliest span, at the top level and marked, so every span received is shown.
+  for (const span of [...spans].sort(byStart)) {
+    if (drawn.has(span)) continue;
+    const loop = cycleThrough(span, byId);
+    const problem = loop.length === 1
+      ? 'It names itself as its parent; shown at the top level.'
+      : `Its parents form a loop (${loop.map((member) => member.spanId).join(' → ')} → ${span.spanId}); shown at the top level.`;
+    const index = rows.length;
+    visit(span, 0);
+    const row = rows[index];
+    if (row) row.problems = [...row.problems, problem];
+  }
   return { rows, startMs, totalMs: endMs - startMs, problems: rows.flatMap((row) => row.problems.map((problem) => `${row.span.service} "${row.span.name}": ${problem}`)) };
 }
