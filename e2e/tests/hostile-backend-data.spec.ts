@@ -91,6 +91,8 @@ test.describe('observability', () => {
     await mocks.failOnLoad({ method: 'GET', path, status: 200, rawBody: scrape(100), times: 1 });
     await mocks.failOnLoad({ method: 'GET', path, status: 200, rawBody: scrape(160), times: 10 });
     await observability.goto();
+    // The first scrape has landed (a rate needs two): only then does the clock move on.
+    await expect(observability.metricsNote('content-engine')).toBeVisible();
     await observability.advanceToNextRefresh();
     await expect(observability.metricsNote('content-engine')).toContainText('One series was left out: not a finite number (a2a_requests_total{agent="writer",status="error"} = +Inf)');
     await expect(observability.metrics('content-engine').root).not.toContainText('No agent requests recorded yet.');
@@ -109,6 +111,7 @@ test.describe('observability', () => {
     await mocks.failOnLoad({ method: 'GET', path, status: 200, rawBody: scrape(1), times: 1 });
     await mocks.failOnLoad({ method: 'GET', path, status: 200, rawBody: scrape(2), times: 10 });
     await observability.goto();
+    await expect(observability.metrics('media-engine').root).toContainText('995 more');
     await observability.advanceToNextRefresh();
     await expect(observability.metrics('media-engine').root).toContainText('The 5 busiest agents are drawn, and 995 more are counted in the totals.');
     await expect(observability.chart('media-engine', 'Active tasks').getByRole('listitem')).toHaveText(['agent-995', 'agent-996', 'agent-997', 'agent-998', 'agent-999']);
