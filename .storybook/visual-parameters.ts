@@ -14,6 +14,7 @@ export const NARROW_MODE: VisualMode = { name: 'narrow-light', globals: { theme:
  * `threshold` is the share of pixels that may differ locally (default 0: any differing pixel is a
  * change; never more than 0.01). Chromatic's diffThreshold means something else (per-pixel colour
  * distance), so only opting out maps to it.
+ * @public The API story authors use (README), whether or not a story of ours needs it today.
  */
 export function visualParameters(options: { disable?: boolean; threshold?: number }) {
   return {

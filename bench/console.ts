@@ -6,6 +6,7 @@ import { startMockHttpServer } from '../fixtures/adapters/http-server';
 import { MOCK_PASSWORD } from '../fixtures/db';
 import type { ScenarioName } from '../fixtures/scenarios';
 import { chromiumLaunchOptions } from '../scripts/browser.mjs';
+import { MOCK_SESSION_COOKIE, MOCK_SESSION_HEADER } from '../fixtures/adapters/session-keys';
 import { buildApp } from '../scripts/build-app.mjs';
 
 export interface BenchConsole {
@@ -39,8 +40,8 @@ export async function openConsole({ appMocks, scenario, initScripts = [] }: { ap
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const session = `bench-${Date.now()}`;
-    await context.addCookies([{ name: 'mock-session', value: session, url: origin }]);
-    const control = (path: string, init: RequestInit) => fetch(`${origin}/__mock/${path}`, { ...init, headers: { 'content-type': 'application/json', 'x-mock-session': session } }).then(async (response) => {
+    await context.addCookies([{ name: MOCK_SESSION_COOKIE, value: session, url: origin }]);
+    const control = (path: string, init: RequestInit) => fetch(`${origin}/__mock/${path}`, { ...init, headers: { 'content-type': 'application/json', [MOCK_SESSION_HEADER]: session } }).then(async (response) => {
       if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
       return response.json() as Promise<unknown>;
     });

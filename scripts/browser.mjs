@@ -28,7 +28,7 @@ const DEBIAN_HEADLESS_SHELL = '/usr/bin/chromium-headless-shell';
 function playwrightChromium() {
   try {
     const require = createRequire(import.meta.url);
-    const { chromium } = require('playwright-core');
+    const { chromium } = require('@playwright/test');
     const path = chromium.executablePath();
     return path && existsSync(path) ? path : undefined;
   } catch {

@@ -1,3 +1,4 @@
+import { FOREIGN_FILLER_PREFIX } from '../../fixtures/adapters/fill-storage';
 import { expect, test } from '../fixtures/test';
 
 // Real Chromium, real quota: localStorage is filled with another app's data before the app loads.
@@ -25,7 +26,7 @@ test('with localStorage full, the dashboard layout and a draft survive a reload'
   await dashboard.goto();
   await expect(dashboard.metrics.root).toBeVisible();
   await expect(dashboard.alerts.root).toHaveCount(0);
-  expect(await page.evaluate(() => localStorage.getItem('other-app:filler:0')?.length)).toBe(1 << 20);
+  expect(await page.evaluate((prefix) => localStorage.getItem(`${prefix}0`)?.length, FOREIGN_FILLER_PREFIX)).toBe(1 << 20);
 });
 
 test('with IndexedDB unavailable too, the app says changes will not persist and keeps working', async ({ dashboard, page }) => {

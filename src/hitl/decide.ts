@@ -1,4 +1,4 @@
-import type { Approval, Decision } from '../api/contract';
+import { statusAfter, type Approval, type Decision } from '../api/contract';
 import { api } from '../api/endpoints';
 import { ApiError, describeError } from '../api/errors';
 import { withAction, type UserAction } from '../observability/tracing/tracing';
@@ -37,8 +37,7 @@ async function decide(before: Approval, decision: Decision, reviewer: string, ac
       return { kind: 'failed', approval: before, message, retry: true };
     }
     if (truth.status === 'pending') return { kind: 'failed', approval: truth, message: describeError(error), retry: true };
-    const wanted = decision.decision === 'approve' ? 'approved' : 'rejected';
-    if (truth.decidedBy === reviewer && truth.status === wanted) {
+    if (truth.decidedBy === reviewer && truth.status === statusAfter(decision)) {
       return { kind: 'saved', approval: truth, note: 'Saved. The server\'s first answer was lost, so the proposal was read again to confirm.' };
     }
     const message = truth.status === 'expired'

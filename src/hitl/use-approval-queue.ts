@@ -1,22 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
-import { APPROVALS_TOPIC, approvalSchema, type Approval } from '../api/contract';
+import { APPROVALS_TOPIC, type Approval } from '../api/contract';
 import { api } from '../api/endpoints';
 import { overlayById } from '../api/overlay';
 import { useResource } from '../api/use-resource';
 import { useLiveConnection } from '../streaming/LiveProvider';
-import { warnOnce } from '../api/warn-once';
-
-/** The proposal carried by one `approval` event, or undefined (logged once) when it is unreadable. */
-export function approvalOf(data: string): Approval | undefined {
-  try {
-    const parsed = approvalSchema.safeParse(JSON.parse(data));
-    if (parsed.success) return parsed.data;
-  } catch {
-    // Falls through to the warning: not JSON.
-  }
-  warnOnce(`approval-event:${data.slice(0, 80)}`, `[approvals] skipped a live proposal this console cannot read: ${data.slice(0, 200)}`);
-  return undefined;
-}
 
 /**
  * The approval queue's data: the loaded list, proposals arriving on the live connection, and
@@ -34,8 +21,9 @@ export function useApprovalQueue() {
 
   useEffect(() => live.subscribe(APPROVALS_TOPIC, {
     onMessage: (message) => {
-      const approval = message.kind === 'approval' ? approvalOf(message.data) : undefined;
-      if (approval) setArrived((current) => [approval, ...current.filter((other) => other.id !== approval.id)]);
+      if (message.kind !== 'approval') return;
+      const approval = message.payload;
+      setArrived((current) => [approval, ...current.filter((other) => other.id !== approval.id)]);
     },
     onResume: reload,
     onReset: reload,

@@ -1,6 +1,6 @@
 import { useEffect, useState, type ComponentProps } from 'react';
 import { z } from 'zod';
-import type { Decision } from '../api/contract';
+import { statusAfter, type Decision } from '../api/contract';
 import { useAuth } from '../app/auth';
 import { ApprovalCard, type SubmitState } from '../hitl/ApprovalCard';
 import { submitDecision } from '../hitl/decide';
@@ -24,7 +24,7 @@ export function ApprovalsPage() {
     const before = approvals.find((approval) => approval.id === approvalId);
     if (!before || !session) return;
     setSubmit(approvalId, { phase: 'submitting', decision });
-    setOne({ ...before, status: decision.decision === 'approve' ? 'approved' : 'rejected', ...(decision.reason ? { reason: decision.reason } : {}) });
+    setOne({ ...before, status: statusAfter(decision), ...(decision.reason ? { reason: decision.reason } : {}) });
     const outcome = await submitDecision(before, decision, session.user.name);
     setOne(outcome.approval);
     if (outcome.kind === 'saved') setSubmit(approvalId, outcome.note ? { phase: 'idle', note: outcome.note } : { phase: 'idle' });

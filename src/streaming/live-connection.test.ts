@@ -4,7 +4,8 @@ import { useScenario } from '../../fixtures/adapters/node';
 import { configureAuth } from '../api/client';
 import { APPROVALS_TOPIC, taskTopic } from '../api/contract';
 import { MAX_RETRY_MS, reconnectDelay } from './backoff';
-import { LiveConnection, type LiveMessage, type LiveStatus, type TopicHandler } from './live-connection';
+import type { LiveEvent } from '../api/contract';
+import { LiveConnection, type LiveStatus, type TopicHandler } from './live-connection';
 import { resetWarnings } from '../api/warn-once';
 
 configureAuth(() => 'mock.riley', () => undefined);
@@ -12,7 +13,7 @@ configureAuth(() => 'mock.riley', () => undefined);
 /** A live connection whose every message, reset, resume and status a test can read. */
 function follow(topics: Record<string, number | undefined>, options: ConstructorParameters<typeof LiveConnection>[0] = {}) {
   const live = new LiveConnection({ random: () => 1, ...options });
-  const messages: LiveMessage[] = [];
+  const messages: LiveEvent[] = [];
   const resets: string[] = [];
   const resumes: string[] = [];
   const statuses: LiveStatus[] = [];
@@ -26,7 +27,7 @@ function follow(topics: Record<string, number | undefined>, options: Constructor
 
 /** A server that sends `seqs` on `task:<taskId>` once, then ends the stream. */
 function eventsResponse(taskId: string, seqs: number[]): typeof fetch {
-  const body = seqs.map((seq) => `id: task:${taskId}@${seq}\nevent: progress\ndata: {"seq":${seq}}\n\n`).join('');
+  const body = seqs.map((seq) => `id: task:${taskId}@${seq}\nevent: progress\ndata: ${JSON.stringify({ type: 'progress', taskId, seq, progress: 10 })}\n\n`).join('');
   return () => Promise.resolve(new Response(body, { status: 200, headers: { 'content-type': 'text/event-stream' } }));
 }
 

@@ -4,6 +4,8 @@ import { requestSpan } from '../observability/tracing/tracing';
 import { apiUrl, authHeaders, reportUnauthorized } from '../api/client';
 import { reconnectDelay } from './backoff';
 import { warnOnce } from '../api/warn-once';
+import type { LiveEvent } from '../api/contract';
+import { decodeLiveEvent } from './decode-live-event';
 
 export type LiveStatus =
   | { state: 'idle' }
@@ -14,10 +16,9 @@ export type LiveStatus =
   /** Stopped for good (the server refused this user): only reconnectNow() tries again. */
   | { state: 'off'; reason: string };
 
-export interface LiveMessage { topic: string; seq: number; kind: string; data: string }
-
 export interface TopicHandler {
-  onMessage(message: LiveMessage): void;
+  /** One event of the topic, decoded and checked against the contract (decode-live-event.ts). */
+  onMessage(event: LiveEvent): void;
   /** The server's numbering for the topic restarted (it lost its history): re-read what it describes. */
   onReset?(): void;
   /** A new connection replaced one that was lost: re-read anything the server may not have replayed. */
@@ -203,7 +204,6 @@ export class LiveConnection {
     const subscription = this.subscriptions.get(id.topic);
     if (!subscription) return false;
     const { cursor, lastSeqOnConnection } = subscription;
-    const live: LiveMessage = { topic: id.topic, seq: id.seq, kind: message.event ?? 'message', data: message.data };
     if (cursor !== undefined && id.seq <= cursor) {
       // After a resume the server sends only what followed the cursor; an older number first, or
       // a number that went backwards, means it restarted its sequence (or reordered it): decided
@@ -214,11 +214,18 @@ export class LiveConnection {
       subscription.lastSeqOnConnection = id.seq;
       // The owner re-reads the truth, which includes this event: applying it too could show an
       // older state than the one on screen. An owner without a re-read gets the event itself.
-      for (const handler of [...subscription.handlers]) safely(() => (handler.onReset ? handler.onReset() : handler.onMessage(live)));
+      const live = decodeLiveEvent(id.topic, id.seq, message.event, message.data);
+      for (const handler of [...subscription.handlers]) {
+        if (handler.onReset) safely(() => handler.onReset?.());
+        else if (live) safely(() => handler.onMessage(live));
+      }
       return true;
     }
+    // Numbered before it is read: an unreadable event still moves the cursor past itself.
     subscription.cursor = id.seq;
     subscription.lastSeqOnConnection = id.seq;
+    const live = decodeLiveEvent(id.topic, id.seq, message.event, message.data);
+    if (!live) return false;
     for (const handler of [...subscription.handlers]) safely(() => handler.onMessage(live));
     return true;
   }

@@ -1,37 +1,20 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { z } from 'zod';
-import { progressEventSchema, taskTopic, type ProgressEvent, type Task } from '../api/contract';
+import { taskTopic, type ProgressEvent, type Task } from '../api/contract';
 import { api } from '../api/endpoints';
 import { overlayById } from '../api/overlay';
 import { useStore } from '../storage/StorageProvider';
 import { createFrameBatcher } from './frame-batcher';
 import { createIdleSaver, type IdleSaver } from './idle-saver';
-import type { LiveMessage } from './live-connection';
 import { useLiveConnection } from './LiveProvider';
 import { warnOnce } from '../api/warn-once';
 
 const cursorSchema = z.number().int().nonnegative();
 
-export function applyProgressEvent(task: Task, event: ProgressEvent): Task {
+function applyProgressEvent(task: Task, event: ProgressEvent): Task {
   if (event.type === 'completed') return { ...task, status: 'completed', progress: 100 };
   if (event.type === 'error') return { ...task, status: 'error', error: event.message };
   return { ...task, status: 'active', progress: event.progress };
-}
-
-/** The progress event in one live message for `taskId`, or undefined (logged once) when it is not one. */
-export function progressEventOf(taskId: string, message: LiveMessage): ProgressEvent | undefined {
-  if (message.kind !== 'progress') return undefined;
-  let json: unknown;
-  try {
-    json = JSON.parse(message.data);
-  } catch {
-    warnOnce(`progress:malformed:${message.data.slice(0, 80)}`, `[progress ${taskId}] skipped a malformed event: ${message.data.slice(0, 200)}`);
-    return undefined;
-  }
-  const parsed = progressEventSchema.safeParse(json);
-  if (parsed.success && parsed.data.taskId === taskId) return parsed.data;
-  warnOnce(`progress:off-contract:${message.data.slice(0, 80)}`, `[progress ${taskId}] skipped an event that does not match the contract: ${message.data.slice(0, 200)}`);
-  return undefined;
 }
 
 /** Keyed by server ids in a Map: an id like `__proto__` or `constructor` is an id like any other. */
@@ -113,8 +96,11 @@ export function useTaskProgress(initial: Task[] | undefined) {
         const unsubscribe = live.subscribe(taskTopic(taskId), {
           onMessage: (message) => {
             eventsSeen.current.set(taskId, (eventsSeen.current.get(taskId) ?? 0) + 1);
-            const event = progressEventOf(taskId, message);
-            if (!event) return;
+            const event = message.kind === 'progress' && message.payload.taskId === taskId ? message.payload : undefined;
+            if (!event) {
+              warnOnce(`progress:other:${taskId}:${message.kind}`, `[progress ${taskId}] skipped a "${message.kind}" event on this task's topic that is not its progress`);
+              return;
+            }
             batcher.current.push(event);
             if (event.type !== 'progress') unfollow(taskId);
           },

@@ -19,10 +19,14 @@ export const approvalSchema = z.object({
 export type Approval = z.infer<typeof approvalSchema>;
 
 export const approvalListSchema = z.object({ approvals: z.array(approvalSchema) });
-export type ApprovalList = z.infer<typeof approvalListSchema>;
 
 export const decisionSchema = z.discriminatedUnion('decision', [
   z.object({ decision: z.literal('approve'), reason: z.string().optional() }),
   z.object({ decision: z.literal('reject'), reason: z.string().min(1) }),
 ]);
 export type Decision = z.infer<typeof decisionSchema>;
+
+/** The status a proposal takes when a decision is saved: the one rule the server and the console share. */
+export function statusAfter(decision: Decision): Extract<ApprovalStatus, 'approved' | 'rejected'> {
+  return decision.decision === 'approve' ? 'approved' : 'rejected';
+}

@@ -15,4 +15,3 @@ export type Session = z.infer<typeof sessionSchema>;
 
 /** Every error response body, 4xx and 5xx alike. */
 export const apiErrorSchema = z.object({ error: z.string(), code: z.string() });
-export type ApiErrorBody = z.infer<typeof apiErrorSchema>;

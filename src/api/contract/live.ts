@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { approvalSchema } from './approvals';
+import { progressEventSchema } from './tasks';
 
 /**
  * The one live stream per tab (`GET /api/live`, Server-Sent Events). Browsers allow six
@@ -26,6 +28,16 @@ export const healthChangeSchema = z.object({ service: z.string(), status: z.enum
 
 export const liveKindSchema = z.enum(['progress', 'approval', 'health']);
 export type LiveKind = z.infer<typeof liveKindSchema>;
+
+/** What each kind of live event carries (its `data:`, as JSON): one table for the server and the console. */
+export const LIVE_PAYLOADS = {
+  progress: progressEventSchema,
+  approval: approvalSchema,
+  health: healthChangeSchema,
+} as const satisfies Record<LiveKind, z.ZodType>;
+
+/** One live event, decoded: its topic, its number on that topic, its kind and the payload of that kind. */
+export type LiveEvent = { topic: string; seq: number } & { [K in LiveKind]: { kind: K; payload: z.infer<(typeof LIVE_PAYLOADS)[K]> } }[LiveKind];
 
 export interface TopicRequest { topic: string; cursor?: number }
 

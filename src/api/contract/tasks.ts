@@ -1,7 +1,6 @@
 import { z } from 'zod';
 
 export const taskStatusSchema = z.enum(['pending', 'active', 'completed', 'error']);
-export type TaskStatus = z.infer<typeof taskStatusSchema>;
 
 export const taskSchema = z.object({
   id: z.string().min(1),
@@ -15,7 +14,6 @@ export const taskSchema = z.object({
 export type Task = z.infer<typeof taskSchema>;
 
 export const taskListSchema = z.object({ tasks: z.array(taskSchema) });
-export type TaskList = z.infer<typeof taskListSchema>;
 
 /**
  * The `data:` of one Server-Sent Event on /api/tasks/:id/events.

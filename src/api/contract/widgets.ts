@@ -1,8 +1,5 @@
 import { z } from 'zod';
 
-export const widgetKindSchema = z.enum(['tasks', 'project-status', 'metrics', 'alerts', 'progress']);
-export type WidgetKind = z.infer<typeof widgetKindSchema>;
-
 export const projectStateSchema = z.enum(['healthy', 'warning', 'critical']);
 export const projectStatusSchema = z.object({
   name: z.string(),
@@ -22,7 +19,6 @@ export const metricSummarySchema = z.object({
 export type MetricSummary = z.infer<typeof metricSummarySchema>;
 
 export const alertSeveritySchema = z.enum(['info', 'warning', 'error']);
-export type AlertSeverity = z.infer<typeof alertSeveritySchema>;
 export const alertSchema = z.object({
   id: z.string().min(1),
   severity: alertSeveritySchema,

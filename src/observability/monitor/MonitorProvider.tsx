@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { z } from 'zod';
-import { HEALTH_TOPIC, healthChangeSchema, SERVICE_NAMES } from '../../api/contract';
+import { HEALTH_TOPIC, SERVICE_NAMES } from '../../api/contract';
 import { api } from '../../api/endpoints';
 import { runtimeConfig } from '../../app/runtime-config';
 import { usePersisted } from '../../storage/use-persisted';
@@ -53,8 +53,7 @@ export function MonitorProvider({ children, monitor: given }: { children: ReactN
     }, runtimeConfig().observabilityRefreshMs);
     const unsubscribe = live.subscribe(HEALTH_TOPIC, {
       onMessage: (message) => {
-        const change = healthChangeSchema.safeParse(safeJson(message.data));
-        if (change.success) void monitor.refreshHealth(change.data.service);
+        if (message.kind === 'health') void monitor.refreshHealth(message.payload.service);
       },
       // What the health topic may not have replayed on a new connection is a health change.
       onResume: () => void monitor.refreshHealth(),
@@ -92,14 +91,6 @@ export function MonitorProvider({ children, monitor: given }: { children: ReactN
   }), [monitor, retain, update, current, silencedAt]);
 
   return <MonitorContext value={value}>{children}</MonitorContext>;
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
 }
 
 /** The monitor's current state; polling runs while any component using this is mounted. */
