@@ -12,7 +12,7 @@ export default {
   mutate: [
     'src/observability/metrics/*.ts',
     'src/observability/alerts/engine.ts',
-    'src/observability/tracing/waterfall.ts',
+    'src/observability/traces/waterfall.ts',
     'src/streaming/backoff.ts',
     '!src/**/*.test.ts',
   ],

@@ -2,7 +2,7 @@
 // mocks, signed in, on the observability page, the page clock moved on by one refresh interval;
 // timed from the jump until every source has answered and the page has drawn it.
 import { MOCK_SESSION_KEYS } from '../fixtures/adapters/session-keys';
-import { DEFAULT_OBSERVABILITY_REFRESH_MS } from '../src/observability/refresh-interval';
+import { DEFAULT_OBSERVABILITY_REFRESH_MS } from '../src/config/refresh-interval';
 import { openConsole } from './console';
 
 /** ms per refresh, `refreshes` of them on one page (the first load is not counted). */

@@ -4,8 +4,8 @@ import '@fontsource/inter/400.css';
 import '@fontsource/inter/600.css';
 import './app/theme.css';
 import { App } from './app/App';
-import { mocksEnabled, runtimeConfig } from './app/runtime-config';
-import { configureTracing } from './observability/tracing/tracing';
+import { mocksEnabled, runtimeConfig } from './config/runtime-config';
+import { configureTracing } from './telemetry/tracing';
 import { PersistentStore } from './storage/persistent-store';
 
 async function startMocks(): Promise<string | undefined> {

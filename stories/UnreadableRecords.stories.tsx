@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect } from 'storybook/test';
-import { UnreadableRecords } from '../src/widgets/UnreadableRecords';
+import { UnreadableRecords } from '../src/ui/UnreadableRecords';
 
 const meta = {
   title: 'Widgets/UnreadableRecords',

@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn } from 'storybook/test';
 import { createProjectStatus } from '../fixtures/factories';
 import { ProjectStatus } from '../src/widgets/ProjectStatus';
-import { WidgetFrame } from '../src/widgets/WidgetFrame';
+import { WidgetFrame } from '../src/ui/WidgetFrame';
 
 const meta = {
   title: 'Widgets/WidgetFrame',

@@ -1,5 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
-import { DEFAULT_OBSERVABILITY_REFRESH_MS } from '../../src/observability/refresh-interval';
+import { DEFAULT_OBSERVABILITY_REFRESH_MS } from '../../src/config/refresh-interval';
 import { Shell } from './components/Shell';
 import { WidgetFrame } from './components/WidgetFrame';
 

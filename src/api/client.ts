@@ -1,9 +1,9 @@
 import type { z } from 'zod';
 import { apiErrorSchema } from './contract';
 import { ApiError, kindForStatus, parseRetryAfter } from './errors';
-import { runtimeConfig } from '../app/runtime-config';
+import { runtimeConfig } from '../config/runtime-config';
 import { describeIssues } from './records';
-import { requestSpan, type UserAction } from '../observability/tracing/tracing';
+import { requestSpan, type UserAction } from '../telemetry/tracing';
 import { sharedInFlight } from './shared-get';
 
 const DEFAULT_TIMEOUT_MS = 10_000;

@@ -4,7 +4,7 @@ import {
 } from './contract';
 import { request, requestText } from './client';
 import { recordListSchema, recordPageSchema } from './records';
-import type { UserAction } from '../observability/tracing/tracing';
+import type { UserAction } from '../telemetry/tracing';
 
 // Lists are checked record by record: one record this console cannot read never hides the others.
 const taskRecords = recordListSchema('tasks', taskSchema, 'task');

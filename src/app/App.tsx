@@ -1,6 +1,6 @@
 import { createBrowserRouter, Navigate, NavLink, Outlet, RouterProvider, useLocation } from 'react-router';
-import { AuthProvider, useAuth } from './auth';
-import { ErrorBoundary } from './ErrorBoundary';
+import { AuthProvider, useAuth } from '../session/auth';
+import { ErrorBoundary } from '../ui/ErrorBoundary';
 import type { PersistentStore } from '../storage/persistent-store';
 import { StorageNotice, StorageProvider } from '../storage/StorageProvider';
 import { ApprovalsPage } from '../pages/ApprovalsPage';

@@ -1,9 +1,9 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { ReactNode } from 'react';
 import type { Approval } from '../api/contract';
-import { shownText, NAME_CHARS, TEXT_PREVIEW_CHARS } from '../widgets/agent-text';
-import { AgentText } from '../widgets/AgentText';
-import { HiddenCharactersWarning } from '../widgets/HiddenCharactersWarning';
+import { shownText, NAME_CHARS, TEXT_PREVIEW_CHARS } from '../ui/agent-text';
+import { AgentText } from '../ui/AgentText';
+import { HiddenCharactersWarning } from '../ui/HiddenCharactersWarning';
 
 export type SubmitState = { phase: 'idle'; note?: string } | { phase: 'submitting' } | { phase: 'failed'; message: string };
 

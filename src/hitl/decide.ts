@@ -1,7 +1,7 @@
 import { statusAfter, type Approval, type Decision } from '../api/contract';
 import { api } from '../api/endpoints';
 import { ApiError, describeError } from '../api/errors';
-import { withAction, type UserAction } from '../observability/tracing/tracing';
+import { withAction, type UserAction } from '../telemetry/tracing';
 
 /** How a decision ended, once the server's answer (or its re-read truth) is known. */
 export type DecisionOutcome =

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { clockTime } from '../widgets/clock-time';
-import { WidgetFrame } from '../widgets/WidgetFrame';
+import { clockTime } from '../ui/clock-time';
+import { WidgetFrame } from '../ui/WidgetFrame';
 import { isSilenced, type AlertInstance, type AlertsState, type Silence } from './alerts/engine';
 import type { AlertRuleDefinition } from './alerts/rules';
 

@@ -3,10 +3,10 @@ import { SERVICE_NAMES, type AuditEvent, type AuditQuery } from '../api/contract
 import { describeError } from '../api/errors';
 import type { UnreadableRecord } from '../api/records';
 import { useResource } from '../api/use-resource';
-import { NAME_CHARS, OPTION_CHARS, shownText } from '../widgets/agent-text';
-import { clockTime } from '../widgets/clock-time';
-import { UnreadableRecords } from '../widgets/UnreadableRecords';
-import { WidgetFrame } from '../widgets/WidgetFrame';
+import { NAME_CHARS, OPTION_CHARS, shownText } from '../ui/agent-text';
+import { clockTime } from '../ui/clock-time';
+import { UnreadableRecords } from '../ui/UnreadableRecords';
+import { WidgetFrame } from '../ui/WidgetFrame';
 
 export interface AuditPage { items: AuditEvent[]; unreadable: UnreadableRecord[]; nextCursor: string | null }
 export type AuditSource = (query: AuditQuery, signal?: AbortSignal) => Promise<AuditPage>;

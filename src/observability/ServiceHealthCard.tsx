@@ -1,6 +1,6 @@
 import type { ServiceHealth } from '../api/contract';
-import { NAME_CHARS, shownText, TEXT_PREVIEW_CHARS } from '../widgets/agent-text';
-import { formatDuration, formatQuantity } from '../widgets/quantity';
+import { NAME_CHARS, shownText, TEXT_PREVIEW_CHARS } from '../ui/agent-text';
+import { formatDuration, formatQuantity } from '../ui/quantity';
 
 const STATUS_LABEL: Record<ServiceHealth['status'], string> = { healthy: 'Healthy', degraded: 'Degraded', unhealthy: 'Unhealthy' };
 

@@ -1,4 +1,4 @@
-import { WidgetFrame } from '../widgets/WidgetFrame';
+import { WidgetFrame } from '../ui/WidgetFrame';
 import type { ServiceView } from './monitor/service-monitor';
 import { ServiceHealthCard } from './ServiceHealthCard';
 import { frameStatus } from './source-status';

@@ -1,6 +1,6 @@
-import { WidgetFrame } from '../widgets/WidgetFrame';
+import { WidgetFrame } from '../ui/WidgetFrame';
 import { TimeSeriesChart, type ChartRow } from './charts/TimeSeriesChart';
-import { shownText, NAME_CHARS } from '../widgets/agent-text';
+import { shownText, NAME_CHARS } from '../ui/agent-text';
 import { QUANTILES, type MetricsPoint } from './metrics/derive';
 import type { ServiceView } from './monitor/service-monitor';
 import { frameStatus } from './source-status';

@@ -1,8 +1,8 @@
 import type { SpanRecord } from '../api/contract';
 import type { UnreadableRecord } from '../api/records';
-import { UnreadableRecords } from '../widgets/UnreadableRecords';
-import { formatDuration } from '../widgets/quantity';
-import { layoutWaterfall } from './tracing/waterfall';
+import { UnreadableRecords } from '../ui/UnreadableRecords';
+import { formatDuration } from '../ui/quantity';
+import { layoutWaterfall } from './traces/waterfall';
 
 const ms = (value: number) => formatDuration(value);
 

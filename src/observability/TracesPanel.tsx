@@ -2,12 +2,12 @@ import { useCallback, useState } from 'react';
 import type { Trace } from '../api/contract';
 import type { Records } from '../api/records';
 import { useResource } from '../api/use-resource';
-import { clockTime } from '../widgets/clock-time';
-import { UnreadableRecords } from '../widgets/UnreadableRecords';
-import { WidgetFrame } from '../widgets/WidgetFrame';
+import { clockTime } from '../ui/clock-time';
+import { UnreadableRecords } from '../ui/UnreadableRecords';
+import { WidgetFrame } from '../ui/WidgetFrame';
 import { TraceWaterfall } from './TraceWaterfall';
-import { NAME_CHARS, shownText } from '../widgets/agent-text';
-import { formatDuration, formatQuantity } from '../widgets/quantity';
+import { NAME_CHARS, shownText } from '../ui/agent-text';
+import { formatDuration, formatQuantity } from '../ui/quantity';
 import type { SpanRecord } from '../api/contract';
 
 export interface TraceSources {

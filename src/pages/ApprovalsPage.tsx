@@ -1,14 +1,14 @@
 import { useEffect, useState, type ComponentProps } from 'react';
 import { z } from 'zod';
 import { statusAfter, type Decision } from '../api/contract';
-import { useAuth } from '../app/auth';
+import { useAuth } from '../session/auth';
 import { ApprovalCard, type SubmitState } from '../hitl/ApprovalCard';
 import { submitDecision } from '../hitl/decide';
 import { useApprovalQueue } from '../hitl/use-approval-queue';
 import { usePersisted } from '../storage/use-persisted';
 import { LiveStatusNotice } from '../streaming/LiveStatusNotice';
-import { UnreadableRecords } from '../widgets/UnreadableRecords';
-import { WidgetFrame } from '../widgets/WidgetFrame';
+import { UnreadableRecords } from '../ui/UnreadableRecords';
+import { WidgetFrame } from '../ui/WidgetFrame';
 
 type Submit = SubmitState & { decision?: Decision };
 

@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { z } from 'zod';
-import { ErrorBoundary } from '../app/ErrorBoundary';
+import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { usePersisted } from '../storage/use-persisted';
 import { AlertsPanel } from '../widgets/panels/AlertsPanel';
 import { MetricsPanel } from '../widgets/panels/MetricsPanel';

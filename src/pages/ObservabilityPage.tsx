@@ -1,8 +1,8 @@
 import { memo, useCallback } from 'react';
 import { api } from '../api/endpoints';
 import { useResource } from '../api/use-resource';
-import { useAuth } from '../app/auth';
-import { runtimeConfig } from '../app/runtime-config';
+import { useAuth } from '../session/auth';
+import { runtimeConfig } from '../config/runtime-config';
 import { AlertRulesPanel } from '../observability/AlertRulesPanel';
 import { AuditLogPanel, type AuditSource } from '../observability/AuditLogPanel';
 import { useServiceMonitor } from '../observability/monitor/MonitorProvider';
@@ -10,10 +10,10 @@ import { ServiceHealthPanel } from '../observability/ServiceHealthPanel';
 import { ServiceMetricsPanel } from '../observability/ServiceMetricsPanel';
 import { StorageUsagePanel } from '../observability/StorageUsagePanel';
 import { TracesPanel, type TraceSources } from '../observability/TracesPanel';
-import { flushSpans } from '../observability/tracing/tracing';
+import { flushSpans } from '../telemetry/tracing';
 import { useStore } from '../storage/StorageProvider';
 import { LiveStatusNotice } from '../streaming/LiveStatusNotice';
-import { WidgetFrame } from '../widgets/WidgetFrame';
+import { WidgetFrame } from '../ui/WidgetFrame';
 
 // Each source's answer replaces only its own service's view (the others keep their identity), so a
 // panel whose service did not change is not drawn again. Redrawing all sixteen charts on each of a

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { describeError } from '../api/errors';
-import { useAuth } from '../app/auth';
+import { useAuth } from '../session/auth';
 
 export function SignInPage() {
   const { session, notice, signIn } = useAuth();

@@ -1,6 +1,6 @@
 import { EventSourceParserStream, type EventSourceMessage } from 'eventsource-parser/stream';
 import { API_ROUTES, formatTopicParam, LIVE_HEARTBEAT_MS, parseLiveEventId, type TopicRequest } from '../api/contract';
-import { requestSpan } from '../observability/tracing/tracing';
+import { requestSpan } from '../telemetry/tracing';
 import { apiUrl, authHeaders, reportUnauthorized } from '../api/client';
 import { reconnectDelay } from './backoff';
 import { warnOnce } from '../api/warn-once';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { Alert } from '../api/contract';
-import { shownText, NAME_CHARS } from './agent-text';
-import { AgentText } from './AgentText';
+import { shownText, NAME_CHARS } from '../ui/agent-text';
+import { AgentText } from '../ui/AgentText';
 
 interface AlertWidgetProps {
   alerts: Alert[];

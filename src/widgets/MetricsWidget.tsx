@@ -2,7 +2,7 @@ import { curveMonotoneX } from '@visx/curve';
 import { scaleLinear } from '@visx/scale';
 import { LinePath } from '@visx/shape';
 import type { MetricSummary } from '../api/contract';
-import { NAME_CHARS, shownText } from './agent-text';
+import { NAME_CHARS, shownText } from '../ui/agent-text';
 import { formatChange, formatMetricValue, trendOf } from './trend';
 
 const TREND_LABEL = { up: 'Rising', down: 'Falling', flat: 'Flat', none: 'No data' } as const;

@@ -1,6 +1,6 @@
 import type { ProjectStatus as ProjectStatusData } from '../api/contract';
-import { NAME_CHARS, shownText } from './agent-text';
-import { AgentText } from './AgentText';
+import { NAME_CHARS, shownText } from '../ui/agent-text';
+import { AgentText } from '../ui/AgentText';
 
 const STATE_LABEL: Record<ProjectStatusData['state'], string> = { healthy: 'Healthy', warning: 'Needs attention', critical: 'Critical' };
 

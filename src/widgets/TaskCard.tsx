@@ -1,6 +1,6 @@
 import type { Task } from '../api/contract';
-import { shownText, NAME_CHARS, TEXT_PREVIEW_CHARS } from './agent-text';
-import { HiddenCharactersWarning } from './HiddenCharactersWarning';
+import { shownText, NAME_CHARS, TEXT_PREVIEW_CHARS } from '../ui/agent-text';
+import { HiddenCharactersWarning } from '../ui/HiddenCharactersWarning';
 import { ProgressIndicator } from './ProgressIndicator';
 
 interface TaskCardProps {

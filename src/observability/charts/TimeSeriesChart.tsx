@@ -4,8 +4,8 @@ import { Group } from '@visx/group';
 import { scaleLinear, scaleUtc } from '@visx/scale';
 import { LinePath } from '@visx/shape';
 import { useId, useState, type KeyboardEvent, type PointerEvent } from 'react';
-import { NAME_CHARS, shownText } from '../../widgets/agent-text';
-import { clockTime } from '../../widgets/clock-time';
+import { NAME_CHARS, shownText } from '../../ui/agent-text';
+import { clockTime } from '../../ui/clock-time';
 
 export interface ChartLine {
   key: string;

@@ -2,7 +2,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useRef, use
 import { z } from 'zod';
 import { HEALTH_TOPIC, SERVICE_NAMES } from '../../api/contract';
 import { api } from '../../api/endpoints';
-import { runtimeConfig } from '../../app/runtime-config';
+import { runtimeConfig } from '../../config/runtime-config';
 import { usePersisted } from '../../storage/use-persisted';
 import { useLiveConnection } from '../../streaming/LiveProvider';
 import type { Silence } from '../alerts/engine';

@@ -6,8 +6,8 @@ import { firingAsDashboardAlerts } from '../../observability/alerts/as-dashboard
 import { useServiceMonitor } from '../../observability/monitor/MonitorProvider';
 import { usePersisted } from '../../storage/use-persisted';
 import { AlertWidget } from '../AlertWidget';
-import { UnreadableRecords } from '../UnreadableRecords';
-import { WidgetFrame } from '../WidgetFrame';
+import { UnreadableRecords } from '../../ui/UnreadableRecords';
+import { WidgetFrame } from '../../ui/WidgetFrame';
 import { LIVE_REFRESH_MS, type PanelProps } from './panel-props';
 
 /**

@@ -2,8 +2,8 @@ import { useCallback } from 'react';
 import { api } from '../../api/endpoints';
 import { useResource } from '../../api/use-resource';
 import { MetricsWidget } from '../MetricsWidget';
-import { UnreadableRecords } from '../UnreadableRecords';
-import { WidgetFrame } from '../WidgetFrame';
+import { UnreadableRecords } from '../../ui/UnreadableRecords';
+import { WidgetFrame } from '../../ui/WidgetFrame';
 import { LIVE_REFRESH_MS, type PanelProps } from './panel-props';
 
 /** A dashboard widget wired to the API: data through useResource, shown in a WidgetFrame. */

@@ -2,7 +2,7 @@ import { useCallback } from 'react';
 import { api } from '../../api/endpoints';
 import { useResource } from '../../api/use-resource';
 import { ProjectStatus } from '../ProjectStatus';
-import { WidgetFrame } from '../WidgetFrame';
+import { WidgetFrame } from '../../ui/WidgetFrame';
 import { LIVE_REFRESH_MS, type PanelProps } from './panel-props';
 
 /** A dashboard widget wired to the API: data through useResource, shown in a WidgetFrame. */

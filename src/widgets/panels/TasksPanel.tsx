@@ -1,14 +1,14 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../../api/endpoints';
-import { withAction } from '../../observability/tracing/tracing';
+import { withAction } from '../../telemetry/tracing';
 import { describeError } from '../../api/errors';
 import { useResource } from '../../api/use-resource';
-import { useAuth } from '../../app/auth';
+import { useAuth } from '../../session/auth';
 import { LiveStatusNotice } from '../../streaming/LiveStatusNotice';
 import { useTaskProgress } from '../../streaming/use-task-progress';
 import { TaskCard } from '../TaskCard';
-import { UnreadableRecords } from '../UnreadableRecords';
-import { WidgetFrame } from '../WidgetFrame';
+import { UnreadableRecords } from '../../ui/UnreadableRecords';
+import { WidgetFrame } from '../../ui/WidgetFrame';
 import type { PanelProps } from './panel-props';
 
 /** The running agents: the task list, moved live by the tab's one live connection. */

@@ -2,7 +2,7 @@ import { createContext, useCallback, useContext, useLayoutEffect, useMemo, useRe
 import { configureAuth } from '../api/client';
 import type { Session, SignInRequest } from '../api/contract';
 import { api } from '../api/endpoints';
-import { withAction } from '../observability/tracing/tracing';
+import { withAction } from '../telemetry/tracing';
 import { readSessionCookie, storedSessionExpired, writeSessionCookie } from './session-cookie';
 
 interface AuthState {

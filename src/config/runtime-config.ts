@@ -1,5 +1,5 @@
 import { OTLP_TRACES_PATH } from '../api/contract/routes';
-import { DEFAULT_OBSERVABILITY_REFRESH_MS } from '../observability/refresh-interval';
+import { DEFAULT_OBSERVABILITY_REFRESH_MS } from './refresh-interval';
 /**
  * Where the API lives and whether the embedded mock backend runs.
  *
