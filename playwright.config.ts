@@ -1,6 +1,6 @@
 import { defineConfig, devices } from '@playwright/test';
-import { NETWORK_PORT, WORKER_PORT } from './e2e/fixtures/ports';
-import type { Transport } from './e2e/fixtures/roles';
+import { NETWORK_PORT, WORKER_PORT } from './e2e/support/ports';
+import type { Transport } from './e2e/support/roles';
 import { chromiumLaunchOptions } from './scripts/browser.mjs';
 
 const CI = Boolean(process.env.CI);
@@ -46,7 +46,7 @@ export default defineConfig<{ transport: Transport }>({
     // network sign-in is still running.
     { name: 'setup', testMatch: /auth\.setup\.ts/, grepInvert: /over the network/, use: { baseURL: `http://localhost:${WORKER_PORT}` } },
     { name: 'setup-network', testMatch: /auth\.setup\.ts/, grep: /over the network/, use: { baseURL: `http://localhost:${NETWORK_PORT}` } },
-    // Quarantined tests (e2e/fixtures/quarantine.ts) run in their own projects: reported, never gating.
+    // Quarantined tests (e2e/support/quarantine.ts) run in their own projects: reported, never gating.
     {
       name: 'chromium',
       testMatch: /tests\/.*\.spec\.ts/,

@@ -1,8 +1,8 @@
 import { test as setup } from '@playwright/test';
 import { MOCK_PASSWORD } from '../fixtures/db';
-import { NETWORK_PORT } from './fixtures/ports';
+import { NETWORK_PORT } from './support/ports';
 import { SignInPage } from './pages/SignInPage';
-import { storageStateFor } from './fixtures/roles';
+import { storageStateFor } from './support/roles';
 
 // Signs in once per role and origin; every spec starts from the saved storageState.
 for (const [role, username] of [['reviewer', 'riley'], ['viewer', 'val']] as const) {

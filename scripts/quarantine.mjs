@@ -1,5 +1,5 @@
 // Quarantine annotations: `owner: …; reason: …; expires: YYYY-MM-DD` (written by
-// e2e/fixtures/quarantine.ts), read by the gate and by the flake report.
+// e2e/support/quarantine.ts), read by the gate and by the flake report.
 
 const DAY = 24 * 60 * 60 * 1000;
 

@@ -1,41 +1,33 @@
 import type { Locator, Page } from '@playwright/test';
 import { encodeRecord, ownKey, SCHEMA_VERSION } from '../../src/storage/record';
-import { LiveNotice } from './components/LiveNotice';
-import { Shell } from './components/Shell';
 import { ProgressPanel } from './components/ProgressPanel';
 import { WidgetFrame } from './components/WidgetFrame';
+import { ConsolePage } from './ConsolePage';
 
-export class DashboardPage {
-  readonly heading: Locator;
+export class DashboardPage extends ConsolePage {
   readonly tasks: WidgetFrame;
   readonly projectStatus: WidgetFrame;
   readonly metrics: WidgetFrame;
   readonly alerts: WidgetFrame;
-  readonly shell: Shell;
   readonly addWidgetChoice: Locator;
   readonly addWidgetButton: Locator;
-  readonly liveNotice: LiveNotice;
   readonly progressBars: Locator;
   readonly unreadableTasks: Locator;
   readonly storageNotice: Locator;
 
-  constructor(readonly page: Page) {
-    this.heading = page.getByRole('heading', { name: 'Dashboard', level: 1 });
-    this.tasks = new WidgetFrame(page, 'Tasks');
+  constructor(page: Page) {
+    // The live notice is the Tasks widget's: the dashboard's other widgets have none.
+    const tasks = new WidgetFrame(page, 'Tasks');
+    super(page, '/dashboard', 'Dashboard', tasks.root);
+    this.tasks = tasks;
     this.projectStatus = new WidgetFrame(page, 'Project status');
     this.metrics = new WidgetFrame(page, 'Metrics');
     this.alerts = new WidgetFrame(page, 'Alerts');
-    this.shell = new Shell(page);
     this.addWidgetChoice = page.getByLabel('Add a widget');
     this.addWidgetButton = page.getByRole('button', { name: 'Add widget' });
-    this.liveNotice = new LiveNotice(this.tasks.root);
     this.progressBars = this.tasks.root.getByRole('progressbar');
     this.unreadableTasks = this.tasks.root.getByRole('list', { name: 'Unreadable tasks' });
     this.storageNotice = this.shell.notice('Saved data this console could not read was set aside');
-  }
-
-  async goto(query = ''): Promise<void> {
-    await this.page.goto(`/dashboard${query}`);
   }
 
   /** Saves a layout (widget ids, in order) before the page first loads; reloads keep what the page saved since. */

@@ -1,35 +1,30 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { DEFAULT_OBSERVABILITY_REFRESH_MS } from '../../src/config/refresh-interval';
-import { Shell } from './components/Shell';
 import { WidgetFrame } from './components/WidgetFrame';
+import { ConsolePage } from './ConsolePage';
 
 export type AlertState = 'pending' | 'firing' | 'resolved' | 'silenced';
 
-export class ObservabilityPage {
-  readonly heading: Locator;
+export class ObservabilityPage extends ConsolePage {
   readonly alerts: WidgetFrame;
   readonly audit: WidgetFrame;
   readonly traces: WidgetFrame;
-  readonly shell: Shell;
   readonly auditRows: Locator;
   readonly loadMoreAudit: Locator;
   /** Why the audit log stopped loading more (a server that repeated a page). */
   readonly auditNotice: Locator;
   /** The page's root: data-refreshing and data-refreshed-at say whether a read is in flight and when the last landed. */
   readonly root: Locator;
-  readonly liveNotice: Locator;
 
-  constructor(readonly page: Page) {
-    this.heading = page.getByRole('heading', { name: 'Observability', level: 1 });
+  constructor(page: Page) {
+    super(page, '/observability', 'Observability');
     this.alerts = new WidgetFrame(page, 'Alert rules');
     this.audit = new WidgetFrame(page, 'Audit log');
     this.traces = new WidgetFrame(page, 'Recent traces');
-    this.shell = new Shell(page);
     this.auditRows = this.audit.root.getByTestId('audit-row');
     this.loadMoreAudit = this.audit.root.getByRole('button', { name: 'Load more' });
     this.auditNotice = this.audit.root.getByRole('note');
     this.root = page.getByTestId('observability-page');
-    this.liveNotice = page.getByText(/^Live updates (paused|are off)/);
   }
 
   /**
@@ -48,12 +43,8 @@ export class ObservabilityPage {
 
   /** Nothing in flight, and live updates connected. */
   async settled(): Promise<void> {
-    await expect(this.liveNotice).toBeHidden();
+    await expect(this.liveNotice.root).toBeHidden();
     await expect(this.root).toHaveAttribute('data-refreshing', 'false');
-  }
-
-  async goto(query = ''): Promise<void> {
-    await this.page.goto(`/observability${query}`);
   }
 
   /** A service's health panel (its own source: loading, stale and error are its own). */

@@ -17,6 +17,8 @@ test('a reviewer rejects a proposal with a reason', async ({ approvals }) => {
   await card.reject('The order was already refunded by support.');
   await expect(card).toBeDecided('rejected');
   await expect(card.root).toContainText('Rejected by Riley Reviewer: The order was already refunded by support.');
+  // A negated matcher settles as soon as it holds (it waited out its whole timeout before).
+  await expect(card).not.toBeDecided('approved', { timeout: 1_000 });
 });
 
 test('when someone else decided first, the card shows their decision and says so', async ({ approvals, mocks, consoleGuard }) => {

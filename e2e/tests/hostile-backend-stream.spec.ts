@@ -12,7 +12,7 @@ test('a stale event (1, 2, 4, 3, 5) is never shown: the task is read again and t
   await dashboard.goto();
   const panel = dashboard.task(TASK.title);
   await panel.start();
-  await expect.poll(() => mocks.connections(TASK.id)).toMatchObject({ open: 1 });
+  await expect(mocks).toHaveLiveConnections({ task: TASK.id, open: 1 });
   const seen = await panel.recordProgressValues(page);
   for (const [seq, progress] of [[1, 10], [2, 20], [4, 40]] as const) {
     await mocks.progress(TASK.id, { action: 'raw', text: progressEvent(seq, progress) });
@@ -35,7 +35,7 @@ test('a stale event (1, 2, 4, 3, 5) is never shown: the task is read again and t
 test('a 204 on the live stream stops it with a notice and "Reconnect now", instead of retrying forever', async ({ approvals, mocks, consoleGuard }) => {
   consoleGuard.allow(/ERR_INCOMPLETE_CHUNKED_ENCODING/);
   await approvals.goto();
-  await expect.poll(() => mocks.liveStats()).toMatchObject({ open: 1 });
+  await expect(mocks).toHaveLiveConnections({ open: 1 });
   await mocks.stream({ action: 'retry', ms: 0 });
   await mocks.stream({ action: 'fail', status: 204, times: 5 });
   await mocks.stream({ action: 'drop' });
@@ -47,7 +47,7 @@ test('a decision published on the approvals topic updates the card it names', as
   await approvals.goto();
   const card = approvals.card('Refund order #4471');
   await expect(card.approveButton).toBeEnabled();
-  await expect.poll(() => mocks.liveStats()).toMatchObject({ open: 1 });
+  await expect(mocks).toHaveLiveConnections({ open: 1 });
   await mocks.decideElsewhere('approval-001', 'approved', { announce: true });
   await expect(card).toBeDecided('approved');
   await expect(card.root).toContainText('Approved by Sam Other-Reviewer');

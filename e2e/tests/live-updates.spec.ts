@@ -12,7 +12,7 @@ test('twenty running agents share one live connection, every bar moves and the o
   await dashboard.goto();
   await expect(dashboard.progressBars).toHaveCount(22);
   // One connection carries them all: 20 agents, task-002 already running, and the services' health changes (alerts widget).
-  await expect.poll(() => mocks.liveStats()).toMatchObject({ open: 1, topicsPerConnection: [22] });
+  await expect(mocks).toHaveLiveConnections({ open: 1, topicsPerConnection: [22] });
   for (const [index, task] of RUNNING.entries()) await mocks.progress(task.id, { action: 'emit', progress: 50 + index });
   for (const [index, task] of RUNNING.entries()) await expect(dashboard.task(task.title)).toHaveProgress(50 + index);
   await expect(dashboard.metrics.root).toContainText('Tasks completed / h');
@@ -25,7 +25,7 @@ test('a connection that goes silent is noticed and replaced, with nothing lost',
   await page.clock.install();
   await dashboard.goto();
   await dashboard.task(TASK.title).start();
-  await expect.poll(() => mocks.connections(TASK.id)).toMatchObject({ open: 1, opened: 1 });
+  await expect(mocks).toHaveLiveConnections({ task: TASK.id, open: 1, opened: 1 });
   await mocks.progress(TASK.id, { action: 'emit', progress: 15 });
   await expect(dashboard.task(TASK.title)).toHaveProgress(15);
   // No byte, not even a heartbeat, for longer than three heartbeat intervals.
@@ -33,7 +33,7 @@ test('a connection that goes silent is noticed and replaced, with nothing lost',
   await expect(dashboard.liveNotice.root).toContainText('No data from the server for 45 s.');
   await mocks.progress(TASK.id, { action: 'emit', progress: 35 });
   await page.clock.fastForward(2_000);
-  await expect.poll(() => mocks.connections(TASK.id)).toMatchObject({ open: 1, resumedFrom: [null, '1'] });
+  await expect(mocks).toHaveLiveConnections({ task: TASK.id, open: 1, resumedFrom: [null, '1'] });
   await expect(dashboard.task(TASK.title)).toHaveProgress(35);
   await expect(dashboard.liveNotice.root).toBeHidden();
 });
@@ -43,14 +43,14 @@ test('a backend that restarted its numbering is noticed: the task is read again 
   await dashboard.goto();
   const panel = dashboard.task(TASK.title);
   await panel.start();
-  await expect.poll(() => mocks.connections(TASK.id)).toMatchObject({ open: 1 });
+  await expect(mocks).toHaveLiveConnections({ task: TASK.id, open: 1 });
   await mocks.progress(TASK.id, { action: 'emit', progress: 10 });
   await mocks.progress(TASK.id, { action: 'emit', progress: 20 });
   await expect(panel).toHaveProgress(20);
   await mocks.stream({ action: 'retry', ms: 0 });
   await mocks.progress(TASK.id, { action: 'restart-sequence' });
   await mocks.stream({ action: 'drop' });
-  await expect.poll(() => mocks.connections(TASK.id)).toMatchObject({ open: 1, resumedFrom: [null, '2'] });
+  await expect(mocks).toHaveLiveConnections({ task: TASK.id, open: 1, resumedFrom: [null, '2'] });
   const reread = page.waitForRequest((request) => request.url().endsWith(`/api/tasks/${TASK.id}`));
   // The restarted backend numbers from 1 again; a console that took it for a duplicate would freeze at 20%.
   await mocks.progress(TASK.id, { action: 'emit', progress: 90 });
@@ -65,7 +65,7 @@ test('a proposal published while the feed was down shows once it is back', async
   consoleGuard.allow(/status of 503/);
   await approvals.goto();
   await expect(approvals.pendingCount).toHaveText('2 proposals wait for review');
-  await expect.poll(() => mocks.liveStats()).toMatchObject({ open: 1 });
+  await expect(mocks).toHaveLiveConnections({ open: 1 });
   await mocks.stream({ action: 'retry', ms: 25_000 });
   await mocks.stream({ action: 'fail', status: 503, times: 1 });
   await mocks.stream({ action: 'drop' });
@@ -83,7 +83,7 @@ test('when the server refuses live updates the page says they are off, and keeps
   consoleGuard.allow(DROPPED_CONNECTION);
   consoleGuard.allow(/status of 403/);
   await approvals.goto();
-  await expect.poll(() => mocks.liveStats()).toMatchObject({ open: 1 });
+  await expect(mocks).toHaveLiveConnections({ open: 1 });
   await mocks.stream({ action: 'retry', ms: 0 });
   await mocks.stream({ action: 'fail', status: 403, times: 3 });
   await mocks.stream({ action: 'drop' });

@@ -15,11 +15,12 @@ test.beforeEach(async ({ dashboard }) => {
 
 test('a started task moves through its progress to completed', async ({ dashboard, mocks }) => {
   const panel = dashboard.task(TASK.title);
-  await expect.poll(() => mocks.connections(TASK.id)).toMatchObject({ open: 1 });
+  await expect(mocks).toHaveLiveConnections({ task: TASK.id, open: 1 });
   await mocks.progress(TASK.id, { action: 'emit', progress: 25 });
   await expect(panel).toHaveProgress(25);
   await mocks.progress(TASK.id, { action: 'emit', progress: 80 });
   await expect(panel).toHaveProgress(80);
+  await expect(panel).not.toHaveProgress(25, { timeout: 1_000 });
   await mocks.progress(TASK.id, { action: 'complete' });
   await expect(panel.status).toHaveText('Completed');
   await expect(panel).toHaveProgress(100);
@@ -29,7 +30,7 @@ test('a dropped connection resumes from the last event with nothing lost or repe
   consoleGuard.allow(DROPPED_CONNECTION);
   const panel = dashboard.task(TASK.title);
   const seen = await panel.recordProgressValues(page);
-  await expect.poll(() => mocks.connections(TASK.id)).toMatchObject({ open: 1 });
+  await expect(mocks).toHaveLiveConnections({ task: TASK.id, open: 1 });
   await mocks.stream({ action: 'retry', ms: 0 });
   await mocks.progress(TASK.id, { action: 'emit', progress: 10 });
   await expect(panel).toHaveProgress(10);
@@ -37,7 +38,7 @@ test('a dropped connection resumes from the last event with nothing lost or repe
   // Sent while the client is away: it must arrive through the cursor replay.
   await mocks.progress(TASK.id, { action: 'emit', progress: 20 });
   // The client came back asking for what followed event 1 of this task, and got exactly that.
-  await expect.poll(() => mocks.connections(TASK.id)).toMatchObject({ open: 1, resumedFrom: [null, '1'] });
+  await expect(mocks).toHaveLiveConnections({ task: TASK.id, open: 1, resumedFrom: [null, '1'] });
   await expect(panel).toHaveProgress(20);
   await mocks.progress(TASK.id, { action: 'emit', progress: 30 });
   await expect(panel).toHaveProgress(30);
@@ -48,7 +49,7 @@ test('a malformed event is skipped with a warning and the stream keeps going', a
   const warnings: string[] = [];
   page.on('console', (message) => { if (message.type() === 'warning') warnings.push(message.text()); });
   const panel = dashboard.task(TASK.title);
-  await expect.poll(() => mocks.connections(TASK.id)).toMatchObject({ open: 1 });
+  await expect(mocks).toHaveLiveConnections({ task: TASK.id, open: 1 });
   await mocks.progress(TASK.id, { action: 'raw', text: ': heartbeat\n\nid: task:task-001@7\nevent: progress\ndata: {not json\n\n' });
   await mocks.progress(TASK.id, { action: 'emit', progress: 40 });
   await expect(panel).toHaveProgress(40);
@@ -59,7 +60,7 @@ test('repeated server errors keep retrying with a visible notice, and "reconnect
   consoleGuard.allow(/status of 503/);
   consoleGuard.allow(DROPPED_CONNECTION);
   const panel = dashboard.task(TASK.title);
-  await expect.poll(() => mocks.connections(TASK.id)).toMatchObject({ open: 1 });
+  await expect(mocks).toHaveLiveConnections({ task: TASK.id, open: 1 });
   // The server asks for a very long wait: the console caps it and offers to try now.
   await mocks.stream({ action: 'retry', ms: 3_600_000 });
   await mocks.stream({ action: 'fail', status: 503, times: 1 });
@@ -76,13 +77,13 @@ test('repeated server errors keep retrying with a visible notice, and "reconnect
 test('a reload resumes the running task after the last event the page showed', async ({ dashboard, mocks, page, transport }) => {
   test.skip(transport === 'worker', 'The in-page mocks start again with every page load; only the mock server over the network remembers the events it sent.');
   const panel = dashboard.task(TASK.title);
-  await expect.poll(() => mocks.connections(TASK.id)).toMatchObject({ open: 1 });
+  await expect(mocks).toHaveLiveConnections({ task: TASK.id, open: 1 });
   await mocks.progress(TASK.id, { action: 'emit', progress: 10 });
   await mocks.progress(TASK.id, { action: 'emit', progress: 20 });
   await expect(panel).toHaveProgress(20);
   await page.reload();
   // The cursor (event 2) was saved outside any frame (when idle, or at the latest as the page was
   // left) and the reloaded page asked for what followed it.
-  await expect.poll(() => mocks.connections(TASK.id)).toMatchObject({ open: 1, resumedFrom: [null, '2'] });
+  await expect(mocks).toHaveLiveConnections({ task: TASK.id, open: 1, resumedFrom: [null, '2'] });
   await expect(panel).toHaveProgress(20);
 });
