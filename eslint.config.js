@@ -39,7 +39,7 @@ const layerRules = LAYERS.flatMap((folders, level) => {
 });
 
 export default tseslint.config(
-  { ignores: ['dist', 'storybook-static', '.cache', 'playwright-report', 'test-results', 'blob-report', 'visual-report', 'public/mockServiceWorker.js', 'scripts/*.d.mts', '.stryker-tmp', 'reports', 'flake-report', 'flake-history', 'coverage'] },
+  { ignores: ['dist', 'storybook-static', '.cache', 'playwright-report', 'test-results', 'blob-report', 'visual-report', 'public/mockServiceWorker.js', '.stryker-tmp', 'reports', 'flake-report', 'flake-history', 'coverage'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {

@@ -3,7 +3,11 @@
 
 const DAY = 24 * 60 * 60 * 1000;
 
-/** The quarantine's parts, or the problem with it (a missing part, a date that is not one). */
+/**
+ * The quarantine's parts, or the problem with it (a missing part, a date that is not one).
+ * @param {unknown} description
+ * @returns {{ problem: string } | { owner: string; reason: string; expires: string }}
+ */
 export function parseQuarantine(description) {
   const parts = Object.fromEntries(String(description ?? '').split(';').map((part) => {
     const colon = part.indexOf(':');
@@ -18,6 +22,8 @@ export function parseQuarantine(description) {
 /**
  * Whole days left until the quarantine ends: it holds through its expiry day (UTC), so 0 on that
  * day and negative after it, when it is expired.
+ * @param {string} expires
+ * @returns {number}
  */
 export function daysLeft(expires, now = new Date()) {
   const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());

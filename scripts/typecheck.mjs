@@ -1,48 +1,39 @@
-// `npm run typecheck [-- --project DIR --cache FILE]`: tsc over the one program (tsconfig.json),
-// incremental, its cache in .cache.
-//
-// An incremental check trusts its cache for files a change cannot reach, and it does not count a new
-// order of the program's files as such a change. But the order decides which of two declarations of
-// the same global wins: the root config files bring in Vitest's browser-mode DOM matchers, which
-// declare `expect`'s methods unlike jest-dom's that the unit tests use. When a new import put those
-// types earlier, a fresh check failed src/observability/panels.test.tsx while the incremental one, on
-// the same files, passed. So when the order of the program's files differs from the last check's, the
-// cache is dropped and every file is checked again (docs/performance.md). The order is read from the
-// cache tsc writes; tsc leaves it as it was when no file changed, so an edit of tsconfig.json that only
-// reorders its own list goes unseen until a file changes (test/typecheck.test.ts).
-import { spawnSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+// `npm run typecheck`: tsc over each world that tsconfig.json references (the app, the Node tools,
+// the E2E suites), each one incremental with its own cache in .cache, all at once. Each world has
+// only the types it uses, so no two declarations of one global (jest-dom's matchers and Vitest
+// browser mode's) meet in one program.
+import { spawn } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
-const root = process.cwd();
-const { values } = parseArgs({ options: { project: { type: 'string', default: '.' }, cache: { type: 'string', default: join('.cache', 'typecheck.tsbuildinfo') } } });
-const CACHE = resolve(values.cache);
+const { values } = parseArgs({ options: { root: { type: 'string', default: '.' }, cache: { type: 'string', default: '.cache' } } });
+const root = resolve(values.root);
+const tsc = join(process.cwd(), 'node_modules/typescript/bin/tsc');
 
-/** The program's files in the order the last check saw them (tsc keeps it in its cache), if readable. */
-function programOrder() {
-  try {
-    const fileNames = JSON.parse(readFileSync(CACHE, 'utf8')).fileNames;
-    return Array.isArray(fileNames) ? fileNames.join('\n') : undefined;
-  } catch {
-    return undefined;
-  }
+/** The configs tsconfig.json references (it may hold comments, as tsc allows). */
+function worlds() {
+  const text = readFileSync(join(root, 'tsconfig.json'), 'utf8').replace(/^\s*\/\/.*$/gm, '');
+  return JSON.parse(text).references.map((reference) => reference.path);
 }
 
-/** One tsc run; its output is returned, not printed, so a run whose cache was stale can be set aside (in colour for a terminal). */
-function check() {
-  const run = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', values.project, '--incremental', '--tsBuildInfoFile', CACHE, ...(process.stdout.isTTY ? ['--pretty'] : [])], { cwd: root, encoding: 'utf8' });
-  const failedToRun = run.error ? `typecheck: tsc did not run (${run.error.message}).\n` : '';
-  return { status: run.status, output: `${run.stdout ?? ''}${run.stderr ?? ''}${failedToRun}` };
+function check(config) {
+  const name = basename(config, '.json');
+  const cache = resolve(values.cache, `${name}.tsbuildinfo`);
+  const args = [tsc, '-p', config, '--incremental', '--tsBuildInfoFile', cache, ...(process.stdout.isTTY ? ['--pretty'] : [])];
+  return new Promise((done) => {
+    const child = spawn(process.execPath, args, { cwd: root });
+    let output = '';
+    child.stdout.on('data', (chunk) => { output += chunk; });
+    child.stderr.on('data', (chunk) => { output += chunk; });
+    child.on('error', (error) => done({ name, ok: false, output: `tsc did not run (${error.message}).\n` }));
+    child.on('close', (code) => done({ name, ok: code === 0, output }));
+  });
 }
 
-const before = programOrder();
-let result = check();
-const after = programOrder();
-if (before !== undefined && after !== undefined && before !== after) {
-  console.log('typecheck: the program\'s files are in another order than at the last check, which can change which declaration wins; every file checked again.');
-  rmSync(CACHE, { force: true });
-  result = check();
+mkdirSync(resolve(values.cache), { recursive: true });
+const results = await Promise.all(worlds().map(check));
+for (const { name, ok, output } of results) {
+  if (!ok) process.stdout.write(`typecheck: ${name} failed\n${output}`);
 }
-process.stdout.write(result.output);
-process.exit(result.status === 0 ? 0 : 1);
+process.exit(results.every((result) => result.ok) ? 0 : 1);

@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
+import type { TestSpecification, Vitest } from 'vitest/node';
 import EnvironmentSequencer, { type Specification } from './environment-sequencer';
 
 const dir = mkdtempSync(join(tmpdir(), 'sequencer-'));
@@ -20,7 +21,9 @@ function file(name: string, docblock: string, duration: number, project = 'unit'
 function sequencer(files: ReturnType<typeof file>[]) {
   const durations = new Map(files.map(({ spec, duration }) => [spec, duration]));
   const ctx = { config: {}, cache: { getTestSpecificationResult: (spec: Specification) => ({ duration: durations.get(spec), failed: false }) } };
-  return new EnvironmentSequencer(ctx);
+  // What Vitest's BaseSequencer reads of its context and of each file: the last durations and the path.
+  const sorter = new EnvironmentSequencer(ctx as unknown as Vitest);
+  return { sort: async (specs: Specification[]) => (await sorter.sort(specs as unknown as TestSpecification[])) as unknown as Specification[] };
 }
 
 it('puts the files of one environment together, longest first, the group of the longest file first', async () => {

@@ -1,20 +1,8 @@
 import { readFileSync } from 'node:fs';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 /** What the sequencer reads of Vitest's TestSpecification. */
-export interface Specification {
-  moduleId: string;
-  project: { name: string; config: { environment: string } };
-}
-interface Sequencer {
-  sort<Spec extends Specification>(files: Spec[]): Promise<Spec[]>;
-  shard<Spec extends Specification>(files: Spec[]): Promise<Spec[]>;
-}
-
-// Vitest's BaseSequencer, imported by a specifier TypeScript does not follow: reached from
-// vitest.config.ts, the types of `vitest/node` load @vitest/browser's DOM matchers before jest-dom's,
-// and theirs (toHaveTextContent without RegExp) then win in the unit tests' `expect`.
-const VITEST_NODE: string = 'vitest/node';
-const { BaseSequencer } = await import(VITEST_NODE) as { BaseSequencer: new (ctx: unknown) => Sequencer };
+export type Specification = Pick<TestSpecification, 'moduleId'> & { project: { name: string; config: { environment: string } } };
 
 const DOCBLOCK_ENVIRONMENT = /@vitest-environment\s+(\S+)/;
 const DOCBLOCK_OPTIONS = /@vitest-environment-options\s+(\{.*\})/;
@@ -27,9 +15,9 @@ const DOCBLOCK_OPTIONS = /@vitest-environment-options\s+(\{.*\})/;
  * for 48 files, each loading Vitest and the modules again (docs/performance.md).
  */
 export default class EnvironmentSequencer extends BaseSequencer {
-  override async sort<Spec extends Specification>(files: Spec[]): Promise<Spec[]> {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
     const sorted = await super.sort(files);
-    const groups = new Map<string, Spec[]>();
+    const groups = new Map<string, TestSpecification[]>();
     for (const spec of sorted) {
       const key = `${spec.project.name}\u0000${environmentOf(spec)}`;
       groups.set(key, [...(groups.get(key) ?? []), spec]);

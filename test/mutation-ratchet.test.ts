@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-// @ts-expect-error -- a plain .mjs script without types
 import { judge, scoreOf } from '../scripts/mutation-ratchet.mjs';
 
 const mutant = (status: string, line = 1) => ({ status, location: { start: { line } }, mutatorName: 'ConditionalExpression', replacement: 'true' });
