@@ -2,10 +2,9 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { daysLeft, parseQuarantine } from '../scripts/quarantine.mjs';
 import type { Attempt } from './ledger';
+import { escapeHtml, markdownCell } from '../scripts/report-text.mjs';
 import type { RunPoint, Scores, TestScore } from './score';
 
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
-const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ').replace(/@(?=[\w-])/g, '@\u200b');
 const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
 
 export interface ReportInput {
@@ -46,21 +45,21 @@ export function summaryMarkdown(input: ReportInput): string {
     '## Flake report',
     '',
     `${scores.tests.length} tests over ${runs.length} runs: ${count('stable')} stable · ${count('flaky')} flaky · ${count('broken')} broken · ${count('new')} new.`,
-    ...(scores.infraRuns.length ? [`Left out as infrastructure failures (most tests failed): ${scores.infraRuns.map(cell).join(', ')}.`] : []),
+    ...(scores.infraRuns.length ? [`Left out as infrastructure failures (most tests failed): ${scores.infraRuns.map(markdownCell).join(', ')}.`] : []),
     ...(skippedLines ? [`${skippedLines} unreadable ledger line(s) skipped.`] : []),
-    ...(newlyUnstable.length ? ['', `**Newly unstable:** ${newlyUnstable.map((test) => `${cell(test.id)} (${test.class})`).join(', ')}`] : []),
+    ...(newlyUnstable.length ? ['', `**Newly unstable:** ${newlyUnstable.map((test) => `${markdownCell(test.id)} (${test.class})`).join(', ')}`] : []),
     '',
     '| test | class | runs | failures | rate | lower bound |',
     '| --- | --- | --- | --- | --- | --- |',
-    ...scores.tests.map((test) => `| ${cell(test.id)} | ${test.class}${test.quarantine ? ' (quarantined)' : ''} | ${test.runs} | ${test.failures} | ${percent(test.rate)} | ${percent(test.bound)} |`),
+    ...scores.tests.map((test) => `| ${markdownCell(test.id)} | ${test.class}${test.quarantine ? ' (quarantined)' : ''} | ${test.runs} | ${test.failures} | ${percent(test.rate)} | ${percent(test.bound)} |`),
   ];
   if (quarantined.length) {
     lines.push('', '### Quarantined (still run, not gating)', '', '| test | owner | reason | expires | class |', '| --- | --- | --- | --- | --- |');
-    for (const row of quarantined) lines.push(`| ${cell(row.id)} | ${cell(row.owner)} | ${cell(row.reason)} | ${row.expires} (${quarantineState(row)}) | ${row.klass} |`);
+    for (const row of quarantined) lines.push(`| ${markdownCell(row.id)} | ${markdownCell(row.owner)} | ${markdownCell(row.reason)} | ${row.expires} (${quarantineState(row)}) | ${row.klass} |`);
   }
   if (scores.clusters.length) {
     lines.push('', '### Failures by cause', '');
-    for (const cluster of scores.clusters) lines.push(`- ${cluster.failures}× \`${cell(cluster.signature)}\`: ${cluster.tests.map(cell).join(', ')}`);
+    for (const cluster of scores.clusters) lines.push(`- ${cluster.failures}× \`${markdownCell(cluster.signature)}\`: ${cluster.tests.map(markdownCell).join(', ')}`);
   }
   return `${lines.join('\n')}\n`;
 }

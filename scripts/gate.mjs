@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { ensureChromium } from './browser.mjs';
 import { markdown as coverageMarkdown, standing as coverageStanding } from './coverage-ratchet.mjs';
 import { playwrightVerdict } from './playwright-verdict.mjs';
+import { markdownCell } from './report-text.mjs';
 
 const root = process.cwd();
 const gateStarted = Date.now();
@@ -154,12 +155,11 @@ console.log(`${total} in ${((Date.now() - gateStarted) / 1000).toFixed(1)} s`);
 mkdirSync(join(root, '.cache'), { recursive: true });
 writeFileSync(join(root, '.cache', 'gate.json'), `${JSON.stringify(rows, null, 2)}\n`);
 if (process.env.GITHUB_STEP_SUMMARY) {
-  const cell = (text) => String(text).replace(/\|/g, '\\|');
   appendFileSync(process.env.GITHUB_STEP_SUMMARY, [
-    `### Gate: ${totals.failed === 0 ? 'passed' : 'failed'} (${cell(total)})`, '',
+    `### Gate: ${totals.failed === 0 ? 'passed' : 'failed'} (${markdownCell(total)})`, '',
     '| stage | passed | failed | skipped | seconds |', '| --- | --- | --- | --- | --- |',
-    ...rows.map((row) => `| ${cell(row.label)} | ${row.passed} | ${row.failed} | ${row.skipped} | ${row.seconds} |`),
-    ...(notes.length ? ['', ...notes.map((note) => `- ${cell(note)}`)] : []), '', '',
+    ...rows.map((row) => `| ${markdownCell(row.label)} | ${row.passed} | ${row.failed} | ${row.skipped} | ${row.seconds} |`),
+    ...(notes.length ? ['', ...notes.map((note) => `- ${markdownCell(note)}`)] : []), '', '',
   ].join('\n'));
 }
 process.exit(totals.failed === 0 ? 0 : 1);

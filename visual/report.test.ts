@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { escapeMarkdownCell, summaryMarkdown, type StoryResult } from './report';
+import { summaryMarkdown, type StoryResult } from './report';
 
 const result = (overrides: Partial<StoryResult>): StoryResult => ({ id: 'widgets-badge--pending', title: 'Widgets/Badge', name: 'Pending', mode: 'light', status: 'changed', diffRatio: 0.002, ...overrides });
 
 describe('the PR comment', () => {
   it('escapes table breakers, new lines, markup and @mentions in story text', () => {
-    expect(escapeMarkdownCell('a | b\nc <img src=x> @octocat `code`')).toBe('a \\| b c &lt;img src=x&gt; @\u200boctocat \'code\'');
+    const markdown = summaryMarkdown([result({ title: 'a | b\nc <img src=x> @octocat `code`' })]);
+    expect(markdown).toContain('a \\| b c &lt;img src=x&gt; @\u200boctocat \'code\' / Pending');
   });
 
   it('keeps one row per story and mode, with the first lines of why it changed', () => {

@@ -1,4 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { escapeHtml, markdownCell } from '../scripts/report-text.mjs';
 import { join } from 'node:path';
 
 export type VisualStatus = 'unchanged' | 'changed' | 'new' | 'removed' | 'error';
@@ -21,21 +22,6 @@ export interface StoryResult {
 const WHY_IN_COMMENT = 3;
 
 const percent = (ratio: number) => `${(ratio * 100).toFixed(2)}%`;
-export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
-
-/**
- * Text from stories (titles, names, reasons) made safe for one cell of a GitHub markdown table:
- * no column breaks, no new lines, no markup, and no @mention that would notify someone.
- */
-export function escapeMarkdownCell(text: string): string {
-  return text
-    .replace(/\\/g, '\\\\')
-    .replace(/\|/g, '\\|')
-    .replace(/\r?\n|\r/g, ' ')
-    .replace(/[<>]/g, (char) => (char === '<' ? '&lt;' : '&gt;'))
-    .replace(/`/g, "'")
-    .replace(/@(?=[\w-])/g, '@\u200b');
-}
 
 export function countByStatus(results: StoryResult[]): Record<VisualStatus, number> {
   const counts: Record<VisualStatus, number> = { unchanged: 0, changed: 0, new: 0, removed: 0, error: 0 };
@@ -55,16 +41,16 @@ export function summaryMarkdown(results: StoryResult[], modesSource = '', notice
     `${counts.changed} changed · ${counts.new} new · ${counts.removed} removed · ${counts.error} errors · ${counts.unchanged} unchanged`,
     '',
   ];
-  if (notice) lines.push(`> ${escapeMarkdownCell(notice)}`, '');
-  if (modesSource) lines.push(`Modes: ${escapeMarkdownCell(modesSource)}.`, '');
+  if (notice) lines.push(`> ${markdownCell(notice)}`, '');
+  if (modesSource) lines.push(`Modes: ${markdownCell(modesSource)}.`, '');
   if (notable.length === 0) lines.push('No visual changes.');
   else {
     lines.push('| story | mode | status | diff | why / note |', '| --- | --- | --- | --- | --- |');
     for (const result of notable) {
       const why = result.why?.slice(0, WHY_IN_COMMENT) ?? [];
       const more = (result.why?.length ?? 0) > WHY_IN_COMMENT ? [`and ${(result.why?.length ?? 0) - WHY_IN_COMMENT} more in the report`] : [];
-      const note = [result.reason, ...why, ...more, ...(result.notes ?? [])].filter((line): line is string => Boolean(line)).map(escapeMarkdownCell).join('<br>');
-      lines.push(`| ${escapeMarkdownCell(`${result.title} / ${result.name}`)} (\`${result.id}\`) | ${escapeMarkdownCell(result.mode)} | ${result.status} | ${percent(result.diffRatio)} | ${note} |`);
+      const note = [result.reason, ...why, ...more, ...(result.notes ?? [])].filter((line): line is string => Boolean(line)).map(markdownCell).join('<br>');
+      lines.push(`| ${markdownCell(`${result.title} / ${result.name}`)} (\`${result.id}\`) | ${markdownCell(result.mode)} | ${result.status} | ${percent(result.diffRatio)} | ${note} |`);
     }
   }
   return `${lines.join('\n')}\n`;
