@@ -11,7 +11,7 @@ interface Summary { tests: { title: string; class: string; runs: number; failure
 it('from a fresh ledger the fixture tests are classified stable, flaky and broken; a stable test turning flaky fails the run', { timeout: 180_000 }, () => {
   const dir = mkdtempSync(join(tmpdir(), 'flake-'));
   const flake = (args: string[], env: Record<string, string> = {}) => spawnSync(process.execPath, [
-    'node_modules/tsx/dist/cli.mjs', 'flake/run.ts', '--config', 'flake/fixtures/playwright.config.ts',
+    'node_modules/tsx/dist/cli.mjs', 'flake/run.ts', '--config', 'flake/test-data/playwright.config.ts',
     '--history', join(dir, 'history.jsonl'), '--report', join(dir, 'report'), ...args,
   ], { encoding: 'utf8', env: { ...process.env, ...env } });
   const read = () => JSON.parse(readFileSync(join(dir, 'report', 'summary.json'), 'utf8')) as Summary;

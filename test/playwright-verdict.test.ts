@@ -63,7 +63,7 @@ describe('the gate’s reading of a Playwright report', () => {
     // Its own output directory: Playwright empties it first, and flake/flake.test.ts, which may run
     // at the same time, keeps its traces in the fixture config's.
     const output = mkdtempSync(join(tmpdir(), 'verdict-'));
-    const run = spawnSync(process.execPath, ['node_modules/@playwright/test/cli.js', 'test', '-c', 'flake/fixtures/playwright.config.ts', '--output', output, '--grep', 'quarantined|steady', '--reporter=json'], { encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' } });
+    const run = spawnSync(process.execPath, ['node_modules/@playwright/test/cli.js', 'test', '-c', 'flake/test-data/playwright.config.ts', '--output', output, '--grep', 'quarantined|steady', '--reporter=json'], { encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' } });
     expect(run.status, run.stderr).toBe(1);
     const verdict = playwrightVerdict(JSON.parse(run.stdout), NOW);
     expect(verdict.counts).toEqual({ passed: 1, failed: 0, skipped: 0 });

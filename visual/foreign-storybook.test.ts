@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { captureStories, type CaptureRun, type Shot } from './capture';
 import { ensureStorybookBuild, readStoryIndex } from './storybook';
 
-// The runner against a Storybook that is not ours (visual/fixtures/foreign-storybook): its own
+// The runner against a Storybook that is not ours (visual/test-data/foreign-storybook): its own
 // theme global, no visual parameters, portals, fixed drawers, viewports, a requestAnimationFrame
 // loop, late data, a broken image, a missing font, a story that throws and one that navigates.
 const OUT = '.cache/foreign-storybook';
@@ -16,7 +16,7 @@ let first: CaptureRun;
 let second: CaptureRun;
 
 beforeAll(async () => {
-  ensureStorybookBuild(process.cwd(), OUT, { configDir: 'visual/fixtures/foreign-storybook/.storybook', inputs: ['visual/fixtures/foreign-storybook', 'package-lock.json'], quiet: true });
+  ensureStorybookBuild(process.cwd(), OUT, { configDir: 'visual/test-data/foreign-storybook/.storybook', inputs: ['visual/test-data/foreign-storybook', 'package-lock.json'], quiet: true });
   server = createServer(sirv(OUT, { dev: true }));
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
