@@ -23,23 +23,48 @@ const LAYERS = [
   ['app'],
 ];
 const layerRules = LAYERS.flatMap((folders, level) => {
-  const above = LAYERS.slice(level + 1).flat().filter((folder) => !folders.includes(folder));
+  const above = LAYERS.slice(level + 1)
+    .flat()
+    .filter((folder) => !folders.includes(folder));
   // `api` above a folder still leaves it the contract, the lowest layer.
   const names = above.map((folder) => (folder === 'api' ? 'api(?!/contract)' : folder)).join('|');
   return folders.map((folder) => ({
     files: [`src/${folder}/**/*.{ts,tsx}`],
     ignores: [...(folder === 'api' ? ['src/api/contract/**'] : []), 'src/**/*.test.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{
-        regex: `^(\\.\\./)+(${names})(/|$)`,
-        message: `src/${folder} sits below ${above.join(', ')}: it may not import them (eslint.config.js, LAYERS).`,
-      }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: `^(\\.\\./)+(${names})(/|$)`,
+              message: `src/${folder} sits below ${above.join(', ')}: it may not import them (eslint.config.js, LAYERS).`,
+            },
+          ],
+        },
+      ],
     },
   }));
 });
 
 export default tseslint.config(
-  { ignores: ['dist', 'storybook-static', '.cache', 'playwright-report', 'test-results', 'blob-report', 'visual-report', 'public/mockServiceWorker.js', '.stryker-tmp', 'reports', 'flake-report', 'flake-history', 'coverage'] },
+  {
+    ignores: [
+      'dist',
+      'storybook-static',
+      '.cache',
+      'playwright-report',
+      'test-results',
+      'blob-report',
+      'visual-report',
+      'public/mockServiceWorker.js',
+      '.stryker-tmp',
+      'reports',
+      'flake-report',
+      'flake-history',
+      'coverage',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {
@@ -51,7 +76,17 @@ export default tseslint.config(
     },
   },
   { files: ['src/**/*.tsx', 'stories/**/*.tsx'], plugins: { 'react-hooks': reactHooks }, rules: reactHooks.configs.recommended.rules },
-  { files: ['e2e/**/*.ts'], ...playwright.configs['flat/recommended'], rules: { ...playwright.configs['flat/recommended'].rules, 'playwright/no-wait-for-timeout': 'error', 'playwright/expect-expect': ['error', { assertFunctionNames: ['signIn'] }], 'playwright/no-focused-test': 'error', 'playwright/no-skipped-test': ['error', { allowConditional: true }] } },
+  {
+    files: ['e2e/**/*.ts'],
+    ...playwright.configs['flat/recommended'],
+    rules: {
+      ...playwright.configs['flat/recommended'].rules,
+      'playwright/no-wait-for-timeout': 'error',
+      'playwright/expect-expect': ['error', { assertFunctionNames: ['signIn'] }],
+      'playwright/no-focused-test': 'error',
+      'playwright/no-skipped-test': ['error', { allowConditional: true }],
+    },
+  },
   { files: ['src/**/*.test.{ts,tsx}', 'test/**/*.{ts,tsx}'], ...testingLibrary.configs['flat/react'] },
   ...storybook.configs['flat/recommended'],
   ...layerRules,

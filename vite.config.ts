@@ -11,7 +11,9 @@ function mocksOnlyWhenAsked(mocks: boolean): Plugin {
   let outDir = 'dist';
   return {
     name: 'agent-console:mocks-only-when-asked',
-    configResolved(config) { outDir = config.build.outDir; },
+    configResolved(config) {
+      outDir = config.build.outDir;
+    },
     closeBundle() {
       if (!mocks) rmSync(join(outDir, 'mockServiceWorker.js'), { force: true });
     },
@@ -30,9 +32,23 @@ export default defineConfig(({ command }) => {
     // browser tests that are running at that moment (Storybook's Vitest projects).
     optimizeDeps: {
       include: [
-        'react', 'react-dom/client', 'react-router', 'zod', 'idb-keyval', 'eventsource-parser/stream',
-        '@opentelemetry/api', '@opentelemetry/core', '@opentelemetry/resources', '@opentelemetry/sdk-trace', '@opentelemetry/exporter-trace-otlp-http',
-        '@visx/axis', '@visx/curve', '@visx/grid', '@visx/group', '@visx/scale', '@visx/shape',
+        'react',
+        'react-dom/client',
+        'react-router',
+        'zod',
+        'idb-keyval',
+        'eventsource-parser/stream',
+        '@opentelemetry/api',
+        '@opentelemetry/core',
+        '@opentelemetry/resources',
+        '@opentelemetry/sdk-trace',
+        '@opentelemetry/exporter-trace-otlp-http',
+        '@visx/axis',
+        '@visx/curve',
+        '@visx/grid',
+        '@visx/group',
+        '@visx/scale',
+        '@visx/shape',
       ],
     },
     // The main chunk is ~630 KB (the mocks, when built in, are a ~430 KB chunk of their own): the

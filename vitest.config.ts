@@ -9,7 +9,10 @@ import EnvironmentSequencer from './test/environment-sequencer.ts';
 import viteConfig from './vite.config.ts';
 
 /** The coverage floors: Vitest fails the run below them; scripts/coverage-ratchet.mjs --raise lifts them. */
-const coverageFloor = JSON.parse(readFileSync(new URL('./coverage-floor.json', import.meta.url), 'utf8')) as Record<'lines' | 'statements' | 'functions' | 'branches', number>;
+const coverageFloor = JSON.parse(readFileSync(new URL('./coverage-floor.json', import.meta.url), 'utf8')) as Record<
+  'lines' | 'statements' | 'functions' | 'branches',
+  number
+>;
 
 /**
  * Test files run beside the stories, in the same browser and CSS (the every-theme check's own test).
@@ -20,63 +23,66 @@ function alsoInclude(globs: string[]): Plugin {
   return { name: 'agent-console:also-include', config: () => ({ test: { include: globs } }) };
 }
 
-export default mergeConfig(viteConfig({ command: 'serve', mode: 'test' }), defineConfig({
-  test: {
-    // Vitest's default is one worker fewer than the cores: on a 2-core machine one worker, so the
-    // unit files and the two Storybook browsers took turns. Two workers: the Vitest stage 109 and
-    // 101 s → 83 and 90 s, runs interleaved (docs/performance.md).
-    maxWorkers: Math.max(2, availableParallelism() - 1),
-    // Files of one environment run next to each other, so a worker is handed the next file rather
-    // than ended and started again (test/environment-sequencer.ts).
-    sequence: { sequencer: EnvironmentSequencer },
-    // Off unless asked for (--coverage): the gate asks; a developer running one file does not pay for it.
-    coverage: {
-      // Istanbul instruments only src/ at transform time. V8's precise coverage slows every script
-      // in the page, React and recharts included: with it the two Storybook projects took 130 s
-      // instead of 64 s on this 2-core machine (docs/performance.md).
-      provider: 'istanbul',
-      include: ['src/**/*.{ts,tsx}'],
-      exclude: ['src/**/*.test.{ts,tsx}', 'src/**/*.d.ts'],
-      reporter: ['text-summary', 'json-summary', 'html'],
-      reportsDirectory: 'coverage',
-      thresholds: coverageFloor,
-    },
-    projects: [
-      {
-        extends: true,
-        test: {
-          name: 'unit',
-          environment: 'jsdom',
-          // One module cache and jsdom per worker, not per file: half the unit stage's time was
-          // building them again for each of its files. test/setup-unit.ts resets what a test leaves.
-          isolate: false,
-          globals: true,
-          include: ['src/**/*.test.{ts,tsx}', 'fixtures/**/*.test.ts', 'visual/**/*.test.ts', 'test/**/*.test.{ts,tsx}', 'flake/**/*.test.ts'],
-          setupFiles: ['test/setup-unit.ts'],
-          restoreMocks: true,
-        },
+export default mergeConfig(
+  viteConfig({ command: 'serve', mode: 'test' }),
+  defineConfig({
+    test: {
+      // Vitest's default is one worker fewer than the cores: on a 2-core machine one worker, so the
+      // unit files and the two Storybook browsers took turns. Two workers: the Vitest stage 109 and
+      // 101 s → 83 and 90 s, runs interleaved (docs/performance.md).
+      maxWorkers: Math.max(2, availableParallelism() - 1),
+      // Files of one environment run next to each other, so a worker is handed the next file rather
+      // than ended and started again (test/environment-sequencer.ts).
+      sequence: { sequencer: EnvironmentSequencer },
+      // Off unless asked for (--coverage): the gate asks; a developer running one file does not pay for it.
+      coverage: {
+        // Istanbul instruments only src/ at transform time. V8's precise coverage slows every script
+        // in the page, React and recharts included: with it the two Storybook projects took 130 s
+        // instead of 64 s on this 2-core machine (docs/performance.md).
+        provider: 'istanbul',
+        include: ['src/**/*.{ts,tsx}'],
+        exclude: ['src/**/*.test.{ts,tsx}', 'src/**/*.d.ts'],
+        reporter: ['text-summary', 'json-summary', 'html'],
+        reportsDirectory: 'coverage',
+        thresholds: coverageFloor,
       },
-      // Every story rendered once, its play function run and axe run in every theme: contrast
-      // differs between them (.storybook/other-themes-a11y.ts). One project, not one per theme:
-      // the theme is CSS alone, so a second render per theme ran the same play twice (docs/performance.md).
-      {
-        extends: true,
-        plugins: [storybookTest({ configDir: '.storybook' }), alsoInclude(['.storybook/**/*.test.ts'])],
-        define: { 'import.meta.env.STORYBOOK_A11Y_EVERY_THEME': JSON.stringify('true') },
-        test: {
-          name: 'storybook',
-          // One page for all story files, not a fresh iframe (and module graph) per file: each story
-          // already starts clean (Storybook unmounts the last story, the preview's beforeEach gives it
-          // a fresh backend). 34–36 → 23 CPU-s for a project of one theme (docs/performance.md).
-          isolate: false,
-          browser: {
-            enabled: true,
-            headless: true,
-            provider: playwright({ launchOptions: chromiumLaunchOptions() }),
-            instances: [{ browser: 'chromium' as const }],
+      projects: [
+        {
+          extends: true,
+          test: {
+            name: 'unit',
+            environment: 'jsdom',
+            // One module cache and jsdom per worker, not per file: half the unit stage's time was
+            // building them again for each of its files. test/setup-unit.ts resets what a test leaves.
+            isolate: false,
+            globals: true,
+            include: ['src/**/*.test.{ts,tsx}', 'fixtures/**/*.test.ts', 'visual/**/*.test.ts', 'test/**/*.test.{ts,tsx}', 'flake/**/*.test.ts'],
+            setupFiles: ['test/setup-unit.ts'],
+            restoreMocks: true,
           },
         },
-      },
-    ],
-  },
-}));
+        // Every story rendered once, its play function run and axe run in every theme: contrast
+        // differs between them (.storybook/other-themes-a11y.ts). One project, not one per theme:
+        // the theme is CSS alone, so a second render per theme ran the same play twice (docs/performance.md).
+        {
+          extends: true,
+          plugins: [storybookTest({ configDir: '.storybook' }), alsoInclude(['.storybook/**/*.test.ts'])],
+          define: { 'import.meta.env.STORYBOOK_A11Y_EVERY_THEME': JSON.stringify('true') },
+          test: {
+            name: 'storybook',
+            // One page for all story files, not a fresh iframe (and module graph) per file: each story
+            // already starts clean (Storybook unmounts the last story, the preview's beforeEach gives it
+            // a fresh backend). 34–36 → 23 CPU-s for a project of one theme (docs/performance.md).
+            isolate: false,
+            browser: {
+              enabled: true,
+              headless: true,
+              provider: playwright({ launchOptions: chromiumLaunchOptions() }),
+              instances: [{ browser: 'chromium' as const }],
+            },
+          },
+        },
+      ],
+    },
+  }),
+);

@@ -6,14 +6,17 @@ import viteConfig from './vite.config.ts';
  * of the config it is given and cannot pick one, and the Storybook projects need a browser.
  * Keep `include` and `setupFiles` in step with the "unit" project of vitest.config.ts.
  */
-export default mergeConfig(viteConfig({ command: 'serve', mode: 'test' }), defineConfig({
-  test: {
-    environment: 'jsdom',
-    globals: true,
-    include: ['src/**/*.test.{ts,tsx}', 'fixtures/**/*.test.ts', 'test/**/*.test.{ts,tsx}'],
-    setupFiles: ['test/setup-unit.ts'],
-    restoreMocks: true,
-    // Each property runs once per mutant: a tenth of its runs (see test/property-runs.ts).
-    env: { PROPERTY_RUNS_SCALE: '0.1' },
-  },
-}));
+export default mergeConfig(
+  viteConfig({ command: 'serve', mode: 'test' }),
+  defineConfig({
+    test: {
+      environment: 'jsdom',
+      globals: true,
+      include: ['src/**/*.test.{ts,tsx}', 'fixtures/**/*.test.ts', 'test/**/*.test.{ts,tsx}'],
+      setupFiles: ['test/setup-unit.ts'],
+      restoreMocks: true,
+      // Each property runs once per mutant: a tenth of its runs (see test/property-runs.ts).
+      env: { PROPERTY_RUNS_SCALE: '0.1' },
+    },
+  }),
+);

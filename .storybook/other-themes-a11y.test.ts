@@ -27,7 +27,9 @@ test('text readable in both themes passes, and the page is left in the theme it 
 test('text readable only in the light theme fails, naming the dark theme and the element', async () => {
   // A fixed dark colour: readable on the light surface, not on the dark one.
   render('color: #16181d');
-  await expect(check(story)).rejects.toThrow(/^In the dark theme, axe found 1 accessibility violation\(s\):\n {2}color-contrast \(serious\).*\n {4}p: .*foreground color: #16181d, background color: #1b1e25/);
+  await expect(check(story)).rejects.toThrow(
+    /^In the dark theme, axe found 1 accessibility violation\(s\):\n {2}color-contrast \(serious\).*\n {4}p: .*foreground color: #16181d, background color: #1b1e25/,
+  );
   expect(document.documentElement.dataset.theme).toBe('light');
 });
 

@@ -59,7 +59,11 @@ async function runAxe(a11y: A11yParameter) {
   axe.configure({ ...a11y.config, rules });
   let options = a11y.options ?? {};
   // A story that names the rules to run (runOnly) still has the ones switched off left off.
-  if (options.runOnly) options = { ...options, rules: { ...Object.fromEntries(rules.filter((rule) => rule.enabled === false).map((rule) => [rule.id, { enabled: false }])), ...options.rules } };
+  if (options.runOnly)
+    options = {
+      ...options,
+      rules: { ...Object.fromEntries(rules.filter((rule) => rule.enabled === false).map((rule) => [rule.id, { enabled: false }])), ...options.rules },
+    };
   return axe.run(storyContext(a11y.context), options);
 }
 

@@ -12,14 +12,19 @@ import { a11yInOtherThemes } from './other-themes-a11y';
 import { THEME_MODES, THEMES } from './visual-parameters';
 
 // Connected panels call the API as the mock reviewer; the scenario decides what the API answers.
-configureAuth(() => 'mock.riley', () => undefined);
+configureAuth(
+  () => 'mock.riley',
+  () => undefined,
+);
 
 const preview: Preview = {
-  loaders: [mswLoader(async () => {
-    const worker = setupWorker();
-    await worker.start({ onUnhandledFrame: onUnhandledApiFrame, quiet: true });
-    return worker;
-  })],
+  loaders: [
+    mswLoader(async () => {
+      const worker = setupWorker();
+      await worker.start({ onUnhandledFrame: onUnhandledApiFrame, quiet: true });
+      return worker;
+    }),
+  ],
   // Every story gets a fresh backend for its scenario (parameters.scenario, default "happy").
   beforeEach({ msw, parameters }) {
     seedFactories(1);
@@ -35,11 +40,17 @@ const preview: Preview = {
   initialGlobals: { theme: 'light' },
   // test:stories renders every story once (light) and checks its accessibility in every theme.
   ...(import.meta.env.STORYBOOK_A11Y_EVERY_THEME === 'true' ? { afterEach: a11yInOtherThemes(THEMES) } : {}),
-  decorators: [(Story, { globals }) => {
-    const theme = globals.theme === 'dark' ? 'dark' : 'light';
-    document.documentElement.dataset.theme = theme;
-    return <div data-theme={theme} style={{ padding: '1rem', background: 'var(--bg)', color: 'var(--text)' }}><Story /></div>;
-  }],
+  decorators: [
+    (Story, { globals }) => {
+      const theme = globals.theme === 'dark' ? 'dark' : 'light';
+      document.documentElement.dataset.theme = theme;
+      return (
+        <div data-theme={theme} style={{ padding: '1rem', background: 'var(--bg)', color: 'var(--text)' }}>
+          <Story />
+        </div>
+      );
+    },
+  ],
   parameters: {
     layout: 'fullscreen',
     a11y: { test: 'error' },

@@ -11,7 +11,11 @@ import { buildApp } from '../scripts/build-app.mjs';
 import { signIn } from './console';
 
 export type LoadKind = 'empty page' | 'console, mocks in the page' | 'console, mocks over the network';
-export interface LoadFigures { kind: LoadKind; wallMs: number[]; cpuMs: number[] }
+export interface LoadFigures {
+  kind: LoadKind;
+  wallMs: number[];
+  cpuMs: number[];
+}
 
 /** CPU time the whole machine has spent busy, in ms (user, nice, system, irq, softirq). */
 function busyMs(): number | undefined {
@@ -32,14 +36,16 @@ export async function appLoadRound(loads: number): Promise<LoadFigures[]> {
   const browser = await chromium.launch(chromiumLaunchOptions());
   try {
     // Signed in once per origin, as the E2E setup project does; every load reuses that state.
-    const [worker, network] = await Promise.all(servers.map(async (server) => {
-      const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-      const context = await browser.newContext();
-      await signIn(await context.newPage(), origin);
-      const state = await context.storageState();
-      await context.close();
-      return { origin, state };
-    }));
+    const [worker, network] = await Promise.all(
+      servers.map(async (server) => {
+        const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+        const context = await browser.newContext();
+        await signIn(await context.newPage(), origin);
+        const state = await context.storageState();
+        await context.close();
+        return { origin, state };
+      }),
+    );
     if (!worker || !network) throw new Error('signing in failed');
     const cases = [
       { kind: 'empty page' as const, ...worker, path: '/console-config.js', ready: 'body' },

@@ -28,7 +28,15 @@ export async function signIn(page: Page, origin: string): Promise<void> {
   await page.getByRole('navigation', { name: 'Main' }).waitFor();
 }
 
-export async function openConsole({ appMocks, scenario, initScripts = [] }: { appMocks: boolean; scenario?: ScenarioName; initScripts?: (string | (() => void))[] }): Promise<BenchConsole> {
+export async function openConsole({
+  appMocks,
+  scenario,
+  initScripts = [],
+}: {
+  appMocks: boolean;
+  scenario?: ScenarioName;
+  initScripts?: (string | (() => void))[];
+}): Promise<BenchConsole> {
   buildApp(process.cwd(), { mocks: true });
   const server = await startMockHttpServer({ port: 0, staticDir: 'dist', appMocks });
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -41,10 +49,11 @@ export async function openConsole({ appMocks, scenario, initScripts = [] }: { ap
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const session = `bench-${Date.now()}`;
     await context.addCookies([{ name: MOCK_SESSION_COOKIE, value: session, url: origin }]);
-    const control = (path: string, init: RequestInit) => fetch(`${origin}/__mock/${path}`, { ...init, headers: { 'content-type': 'application/json', [MOCK_SESSION_HEADER]: session } }).then(async (response) => {
-      if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
-      return response.json() as Promise<unknown>;
-    });
+    const control = (path: string, init: RequestInit) =>
+      fetch(`${origin}/__mock/${path}`, { ...init, headers: { 'content-type': 'application/json', [MOCK_SESSION_HEADER]: session } }).then(async (response) => {
+        if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+        return response.json() as Promise<unknown>;
+      });
     if (scenario) await control(`scenario/${scenario}`, { method: 'PUT' });
     const page = await context.newPage();
     // tsx keeps function names with a `__name` helper the page does not have: without this stub an

@@ -22,7 +22,9 @@ export interface DashboardRound {
 }
 
 declare global {
-  interface Window { __dashboardBench?: { loadedAt?: number; longTasks: { start: number; end: number }[] } }
+  interface Window {
+    __dashboardBench?: { loadedAt?: number; longTasks: { start: number; end: number }[] };
+  }
 }
 
 /** Installed before the app loads: when every widget has left its loading state, and every long task. */
@@ -44,18 +46,29 @@ function instrument(expected: number): void {
 async function measure(page: Page, origin: string, widgets: number): Promise<DashboardRound> {
   const layout = Array.from({ length: widgets }, (_, index) => KINDS[index % KINDS.length]);
   const saved = encodeRecord({ v: SCHEMA_VERSION, kind: 'layout', rev: Date.now(), usedAt: Date.now(), data: { widgets: layout } });
-  await page.evaluate(([key, value]) => { localStorage.setItem(key, value); }, [ownKey('layout', 'dashboard'), saved] as const);
+  await page.evaluate(
+    ([key, value]) => {
+      localStorage.setItem(key, value);
+    },
+    [ownKey('layout', 'dashboard'), saved] as const,
+  );
   let apiRequests = 0;
-  const count = (request: { url(): string }) => { if (new URL(request.url()).pathname.startsWith('/api/')) apiRequests += 1; };
+  const count = (request: { url(): string }) => {
+    if (new URL(request.url()).pathname.startsWith('/api/')) apiRequests += 1;
+  };
   page.on('request', count);
   await page.goto(`${origin}/dashboard`);
   // Every widget loaded, then one quiet second without a long task.
-  await page.waitForFunction(({ quietMs }) => {
-    const bench = window.__dashboardBench;
-    if (bench?.loadedAt === undefined) return false;
-    const lastEnd = Math.max(bench.loadedAt, ...bench.longTasks.map((task) => task.end));
-    return performance.now() - lastEnd >= quietMs;
-  }, { quietMs: QUIET_MS }, { timeout: 120_000, polling: 100 });
+  await page.waitForFunction(
+    ({ quietMs }) => {
+      const bench = window.__dashboardBench;
+      if (bench?.loadedAt === undefined) return false;
+      const lastEnd = Math.max(bench.loadedAt, ...bench.longTasks.map((task) => task.end));
+      return performance.now() - lastEnd >= quietMs;
+    },
+    { quietMs: QUIET_MS },
+    { timeout: 120_000, polling: 100 },
+  );
   page.off('request', count);
   const bench = await page.evaluate(() => window.__dashboardBench);
   if (bench?.loadedAt === undefined) throw new Error('the dashboard never finished loading');

@@ -7,21 +7,28 @@ import blazediff from '@blazediff/core';
 import pixelmatch from 'pixelmatch';
 import { PNG } from 'pngjs';
 
-interface Pair { before: Buffer; after: Buffer; width: number; height: number }
+interface Pair {
+  before: Buffer;
+  after: Buffer;
+  width: number;
+  height: number;
+}
 
 /** Every baseline PNG with a copy changed the way a real change looks: a 60×24 block recoloured. */
 export function pairsFromBaselines(dir = 'visual/baselines'): Pair[] {
-  return readdirSync(dir).filter((name) => name.endsWith('.png')).map((name) => {
-    const png = PNG.sync.read(readFileSync(join(dir, name)));
-    const after = Buffer.from(png.data);
-    for (let y = 10; y < Math.min(png.height, 34); y += 1) {
-      for (let x = 10; x < Math.min(png.width, 70); x += 1) {
-        const offset = (y * png.width + x) * 4;
-        after[offset] = 255 - (after[offset] ?? 0);
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.png'))
+    .map((name) => {
+      const png = PNG.sync.read(readFileSync(join(dir, name)));
+      const after = Buffer.from(png.data);
+      for (let y = 10; y < Math.min(png.height, 34); y += 1) {
+        for (let x = 10; x < Math.min(png.width, 70); x += 1) {
+          const offset = (y * png.width + x) * 4;
+          after[offset] = 255 - (after[offset] ?? 0);
+        }
       }
-    }
-    return { before: png.data, after, width: png.width, height: png.height };
-  });
+      return { before: png.data, after, width: png.width, height: png.height };
+    });
 }
 
 const OPTIONS = { threshold: 0.1, includeAA: false } as const;

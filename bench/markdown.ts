@@ -16,10 +16,18 @@ export function performanceMarkdown(doc: string, results: BenchResults): string 
     `Last run ${when(results)}, on ${machine.cpus} × ${machine.cpu}, ${machine.memoryGb} GB, ${machine.os}, Node ${machine.node}, Chromium ${machine.chromium}. A partial run (\`--only\`, \`--skip\`) keeps the other sections; each says when it was measured.`,
     '',
     ...sections.flatMap((section) => [
-      `#### ${section}`, '',
-      `Measured ${when(results.sections?.[section] ?? results)}, ${(results.sections?.[section] ?? results).rounds} round(s) per figure unless its runs say otherwise.`, '',
-      '| figure | median | min | max | runs | goal | note |', '| --- | --- | --- | --- | --- | --- | --- |',
-      ...results.figures.filter((item) => item.section === section).map((item) => `| ${item.name} | ${number(item.median, item.unit)} ${item.unit} | ${number(item.min, item.unit)} | ${number(item.max, item.unit)} | ${item.runs} | ${item.goal ?? ''} | ${(item.note ?? '').replace(/\|/g, '\\|')} |`),
+      `#### ${section}`,
+      '',
+      `Measured ${when(results.sections?.[section] ?? results)}, ${(results.sections?.[section] ?? results).rounds} round(s) per figure unless its runs say otherwise.`,
+      '',
+      '| figure | median | min | max | runs | goal | note |',
+      '| --- | --- | --- | --- | --- | --- | --- |',
+      ...results.figures
+        .filter((item) => item.section === section)
+        .map(
+          (item) =>
+            `| ${item.name} | ${number(item.median, item.unit)} ${item.unit} | ${number(item.min, item.unit)} | ${number(item.max, item.unit)} | ${item.runs} | ${item.goal ?? ''} | ${(item.note ?? '').replace(/\|/g, '\\|')} |`,
+        ),
       '',
     ]),
     END,

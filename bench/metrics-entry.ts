@@ -2,7 +2,9 @@
 import { parsePrometheusText } from '../src/observability/metrics/prometheus-text';
 
 declare global {
-  interface Window { runMetricsBench: (bytes: number, repetitions: number) => { parse: number[]; bytes: number; samples: number; skipped: number } }
+  interface Window {
+    runMetricsBench: (bytes: number, repetitions: number) => { parse: number[]; bytes: number; samples: number; skipped: number };
+  }
 }
 
 /** A service's exposition grown to `bytes`: request histograms by agent and operation, counters, gauges. */
@@ -19,8 +21,14 @@ export function exposition(bytes: number): string {
         lines.push(line);
         size += line.length + 1;
       }
-      lines.push(`a2a_request_duration_seconds_sum{agent="agent-${agent}",operation="${operation}"} ${(count * 0.173).toFixed(3)}`, `a2a_request_duration_seconds_count{agent="agent-${agent}",operation="${operation}"} ${count}`);
-      lines.push(`a2a_requests_total{agent="agent-${agent}",status="ok"} ${count * 3}`, `a2a_requests_total{agent="agent-${agent}",status="error"} ${count % 5}`);
+      lines.push(
+        `a2a_request_duration_seconds_sum{agent="agent-${agent}",operation="${operation}"} ${(count * 0.173).toFixed(3)}`,
+        `a2a_request_duration_seconds_count{agent="agent-${agent}",operation="${operation}"} ${count}`,
+      );
+      lines.push(
+        `a2a_requests_total{agent="agent-${agent}",status="ok"} ${count * 3}`,
+        `a2a_requests_total{agent="agent-${agent}",status="error"} ${count % 5}`,
+      );
     }
   }
   return `${lines.join('\n')}\n`;
@@ -35,5 +43,10 @@ window.runMetricsBench = (bytes, repetitions) => {
     result = parsePrometheusText(text);
     parse.push(performance.now() - started);
   }
-  return { parse, bytes: text.length, samples: [...result.families.values()].reduce((sum, family) => sum + family.samples.length, 0), skipped: result.skipped.length };
+  return {
+    parse,
+    bytes: text.length,
+    samples: [...result.families.values()].reduce((sum, family) => sum + family.samples.length, 0),
+    skipped: result.skipped.length,
+  };
 };

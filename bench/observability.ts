@@ -8,12 +8,20 @@ import { openConsole } from './console';
 /** ms per refresh, `refreshes` of them on one page (the first load is not counted). */
 export async function observabilityRefreshes(refreshes: number): Promise<number[]> {
   // Nothing moves on its own (manual streams), so only the refresh is timed.
-  const { origin, page, close } = await openConsole({ appMocks: true, initScripts: [`sessionStorage.setItem(${JSON.stringify(MOCK_SESSION_KEYS.streamMode)}, 'manual');`] });
+  const { origin, page, close } = await openConsole({
+    appMocks: true,
+    initScripts: [`sessionStorage.setItem(${JSON.stringify(MOCK_SESSION_KEYS.streamMode)}, 'manual');`],
+  });
   try {
     await page.clock.install();
     await page.goto(`${origin}/observability`);
     const root = page.getByTestId('observability-page');
-    const settled = () => page.waitForFunction(() => document.querySelector('[data-testid="observability-page"]')?.getAttribute('data-refreshing') === 'false' && document.querySelector('[data-testid="observability-page"]')?.getAttribute('data-refreshed-at') !== '');
+    const settled = () =>
+      page.waitForFunction(
+        () =>
+          document.querySelector('[data-testid="observability-page"]')?.getAttribute('data-refreshing') === 'false' &&
+          document.querySelector('[data-testid="observability-page"]')?.getAttribute('data-refreshed-at') !== '',
+      );
     await settled();
     const times: number[] = [];
     for (let i = 0; i < refreshes; i += 1) {

@@ -5,10 +5,24 @@ export function median(values: number[]): number {
   return sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 }
 
-export interface Figure { section: string; name: string; unit: string; median: number; min: number; max: number; runs: number; goal?: string; note?: string }
+export interface Figure {
+  section: string;
+  name: string;
+  unit: string;
+  median: number;
+  min: number;
+  max: number;
+  runs: number;
+  goal?: string;
+  note?: string;
+}
 
 /** When, where and how often one section's figures were measured. */
-export interface SectionStamp { measuredAt: string; commit: string; rounds: number }
+export interface SectionStamp {
+  measuredAt: string;
+  commit: string;
+  rounds: number;
+}
 
 export interface BenchResults {
   measuredAt: string;
@@ -33,7 +47,8 @@ export function mergeResults(previous: BenchResults | undefined, current: BenchR
   for (const item of kept) sections[item.section] = previous?.sections?.[item.section] ?? stamp(previous as BenchResults);
   for (const section of measured) sections[section] = stamp(current);
   const rank = (section: string) => (order.includes(section) ? order.indexOf(section) : order.length);
-  const figures = [...kept, ...current.figures].map((item, index) => ({ item, index }))
+  const figures = [...kept, ...current.figures]
+    .map((item, index) => ({ item, index }))
     .sort((a, b) => rank(a.item.section) - rank(b.item.section) || a.index - b.index)
     .map(({ item }) => item);
   return { ...current, figures, sections };

@@ -2,7 +2,9 @@
 import { PersistentStore } from '../src/storage/persistent-store';
 
 declare global {
-  interface Window { runStorageBench: (bytes: number, repetitions: number) => Promise<{ save: number[]; load: number[]; backend: string }> }
+  interface Window {
+    runStorageBench: (bytes: number, repetitions: number) => Promise<{ save: number[]; load: number[]; backend: string }>;
+  }
 }
 
 window.runStorageBench = async (bytes, repetitions) => {

@@ -28,7 +28,9 @@ export interface StreamRound {
 }
 
 declare global {
-  interface Window { __bench?: { frames: number; updates: Map<number, number>; longTasks: number[]; callbacks: number[]; writes: number; writeMsInFrames: number } }
+  interface Window {
+    __bench?: { frames: number; updates: Map<number, number>; longTasks: number[]; callbacks: number[]; writes: number; writeMsInFrames: number };
+  }
 }
 
 /** Counters installed before the app loads: frames, DOM update batches per frame, long tasks, frame callbacks, storage writes. */
@@ -37,28 +39,43 @@ function instrument(): void {
   window.__bench = bench;
   let inFrame = false;
   const raf = window.requestAnimationFrame.bind(window);
-  window.requestAnimationFrame = (callback) => raf((time) => {
-    const started = performance.now();
-    inFrame = true;
-    try { callback(time); } finally {
-      inFrame = false;
-      bench.callbacks.push(performance.now() - started);
-    }
-  });
-  const tick = () => { bench.frames += 1; raf(tick); };
+  window.requestAnimationFrame = (callback) =>
+    raf((time) => {
+      const started = performance.now();
+      inFrame = true;
+      try {
+        callback(time);
+      } finally {
+        inFrame = false;
+        bench.callbacks.push(performance.now() - started);
+      }
+    });
+  const tick = () => {
+    bench.frames += 1;
+    raf(tick);
+  };
   raf(tick);
   const setItem = Storage.prototype.setItem;
   Storage.prototype.setItem = function timedSetItem(this: Storage, key: string, value: string) {
     const started = performance.now();
-    try { setItem.call(this, key, value); } finally {
+    try {
+      setItem.call(this, key, value);
+    } finally {
       bench.writes += 1;
       if (inFrame) bench.writeMsInFrames += performance.now() - started;
     }
   };
-  new PerformanceObserver((list) => { for (const entry of list.getEntries()) bench.longTasks.push(entry.duration); }).observe({ type: 'longtask', buffered: true });
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) bench.longTasks.push(entry.duration);
+  }).observe({ type: 'longtask', buffered: true });
   const observe = () => {
     const tasks = [...document.querySelectorAll('section')].find((section) => section.querySelector('h2')?.textContent === 'Tasks') ?? document.body;
-    new MutationObserver(() => bench.updates.set(bench.frames, (bench.updates.get(bench.frames) ?? 0) + 1)).observe(tasks, { subtree: true, childList: true, attributes: true, characterData: true });
+    new MutationObserver(() => bench.updates.set(bench.frames, (bench.updates.get(bench.frames) ?? 0) + 1)).observe(tasks, {
+      subtree: true,
+      childList: true,
+      attributes: true,
+      characterData: true,
+    });
   };
   document.addEventListener('bench:observe', observe);
 }
@@ -78,35 +95,82 @@ export async function streamRound(perSecond: number, seconds: number): Promise<S
     await bars.nth(19).waitFor();
     // Wait for the live connection to carry every running task before flooding it.
     for (;;) {
-      const stats = await control('driver/liveStats', { method: 'POST', body: '[]' }) as { open: number; topicsPerConnection: number[] };
+      const stats = (await control('driver/liveStats', { method: 'POST', body: '[]' })) as { open: number; topicsPerConnection: number[] };
       if (stats.open === 1 && (stats.topicsPerConnection[0] ?? 0) >= 21) break;
       await page.waitForTimeout(50);
     }
     await page.evaluate(() => document.dispatchEvent(new Event('bench:observe')));
     const heapBefore = await heapMb(page);
-    await page.evaluate(() => { const bench = window.__bench; if (bench) { bench.updates.clear(); bench.longTasks = []; bench.callbacks = []; bench.writes = 0; bench.writeMsInFrames = 0; bench.frames = 0; } });
+    await page.evaluate(() => {
+      const bench = window.__bench;
+      if (bench) {
+        bench.updates.clear();
+        bench.longTasks = [];
+        bench.callbacks = [];
+        bench.writes = 0;
+        bench.writeMsInFrames = 0;
+        bench.frames = 0;
+      }
+    });
     await control('driver/stream', { method: 'POST', body: JSON.stringify([{ action: 'flood', perSecond, seconds }]) });
     // The expected finals come from the server's own tasks: every active one, in its order.
-    const tasks = await fetch(`${origin}/api/tasks`, { headers: { cookie: `mock-session=${session}`, authorization: 'Bearer mock.riley' } }).then((response) => response.json() as Promise<{ tasks: { id: string; title: string; status: string }[] }>);
+    const tasks = await fetch(`${origin}/api/tasks`, { headers: { cookie: `mock-session=${session}`, authorization: 'Bearer mock.riley' } }).then(
+      (response) => response.json() as Promise<{ tasks: { id: string; title: string; status: string }[] }>,
+    );
     const active = tasks.tasks.filter((task) => task.status === 'active');
     const finals = floodFinals({ taskIds: active.map((task) => task.id), perSecond, seconds });
     const expected = Object.fromEntries(active.map((task) => [task.title, finals[task.id]]));
     // Every bar at its final value, or 10 s past the flood's end: what is wrong then is reported.
-    await page.waitForFunction((want) => Object.entries(want).every(([title, value]) => document.querySelector(`[aria-label="${title} progress"]`)?.getAttribute('aria-valuenow') === String(value)), expected, { timeout: (seconds + 10) * 1000 }).catch(() => undefined);
-    const shown = await page.evaluate((titles) => Object.fromEntries(titles.map((title) => [title, document.querySelector(`[aria-label="${title} progress"]`)?.getAttribute('aria-valuenow') ?? 'missing'])), Object.keys(expected));
-    const wrongFinals = Object.entries(expected).filter(([title, value]) => shown[title] !== String(value)).map(([title, value]) => `${title}: ${shown[title]} (want ${value})`);
+    await page
+      .waitForFunction(
+        (want) =>
+          Object.entries(want).every(
+            ([title, value]) => document.querySelector(`[aria-label="${title} progress"]`)?.getAttribute('aria-valuenow') === String(value),
+          ),
+        expected,
+        { timeout: (seconds + 10) * 1000 },
+      )
+      .catch(() => undefined);
+    const shown = await page.evaluate(
+      (titles) =>
+        Object.fromEntries(
+          titles.map((title) => [title, document.querySelector(`[aria-label="${title} progress"]`)?.getAttribute('aria-valuenow') ?? 'missing']),
+        ),
+      Object.keys(expected),
+    );
+    const wrongFinals = Object.entries(expected)
+      .filter(([title, value]) => shown[title] !== String(value))
+      .map(([title, value]) => `${title}: ${shown[title]} (want ${value})`);
     const bench = await page.evaluate(() => {
       const b = window.__bench;
       if (!b) throw new Error('the bench counters are not installed');
       const sorted = [...b.callbacks].sort((x, y) => x - y);
-      return { frames: b.frames, maxUpdates: Math.max(0, ...b.updates.values()), longTasks: b.longTasks, callbackMedian: sorted[Math.floor(sorted.length / 2)] ?? 0, callbackMax: sorted.at(-1) ?? 0, writes: b.writes, writeMs: b.writeMsInFrames };
+      return {
+        frames: b.frames,
+        maxUpdates: Math.max(0, ...b.updates.values()),
+        longTasks: b.longTasks,
+        callbackMedian: sorted[Math.floor(sorted.length / 2)] ?? 0,
+        callbackMax: sorted.at(-1) ?? 0,
+        writes: b.writes,
+        writeMs: b.writeMsInFrames,
+      };
     });
     const heapAfter = await heapMb(page);
     return {
-      events: Math.round(perSecond * seconds), seconds, finalStatesCorrect: wrongFinals.length === 0, wrongFinals,
-      frames: bench.frames, maxUpdatesPerFrame: bench.maxUpdates, longTasks: bench.longTasks.length, longestTaskMs: Math.max(0, ...bench.longTasks),
-      frameCallbackMedianMs: bench.callbackMedian, frameCallbackMaxMs: bench.callbackMax, storageWrites: bench.writes, storageWriteMsInFrames: bench.writeMs,
-      heapBeforeMb: heapBefore, heapAfterMb: heapAfter,
+      events: Math.round(perSecond * seconds),
+      seconds,
+      finalStatesCorrect: wrongFinals.length === 0,
+      wrongFinals,
+      frames: bench.frames,
+      maxUpdatesPerFrame: bench.maxUpdates,
+      longTasks: bench.longTasks.length,
+      longestTaskMs: Math.max(0, ...bench.longTasks),
+      frameCallbackMedianMs: bench.callbackMedian,
+      frameCallbackMaxMs: bench.callbackMax,
+      storageWrites: bench.writes,
+      storageWriteMsInFrames: bench.writeMs,
+      heapBeforeMb: heapBefore,
+      heapAfterMb: heapAfter,
     };
   } finally {
     await close();

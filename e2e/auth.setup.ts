@@ -5,7 +5,10 @@ import { SignInPage } from './pages/SignInPage';
 import { storageStateFor } from './support/roles';
 
 // Signs in once per role and origin; every spec starts from the saved storageState.
-for (const [role, username] of [['reviewer', 'riley'], ['viewer', 'val']] as const) {
+for (const [role, username] of [
+  ['reviewer', 'riley'],
+  ['viewer', 'val'],
+] as const) {
   setup(`sign in as a ${role}`, async ({ page }) => {
     const signIn = new SignInPage(page);
     await signIn.goto();
@@ -14,7 +17,10 @@ for (const [role, username] of [['reviewer', 'riley'], ['viewer', 'val']] as con
   });
 }
 
-for (const [role, username] of [['reviewer', 'riley'], ['viewer', 'val']] as const) {
+for (const [role, username] of [
+  ['reviewer', 'riley'],
+  ['viewer', 'val'],
+] as const) {
   setup(`sign in as a ${role} over the network`, async ({ page }) => {
     const signIn = new SignInPage(page);
     await signIn.goto(`http://localhost:${NETWORK_PORT}`);

@@ -2,7 +2,6 @@ import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { z } from 'zod';
 
-
 /** One attempt of one test, as the flake recorder writes it: a line of the history ledger. */
 export const attemptSchema = z.object({
   run: z.string(),

@@ -19,15 +19,25 @@ export interface ReportInput {
   now?: Date;
 }
 
-export interface QuarantineRow { id: string; owner: string; reason: string; expires: string; daysLeft: number; klass: string; problem?: string }
+export interface QuarantineRow {
+  id: string;
+  owner: string;
+  reason: string;
+  expires: string;
+  daysLeft: number;
+  klass: string;
+  problem?: string;
+}
 
 /** Every quarantined test in the scores, with its owner and the days its quarantine has left. */
 export function quarantines({ scores, now = new Date() }: ReportInput): QuarantineRow[] {
-  return scores.tests.filter((test) => test.quarantine !== undefined).map((test) => {
-    const parsed = parseQuarantine(test.quarantine);
-    if ('problem' in parsed) return { id: test.id, owner: '?', reason: '?', expires: '?', daysLeft: Number.NaN, klass: test.class, problem: parsed.problem };
-    return { id: test.id, ...parsed, daysLeft: daysLeft(parsed.expires, now), klass: test.class };
-  });
+  return scores.tests
+    .filter((test) => test.quarantine !== undefined)
+    .map((test) => {
+      const parsed = parseQuarantine(test.quarantine);
+      if ('problem' in parsed) return { id: test.id, owner: '?', reason: '?', expires: '?', daysLeft: Number.NaN, klass: test.class, problem: parsed.problem };
+      return { id: test.id, ...parsed, daysLeft: daysLeft(parsed.expires, now), klass: test.class };
+    });
 }
 
 const quarantineState = (row: QuarantineRow) => row.problem ?? (row.daysLeft < 0 ? `expired ${-row.daysLeft} day(s) ago` : `${row.daysLeft} day(s) left`);
@@ -51,15 +61,22 @@ export function summaryMarkdown(input: ReportInput): string {
     '',
     '| test | class | runs | failures | rate | lower bound |',
     '| --- | --- | --- | --- | --- | --- |',
-    ...scores.tests.map((test) => `| ${markdownCell(test.id)} | ${test.class}${test.quarantine ? ' (quarantined)' : ''} | ${test.runs} | ${test.failures} | ${percent(test.rate)} | ${percent(test.bound)} |`),
+    ...scores.tests.map(
+      (test) =>
+        `| ${markdownCell(test.id)} | ${test.class}${test.quarantine ? ' (quarantined)' : ''} | ${test.runs} | ${test.failures} | ${percent(test.rate)} | ${percent(test.bound)} |`,
+    ),
   ];
   if (quarantined.length) {
     lines.push('', '### Quarantined (still run, not gating)', '', '| test | owner | reason | expires | class |', '| --- | --- | --- | --- | --- |');
-    for (const row of quarantined) lines.push(`| ${markdownCell(row.id)} | ${markdownCell(row.owner)} | ${markdownCell(row.reason)} | ${row.expires} (${quarantineState(row)}) | ${row.klass} |`);
+    for (const row of quarantined)
+      lines.push(
+        `| ${markdownCell(row.id)} | ${markdownCell(row.owner)} | ${markdownCell(row.reason)} | ${row.expires} (${quarantineState(row)}) | ${row.klass} |`,
+      );
   }
   if (scores.clusters.length) {
     lines.push('', '### Failures by cause', '');
-    for (const cluster of scores.clusters) lines.push(`- ${cluster.failures}× \`${markdownCell(cluster.signature)}\`: ${cluster.tests.map(markdownCell).join(', ')}`);
+    for (const cluster of scores.clusters)
+      lines.push(`- ${cluster.failures}× \`${markdownCell(cluster.signature)}\`: ${cluster.tests.map(markdownCell).join(', ')}`);
   }
   return `${lines.join('\n')}\n`;
 }
@@ -78,7 +95,12 @@ export function trendChart(trend: readonly RunPoint[]): string {
   const y = (share: number) => height - pad - share * (height - 2 * pad);
   const share = (point: RunPoint) => (point.attempts ? point.failures / point.attempts : 0);
   const line = trend.map((point, index) => `${x(index).toFixed(1)},${y(share(point)).toFixed(1)}`).join(' ');
-  const dots = trend.map((point, index) => `<circle cx="${x(index).toFixed(1)}" cy="${y(share(point)).toFixed(1)}" r="3.5" class="${point.infra ? 'infra' : point.failures ? 'fail' : 'pass'}"><title>${escapeHtml(`${point.at}: ${point.failures} of ${point.attempts} attempts failed (${percent(share(point))})${point.infra ? ', infrastructure failure, left out of the scores' : ''}`)}</title></circle>`).join('');
+  const dots = trend
+    .map(
+      (point, index) =>
+        `<circle cx="${x(index).toFixed(1)}" cy="${y(share(point)).toFixed(1)}" r="3.5" class="${point.infra ? 'infra' : point.failures ? 'fail' : 'pass'}"><title>${escapeHtml(`${point.at}: ${point.failures} of ${point.attempts} attempts failed (${percent(share(point))})${point.infra ? ', infrastructure failure, left out of the scores' : ''}`)}</title></circle>`,
+    )
+    .join('');
   const latest = trend.at(-1) as RunPoint;
   return `<svg role="img" aria-label="${escapeHtml(`Share of failed attempts per run, ${trend.length} runs; the latest ${percent(share(latest))}`)}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}">
 <line x1="${pad}" y1="${y(0)}" x2="${width - pad}" y2="${y(0)}" class="axis"/><line x1="${pad}" y1="${y(1)}" x2="${width - pad}" y2="${y(1)}" class="grid"/>
@@ -91,10 +113,15 @@ export function trendChart(trend: readonly RunPoint[]): string {
 function failureLinks(dir: string, failures: readonly Attempt[], id: string): string {
   const mine = failures.filter((attempt) => attempt.testId === id).slice(-3);
   if (!mine.length) return '';
-  return `<ul class="failures">${mine.map((attempt) => {
-    const trace = attempt.trace && existsSync(resolve(attempt.trace)) ? `<a href="${escapeHtml(relative(dir, resolve(attempt.trace)))}">trace</a> (<code>npx playwright show-trace ${escapeHtml(attempt.trace)}</code>)` : 'trace no longer kept';
-    return `<li>${escapeHtml(attempt.at)} · <code>${escapeHtml(attempt.signature || '(no error message)')}</code> · ${trace}</li>`;
-  }).join('')}</ul>`;
+  return `<ul class="failures">${mine
+    .map((attempt) => {
+      const trace =
+        attempt.trace && existsSync(resolve(attempt.trace))
+          ? `<a href="${escapeHtml(relative(dir, resolve(attempt.trace)))}">trace</a> (<code>npx playwright show-trace ${escapeHtml(attempt.trace)}</code>)`
+          : 'trace no longer kept';
+      return `<li>${escapeHtml(attempt.at)} · <code>${escapeHtml(attempt.signature || '(no error message)')}</code> · ${trace}</li>`;
+    })
+    .join('')}</ul>`;
 }
 
 export function writeFlakeReport(dir: string, input: ReportInput): void {
@@ -103,10 +130,24 @@ export function writeFlakeReport(dir: string, input: ReportInput): void {
   const markdown = summaryMarkdown(input);
   writeFileSync(join(dir, 'summary.md'), markdown);
   const failures = input.failures ?? [];
-  const rows = input.scores.tests.map((test) => `<tr class="${test.class}"><td>${escapeHtml(test.id)}${test.quarantine ? ' <span class="tag">quarantined</span>' : ''}${failureLinks(dir, failures, test.id)}</td><td>${test.class}</td><td>${test.runs}</td><td>${test.failures}</td><td>${percent(test.rate)}</td><td>${percent(test.bound)}</td><td class="strip">${strip(test)}</td></tr>`).join('\n');
-  const clusters = input.scores.clusters.map((cluster) => `<li><code>${escapeHtml(cluster.signature)}</code> · ${cluster.failures}× · ${cluster.tests.map(escapeHtml).join(', ')}</li>`).join('');
-  const quarantined = quarantines(input).map((row) => `<tr><td>${escapeHtml(row.id)}</td><td>${escapeHtml(row.owner)}</td><td>${escapeHtml(row.reason)}</td><td>${escapeHtml(row.expires)}</td><td class="${row.problem || row.daysLeft < 0 ? 'expired' : ''}">${escapeHtml(quarantineState(row))}</td><td>${row.klass}</td></tr>`).join('');
-  writeFileSync(join(dir, 'index.html'), `<!doctype html><html lang="en"><meta charset="utf-8"><title>Flake report</title>
+  const rows = input.scores.tests
+    .map(
+      (test) =>
+        `<tr class="${test.class}"><td>${escapeHtml(test.id)}${test.quarantine ? ' <span class="tag">quarantined</span>' : ''}${failureLinks(dir, failures, test.id)}</td><td>${test.class}</td><td>${test.runs}</td><td>${test.failures}</td><td>${percent(test.rate)}</td><td>${percent(test.bound)}</td><td class="strip">${strip(test)}</td></tr>`,
+    )
+    .join('\n');
+  const clusters = input.scores.clusters
+    .map((cluster) => `<li><code>${escapeHtml(cluster.signature)}</code> · ${cluster.failures}× · ${cluster.tests.map(escapeHtml).join(', ')}</li>`)
+    .join('');
+  const quarantined = quarantines(input)
+    .map(
+      (row) =>
+        `<tr><td>${escapeHtml(row.id)}</td><td>${escapeHtml(row.owner)}</td><td>${escapeHtml(row.reason)}</td><td>${escapeHtml(row.expires)}</td><td class="${row.problem || row.daysLeft < 0 ? 'expired' : ''}">${escapeHtml(quarantineState(row))}</td><td>${row.klass}</td></tr>`,
+    )
+    .join('');
+  writeFileSync(
+    join(dir, 'index.html'),
+    `<!doctype html><html lang="en"><meta charset="utf-8"><title>Flake report</title>
 <style>body{font:14px system-ui;margin:2rem}table{border-collapse:collapse}td,th{border-bottom:1px solid #ddd;padding:.3rem .6rem;text-align:left;vertical-align:top}.flaky td:nth-child(2){color:#8a5a00;font-weight:600}.broken td:nth-child(2){color:#b3261e;font-weight:600}.strip span{display:inline-block;width:6px;height:14px;margin-right:1px}.pass{background:#1d7a3e}.fail{background:#b3261e}.tag{font-size:12px;border:1px solid #8a5a00;color:#8a5a00;border-radius:8px;padding:0 .4rem}.failures{margin:.3rem 0 0;font-size:12px}.expired{color:#b3261e;font-weight:600}svg text{font-size:11px;fill:#555}svg .axis{stroke:#999}svg .grid{stroke:#ddd;stroke-dasharray:4}svg .trend{fill:none;stroke:#555;stroke-width:1.5}svg circle.pass{fill:#1d7a3e}svg circle.fail{fill:#b3261e}svg circle.infra{fill:#999}</style>
 <h1>Flake report</h1><p>${escapeHtml(markdown.split('\n')[2] ?? '')}</p>
 <h2>Failed attempts per run</h2>${trendChart(input.trend ?? [])}
@@ -115,5 +156,6 @@ export function writeFlakeReport(dir: string, input: ReportInput): void {
 ${rows}
 </tbody></table>
 <h2>Quarantined</h2>${quarantined ? `<table><thead><tr><th scope="col">Test</th><th scope="col">Owner</th><th scope="col">Reason</th><th scope="col">Expires</th><th scope="col">State</th><th scope="col">Class</th></tr></thead><tbody>${quarantined}</tbody></table>` : '<p>No test is quarantined.</p>'}
-<h2>Failures by cause</h2><ul>${clusters || '<li>No failures.</li>'}</ul></html>\n`);
+<h2>Failures by cause</h2><ul>${clusters || '<li>No failures.</li>'}</ul></html>\n`,
+  );
 }

@@ -24,12 +24,22 @@ const ledger = resolve(values.history);
 const classesFile = join(dirname(ledger), 'classes.json');
 const run = `${new Date().toISOString()}#${process.pid}`;
 const started = performance.now();
-const result = spawnSync(process.execPath, [
-  'node_modules/@playwright/test/cli.js', 'test', '-c', values.config,
-  // No retries, and the trace of every failed attempt: a flake is hunted from its failing side.
-  `--repeat-each=${values.repeat}`, '--retries=0', '--trace=retain-on-failure', `--reporter=list,html,${resolve('flake/recorder.ts')}`,
-  ...(values.grep ? ['--grep', values.grep] : []),
-], { stdio: 'inherit', env: { ...process.env, FLAKE_LEDGER: ledger, FLAKE_RUN: run } });
+const result = spawnSync(
+  process.execPath,
+  [
+    'node_modules/@playwright/test/cli.js',
+    'test',
+    '-c',
+    values.config,
+    // No retries, and the trace of every failed attempt: a flake is hunted from its failing side.
+    `--repeat-each=${values.repeat}`,
+    '--retries=0',
+    '--trace=retain-on-failure',
+    `--reporter=list,html,${resolve('flake/recorder.ts')}`,
+    ...(values.grep ? ['--grep', values.grep] : []),
+  ],
+  { stdio: 'inherit', env: { ...process.env, FLAKE_LEDGER: ledger, FLAKE_RUN: run } },
+);
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 
 const { attempts, skipped } = readLedger(ledger);
@@ -37,13 +47,20 @@ const scores = scoreLedger(attempts);
 const before = existsSync(classesFile) ? (JSON.parse(readFileSync(classesFile, 'utf8')) as Record<string, FlakeClass>) : {};
 const unstable = newlyUnstable(before, scores.tests);
 writeFlakeReport(resolve(values.report), {
-  scores, skippedLines: skipped, runs: [...new Set(attempts.map((attempt) => attempt.run))], newlyUnstable: unstable,
-  trend: runTrend(attempts, scores.infraRuns), failures: attempts.filter((attempt) => attempt.outcome === 'failed' || attempt.outcome === 'timedOut'),
+  scores,
+  skippedLines: skipped,
+  runs: [...new Set(attempts.map((attempt) => attempt.run))],
+  newlyUnstable: unstable,
+  trend: runTrend(attempts, scores.infraRuns),
+  failures: attempts.filter((attempt) => attempt.outcome === 'failed' || attempt.outcome === 'timedOut'),
 });
 writeFileSync(classesFile, `${JSON.stringify(Object.fromEntries(scores.tests.map((test) => [test.id, test.class])), null, 2)}\n`);
 
 const count = (klass: FlakeClass) => scores.tests.filter((test) => test.class === klass).length;
-console.log(`\nFlake run: ${values.repeat} repeats in ${seconds} s (Playwright exit ${result.status ?? 'signal'}). ${scores.tests.length} tests: ${count('stable')} stable, ${count('flaky')} flaky, ${count('broken')} broken, ${count('new')} new. Report: ${join(values.report, 'index.html')}`);
-for (const test of scores.tests.filter((candidate) => candidate.class === 'flaky' || candidate.class === 'broken')) console.log(`  ${test.class.padEnd(7)} ${test.id}: ${test.failures}/${test.runs} failed (lower bound ${(test.bound * 100).toFixed(1)}%)`);
+console.log(
+  `\nFlake run: ${values.repeat} repeats in ${seconds} s (Playwright exit ${result.status ?? 'signal'}). ${scores.tests.length} tests: ${count('stable')} stable, ${count('flaky')} flaky, ${count('broken')} broken, ${count('new')} new. Report: ${join(values.report, 'index.html')}`,
+);
+for (const test of scores.tests.filter((candidate) => candidate.class === 'flaky' || candidate.class === 'broken'))
+  console.log(`  ${test.class.padEnd(7)} ${test.id}: ${test.failures}/${test.runs} failed (lower bound ${(test.bound * 100).toFixed(1)}%)`);
 if (unstable.length) console.log(`Newly unstable since the last run: ${unstable.map((test) => test.id).join(', ')}`);
 process.exit(unstable.length ? 1 : 0);

@@ -5,8 +5,18 @@ import { errorSignature } from './signature';
 
 let clock = 0;
 const attempt = (testId: string, outcome: Attempt['outcome'], overrides: Partial<Attempt> = {}): Attempt => ({
-  run: 'r1', commit: 'abc', at: new Date(1_700_000_000_000 + (clock += 1000)).toISOString(), testId, title: testId, file: 'x.spec.ts', project: 'chromium',
-  outcome, duration: 10, retry: 0, signature: outcome === 'passed' ? '' : 'Timeout <n>ms exceeded', ...overrides,
+  run: 'r1',
+  commit: 'abc',
+  at: new Date(1_700_000_000_000 + (clock += 1000)).toISOString(),
+  testId,
+  title: testId,
+  file: 'x.spec.ts',
+  project: 'chromium',
+  outcome,
+  duration: 10,
+  retry: 0,
+  signature: outcome === 'passed' ? '' : 'Timeout <n>ms exceeded',
+  ...overrides,
 });
 
 describe('scoring the ledger', () => {
@@ -37,13 +47,21 @@ describe('scoring the ledger', () => {
 
   it('quarantined tests, known to fail, do not make a run an infrastructure failure', () => {
     const quarantine = 'owner: @a; reason: r; expires: 2099-01-01';
-    const run = [...['q1', 'q2', 'q3'].map((id) => attempt(id, 'failed', { run: 'r', quarantine })), ...['a', 'b', 'c', 'd'].map((id) => attempt(id, id === 'a' ? 'failed' : 'passed', { run: 'r' }))];
+    const run = [
+      ...['q1', 'q2', 'q3'].map((id) => attempt(id, 'failed', { run: 'r', quarantine })),
+      ...['a', 'b', 'c', 'd'].map((id) => attempt(id, id === 'a' ? 'failed' : 'passed', { run: 'r' })),
+    ];
     expect(scoreLedger(run).infraRuns).toEqual([]);
     expect(scoreLedger(run.map((one) => ({ ...one, quarantine: undefined }))).infraRuns).toEqual(['r']);
   });
 
   it('the trend has one point per run, oldest first, with its failure share and whether it was infrastructure', () => {
-    const attempts = [attempt('a', 'failed', { run: 'late', at: '2026-11-02T00:00:00Z' }), attempt('a', 'passed', { run: 'early', at: '2026-11-01T00:00:00Z' }), attempt('b', 'skipped', { run: 'early' }), attempt('b', 'timedOut', { run: 'early', at: '2026-11-01T00:00:05Z' })];
+    const attempts = [
+      attempt('a', 'failed', { run: 'late', at: '2026-11-02T00:00:00Z' }),
+      attempt('a', 'passed', { run: 'early', at: '2026-11-01T00:00:00Z' }),
+      attempt('b', 'skipped', { run: 'early' }),
+      attempt('b', 'timedOut', { run: 'early', at: '2026-11-01T00:00:05Z' }),
+    ];
     expect(runTrend(attempts, ['late'])).toEqual([
       { run: 'early', at: '2026-11-01T00:00:00Z', attempts: 2, failures: 1, infra: false },
       { run: 'late', at: '2026-11-02T00:00:00Z', attempts: 1, failures: 1, infra: true },
@@ -52,8 +70,12 @@ describe('scoring the ledger', () => {
 
   it('ranks by impact and groups one root cause across tests', () => {
     const attempts = [
-      ...Array.from({ length: 10 }, (_, index) => attempt('often', index < 4 ? 'failed' : 'passed', { run: `r${index}`, signature: 'locator.click: Timeout <time> exceeded' })),
-      ...Array.from({ length: 10 }, (_, index) => attempt('rarely', index < 1 ? 'failed' : 'passed', { run: `r${index}`, signature: 'locator.click: Timeout <time> exceeded' })),
+      ...Array.from({ length: 10 }, (_, index) =>
+        attempt('often', index < 4 ? 'failed' : 'passed', { run: `r${index}`, signature: 'locator.click: Timeout <time> exceeded' }),
+      ),
+      ...Array.from({ length: 10 }, (_, index) =>
+        attempt('rarely', index < 1 ? 'failed' : 'passed', { run: `r${index}`, signature: 'locator.click: Timeout <time> exceeded' }),
+      ),
     ];
     const scores = scoreLedger(attempts);
     expect(scores.tests.map((test) => test.id)).toEqual(['often', 'rarely']);

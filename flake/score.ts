@@ -19,12 +19,27 @@ export interface TestScore {
   quarantine?: string;
 }
 
-export interface Cluster { signature: string; failures: number; tests: string[] }
+export interface Cluster {
+  signature: string;
+  failures: number;
+  tests: string[];
+}
 
-export interface Scores { tests: TestScore[]; clusters: Cluster[]; infraRuns: string[]; window: number }
+export interface Scores {
+  tests: TestScore[];
+  clusters: Cluster[];
+  infraRuns: string[];
+  window: number;
+}
 
 /** One run of the suite, for the trend: when it began and what share of its attempts failed. */
-export interface RunPoint { run: string; at: string; attempts: number; failures: number; infra: boolean }
+export interface RunPoint {
+  run: string;
+  at: string;
+  attempts: number;
+  failures: number;
+  infra: boolean;
+}
 
 export const SCORING = {
   /** Attempts per test looked at, newest first. */
@@ -60,35 +75,48 @@ export function scoreLedger(attempts: Attempt[]): Scores {
   const byRun = new Map<string, Attempt[]>();
   for (const attempt of counted) byRun.set(attempt.run, [...(byRun.get(attempt.run) ?? []), attempt]);
   // Quarantined tests are known to fail: they do not make a run look like an infrastructure failure.
-  const infraRuns = [...byRun].filter(([, all]) => {
-    const runAttempts = all.filter((attempt) => attempt.quarantine === undefined);
-    return runAttempts.length >= 4 && runAttempts.filter(failed).length / runAttempts.length > SCORING.infraFailureShare;
-  }).map(([run]) => run);
+  const infraRuns = [...byRun]
+    .filter(([, all]) => {
+      const runAttempts = all.filter((attempt) => attempt.quarantine === undefined);
+      return runAttempts.length >= 4 && runAttempts.filter(failed).length / runAttempts.length > SCORING.infraFailureShare;
+    })
+    .map(([run]) => run);
   const usable = counted.filter((attempt) => !infraRuns.includes(attempt.run));
 
   const byTest = new Map<string, Attempt[]>();
   for (const attempt of usable) byTest.set(attempt.testId, [...(byTest.get(attempt.testId) ?? []), attempt]);
-  const tests: TestScore[] = [...byTest].map(([id, all]) => {
-    const recent = [...all].sort((a, b) => a.at.localeCompare(b.at)).slice(-SCORING.window);
-    const failures = recent.filter(failed).length;
-    const runs = recent.length;
-    const rate = runs ? failures / runs : 0;
-    const commits = new Map<string, { pass: boolean; fail: boolean }>();
-    for (const attempt of recent) {
-      const seen = commits.get(attempt.commit) ?? { pass: false, fail: false };
-      if (failed(attempt)) seen.fail = true; else seen.pass = true;
-      commits.set(attempt.commit, seen);
-    }
-    const mixed = [...commits.values()].some((seen) => seen.pass && seen.fail);
-    const klass: FlakeClass = runs < SCORING.minSamples ? 'new' : rate >= SCORING.brokenRate ? 'broken' : mixed ? 'flaky' : 'stable';
-    const last = recent.at(-1) ?? all[0];
-    return {
-      id, title: last?.title ?? id, file: last?.file ?? '', project: last?.project ?? '',
-      runs, failures, rate, bound: wilsonLowerBound(failures, runs), class: klass, impact: rate * runs,
-      strip: recent.map((attempt) => !failed(attempt)),
-      ...(last?.quarantine ? { quarantine: last.quarantine } : {}),
-    };
-  }).sort((a, b) => b.impact - a.impact || a.id.localeCompare(b.id));
+  const tests: TestScore[] = [...byTest]
+    .map(([id, all]) => {
+      const recent = [...all].sort((a, b) => a.at.localeCompare(b.at)).slice(-SCORING.window);
+      const failures = recent.filter(failed).length;
+      const runs = recent.length;
+      const rate = runs ? failures / runs : 0;
+      const commits = new Map<string, { pass: boolean; fail: boolean }>();
+      for (const attempt of recent) {
+        const seen = commits.get(attempt.commit) ?? { pass: false, fail: false };
+        if (failed(attempt)) seen.fail = true;
+        else seen.pass = true;
+        commits.set(attempt.commit, seen);
+      }
+      const mixed = [...commits.values()].some((seen) => seen.pass && seen.fail);
+      const klass: FlakeClass = runs < SCORING.minSamples ? 'new' : rate >= SCORING.brokenRate ? 'broken' : mixed ? 'flaky' : 'stable';
+      const last = recent.at(-1) ?? all[0];
+      return {
+        id,
+        title: last?.title ?? id,
+        file: last?.file ?? '',
+        project: last?.project ?? '',
+        runs,
+        failures,
+        rate,
+        bound: wilsonLowerBound(failures, runs),
+        class: klass,
+        impact: rate * runs,
+        strip: recent.map((attempt) => !failed(attempt)),
+        ...(last?.quarantine ? { quarantine: last.quarantine } : {}),
+      };
+    })
+    .sort((a, b) => b.impact - a.impact || a.id.localeCompare(b.id));
 
   const clusters = new Map<string, Cluster>();
   for (const attempt of usable.filter(failed)) {

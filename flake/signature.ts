@@ -4,15 +4,19 @@
  */
 export function errorSignature(message: string | undefined): string {
   if (!message) return '';
-  return message
-    // Terminal colour codes (ESC [ … m) from Playwright's messages.
-    .replace(new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g'), '')
-    .split('\n').find((line) => line.trim())?.trim()
-    .replace(/https?:\/\/[^\s'"]+/g, '<url>')
-    .replace(/(?:\/[\w.@-]+)+\.(?:ts|tsx|js|mjs|png|json)(?::\d+)*(?::\d+)?/g, '<path>')
-    .replace(/\b[0-9a-f]{8,}\b/gi, '<id>')
-    .replace(/\b\d+(?:\.\d+)?\s?(?:ms|s)\b/g, '<time>')
-    .replace(/:\d{2,5}\b/g, ':<port>')
-    .replace(/\d+/g, '<n>')
-    .slice(0, 300) ?? '';
+  return (
+    message
+      // Terminal colour codes (ESC [ … m) from Playwright's messages.
+      .replace(new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g'), '')
+      .split('\n')
+      .find((line) => line.trim())
+      ?.trim()
+      .replace(/https?:\/\/[^\s'"]+/g, '<url>')
+      .replace(/(?:\/[\w.@-]+)+\.(?:ts|tsx|js|mjs|png|json)(?::\d+)*(?::\d+)?/g, '<path>')
+      .replace(/\b[0-9a-f]{8,}\b/gi, '<id>')
+      .replace(/\b\d+(?:\.\d+)?\s?(?:ms|s)\b/g, '<time>')
+      .replace(/:\d{2,5}\b/g, ':<port>')
+      .replace(/\d+/g, '<n>')
+      .slice(0, 300) ?? ''
+  );
 }

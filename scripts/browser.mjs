@@ -52,7 +52,9 @@ export function findChromium({ headless = false } = {}) {
 
 function aptInstall(packages) {
   const update = spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
-  const install = update.status === 0 && spawnSync('apt-get', ['install', '-y', '-qq', ...packages], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  const install =
+    update.status === 0 &&
+    spawnSync('apt-get', ['install', '-y', '-qq', ...packages], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
   return Boolean(install && install.status === 0);
 }
 
@@ -74,11 +76,15 @@ export function ensureChromium() {
   const found = findChromium() ?? findChromium({ headless: true });
   if (found) {
     if (!process.env.CHROMIUM_PATH && !existsSync(DEBIAN_HEADLESS_SHELL)) {
-      console.log(`No ${DEBIAN_HEADLESS_SHELL}: headless runs use ${found}, which costs about twice the CPU per page and renders text a little differently from the visual baselines (as root: apt-get install chromium-headless-shell).`);
+      console.log(
+        `No ${DEBIAN_HEADLESS_SHELL}: headless runs use ${found}, which costs about twice the CPU per page and renders text a little differently from the visual baselines (as root: apt-get install chromium-headless-shell).`,
+      );
     }
     return found;
   }
-  console.error('No Chromium found. Install one (as root: apt-get install chromium chromium-headless-shell; or: npx playwright install chromium) or set CHROMIUM_PATH=/path/to/chromium.');
+  console.error(
+    'No Chromium found. Install one (as root: apt-get install chromium chromium-headless-shell; or: npx playwright install chromium) or set CHROMIUM_PATH=/path/to/chromium.',
+  );
   process.exit(1);
 }
 

@@ -37,7 +37,11 @@ export function buildApp(root, { mocks = false, outDir = 'dist' } = {}) {
   if (existsSync(stamp) && readFileSync(stamp, 'utf8').trim() === wanted) return false;
   console.log(`Building the Agent Console (vite build) into ${outDir}/…`);
   console.log(mocks ? 'with the mock backend built in (not for deployment).' : 'without mocks.');
-  const result = spawnSync(join(root, 'node_modules', '.bin', 'vite'), ['build', '--outDir', out, '--emptyOutDir', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit', env });
+  const result = spawnSync(join(root, 'node_modules', '.bin', 'vite'), ['build', '--outDir', out, '--emptyOutDir', '--logLevel', 'warn'], {
+    cwd: root,
+    stdio: 'inherit',
+    env,
+  });
   if (result.status !== 0) throw new Error(`vite build failed (exit code ${result.status ?? result.signal}); see its output above.`);
   writeFileSync(stamp, `${wanted}\n`);
   return true;

@@ -21,7 +21,10 @@ if (!process.env[service.token]) {
 }
 
 const root = process.cwd();
-const build = spawnSync(process.execPath, [join(root, 'node_modules/storybook/dist/bin/dispatcher.js'), 'build', '-o', 'storybook-static', '--quiet'], { cwd: root, stdio: 'inherit' });
+const build = spawnSync(process.execPath, [join(root, 'node_modules/storybook/dist/bin/dispatcher.js'), 'build', '-o', 'storybook-static', '--quiet'], {
+  cwd: root,
+  stdio: 'inherit',
+});
 if (build.status !== 0) process.exit(build.status ?? 1);
 // Percy renders with our Chromium, never one it downloads.
 const env = name === 'percy' ? { ...process.env, PERCY_BROWSER_EXECUTABLE: ensureChromium() } : process.env;

@@ -14,24 +14,37 @@ const FLOOR_FILE = 'coverage-floor.json';
 export function standing(summary, floors) {
   return METRICS.map((metric) => {
     const pct = summary.total[metric]?.pct ?? 0;
-    return { metric, pct, floor: floors[metric] ?? 0, ok: pct >= (floors[metric] ?? 0), covered: summary.total[metric]?.covered ?? 0, total: summary.total[metric]?.total ?? 0 };
+    return {
+      metric,
+      pct,
+      floor: floors[metric] ?? 0,
+      ok: pct >= (floors[metric] ?? 0),
+      covered: summary.total[metric]?.covered ?? 0,
+      total: summary.total[metric]?.total ?? 0,
+    };
   });
 }
 
 /** The floors after a raise: each metric's whole percent reached, when that is above its floor. */
 export function raised(rows, floors) {
-  return Object.fromEntries(METRICS.map((metric) => {
-    const row = rows.find((candidate) => candidate.metric === metric);
-    return [metric, Math.max(floors[metric] ?? 0, Math.floor(row?.pct ?? 0))];
-  }));
+  return Object.fromEntries(
+    METRICS.map((metric) => {
+      const row = rows.find((candidate) => candidate.metric === metric);
+      return [metric, Math.max(floors[metric] ?? 0, Math.floor(row?.pct ?? 0))];
+    }),
+  );
 }
 
 export function markdown(rows) {
   return [
-    `## Coverage of src/ (Vitest, istanbul): ${rows.every((row) => row.ok) ? 'at or above the floor' : 'BELOW THE FLOOR'}`, '',
-    `| metric | covered | floor (${FLOOR_FILE}) | goal |`, '| --- | --- | --- | --- |',
+    `## Coverage of src/ (Vitest, istanbul): ${rows.every((row) => row.ok) ? 'at or above the floor' : 'BELOW THE FLOOR'}`,
+    '',
+    `| metric | covered | floor (${FLOOR_FILE}) | goal |`,
+    '| --- | --- | --- | --- |',
     ...rows.map((row) => `| ${row.metric} | ${row.pct.toFixed(2)}% (${row.covered}/${row.total}) | ${row.floor}%${row.ok ? '' : ' ✗'} | ${GOAL}% |`),
-    '', 'HTML report: `coverage/index.html`.', '',
+    '',
+    'HTML report: `coverage/index.html`.',
+    '',
   ].join('\n');
 }
 

@@ -98,7 +98,14 @@ if (!runs('vitest')) await recordChecks();
 else {
   const out = join(results, 'vitest.json');
   // With coverage of src/ (istanbul): Vitest fails the run below the floors in coverage-floor.json.
-  const { ok, seconds } = await runLive('vitest', process.execPath, ['node_modules/vitest/vitest.mjs', 'run', '--coverage', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`]);
+  const { ok, seconds } = await runLive('vitest', process.execPath, [
+    'node_modules/vitest/vitest.mjs',
+    'run',
+    '--coverage',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${out}`,
+  ]);
   const report = readJson(out);
   const counts = report && { passed: report.numPassedTests, failed: report.numFailedTests, skipped: report.numPendingTests + report.numTodoTests };
   const coverage = readJson(join(root, 'coverage', 'coverage-summary.json'));
@@ -124,11 +131,23 @@ if (runs('playwright')) {
   const verdict = report && playwrightVerdict(report);
   if (verdict) {
     // A test that passed only on retry is a flake, and a flake is a bug: it fails the gate, by name.
-    if (verdict.flaky.length) console.log(`Playwright: ${verdict.flaky.length} test(s) passed only on retry; each is a flake to fix (or to quarantine), so the gate fails:\n${verdict.flaky.map((title) => `  flaky: ${title}`).join('\n')}`);
-    if (verdict.quarantined.length) console.log(`Quarantined (ran, not gating):\n${verdict.quarantined.map((q) => `  ${q.status.padEnd(10)} ${q.title}${q.owner ? ` (owner ${q.owner}, ${q.reason}, ${q.daysLeft} day(s) left)` : ''}`).join('\n')}`);
+    if (verdict.flaky.length)
+      console.log(
+        `Playwright: ${verdict.flaky.length} test(s) passed only on retry; each is a flake to fix (or to quarantine), so the gate fails:\n${verdict.flaky.map((title) => `  flaky: ${title}`).join('\n')}`,
+      );
+    if (verdict.quarantined.length)
+      console.log(
+        `Quarantined (ran, not gating):\n${verdict.quarantined.map((q) => `  ${q.status.padEnd(10)} ${q.title}${q.owner ? ` (owner ${q.owner}, ${q.reason}, ${q.daysLeft} day(s) left)` : ''}`).join('\n')}`,
+      );
     for (const problem of verdict.problems) console.log(problem);
-    notes.push(...verdict.flaky.map((title) => `flaky (passed only on retry): ${title}`), ...verdict.failedTitles.map((title) => `failed: ${title}`), ...verdict.problems);
-    notes.push(...verdict.quarantined.map((q) => `quarantined, not gating (${q.status}): ${q.title}${q.owner ? `, owner ${q.owner}, ${q.daysLeft} day(s) left` : ''}`));
+    notes.push(
+      ...verdict.flaky.map((title) => `flaky (passed only on retry): ${title}`),
+      ...verdict.failedTitles.map((title) => `failed: ${title}`),
+      ...verdict.problems,
+    );
+    notes.push(
+      ...verdict.quarantined.map((q) => `quarantined, not gating (${q.status}): ${q.title}${q.owner ? `, owner ${q.owner}, ${q.daysLeft} day(s) left` : ''}`),
+    );
   }
   // Playwright exits 1 when a quarantined test fails; that alone does not fail the gate.
   const quarantineFailed = verdict?.quarantined.some((q) => q.status === 'unexpected' || q.status === 'flaky');
@@ -147,7 +166,9 @@ if (visualStage) {
 }
 
 const total = `${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`;
-console.log(`\n━━ summary\n${rows.map((row) => `${row.label.padEnd(14)} ${row.passed} passed, ${row.failed} failed${row.skipped ? `, ${row.skipped} skipped` : ''} (${row.seconds} s)`).join('\n')}`);
+console.log(
+  `\n━━ summary\n${rows.map((row) => `${row.label.padEnd(14)} ${row.passed} passed, ${row.failed} failed${row.skipped ? `, ${row.skipped} skipped` : ''} (${row.seconds} s)`).join('\n')}`,
+);
 for (const note of notes.filter((line) => !line.startsWith('quarantined'))) console.log(`  ${note}`);
 // Stages overlap (lint and typecheck with Vitest, visual with Playwright): the whole is not their sum.
 console.log(`${total} in ${((Date.now() - gateStarted) / 1000).toFixed(1)} s`);
@@ -155,11 +176,18 @@ console.log(`${total} in ${((Date.now() - gateStarted) / 1000).toFixed(1)} s`);
 mkdirSync(join(root, '.cache'), { recursive: true });
 writeFileSync(join(root, '.cache', 'gate.json'), `${JSON.stringify(rows, null, 2)}\n`);
 if (process.env.GITHUB_STEP_SUMMARY) {
-  appendFileSync(process.env.GITHUB_STEP_SUMMARY, [
-    `### Gate: ${totals.failed === 0 ? 'passed' : 'failed'} (${markdownCell(total)})`, '',
-    '| stage | passed | failed | skipped | seconds |', '| --- | --- | --- | --- | --- |',
-    ...rows.map((row) => `| ${markdownCell(row.label)} | ${row.passed} | ${row.failed} | ${row.skipped} | ${row.seconds} |`),
-    ...(notes.length ? ['', ...notes.map((note) => `- ${markdownCell(note)}`)] : []), '', '',
-  ].join('\n'));
+  appendFileSync(
+    process.env.GITHUB_STEP_SUMMARY,
+    [
+      `### Gate: ${totals.failed === 0 ? 'passed' : 'failed'} (${markdownCell(total)})`,
+      '',
+      '| stage | passed | failed | skipped | seconds |',
+      '| --- | --- | --- | --- | --- |',
+      ...rows.map((row) => `| ${markdownCell(row.label)} | ${row.passed} | ${row.failed} | ${row.skipped} | ${row.seconds} |`),
+      ...(notes.length ? ['', ...notes.map((note) => `- ${markdownCell(note)}`)] : []),
+      '',
+      '',
+    ].join('\n'),
+  );
 }
 process.exit(totals.failed === 0 ? 0 : 1);

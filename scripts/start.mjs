@@ -13,6 +13,10 @@ try {
 }
 const port = process.env.PORT ?? '4173';
 if (realBackend) console.log(`Mocks off: the console talks to ${realBackend}.`);
-const server = spawn(join(root, 'node_modules', '.bin', 'tsx'), ['fixtures/adapters/serve.ts', '--port', port, '--static', 'dist', ...(realBackend ? [] : ['--app-mocks'])], { cwd: root, stdio: 'inherit' });
+const server = spawn(
+  join(root, 'node_modules', '.bin', 'tsx'),
+  ['fixtures/adapters/serve.ts', '--port', port, '--static', 'dist', ...(realBackend ? [] : ['--app-mocks'])],
+  { cwd: root, stdio: 'inherit' },
+);
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));

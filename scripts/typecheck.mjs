@@ -24,8 +24,12 @@ function check(config) {
   return new Promise((done) => {
     const child = spawn(process.execPath, args, { cwd: root });
     let output = '';
-    child.stdout.on('data', (chunk) => { output += chunk; });
-    child.stderr.on('data', (chunk) => { output += chunk; });
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+    });
+    child.stderr.on('data', (chunk) => {
+      output += chunk;
+    });
     child.on('error', (error) => done({ name, ok: false, output: `tsc did not run (${error.message}).\n` }));
     child.on('close', (code) => done({ name, ok: code === 0, output }));
   });

@@ -33,7 +33,11 @@ async function boot(): Promise<void> {
       console.error('[console] browser storage could not be opened:', error);
       return new PersistentStore({});
     });
-    createRoot(root).render(<StrictMode><App {...(banner ? { banner } : {})} store={store} /></StrictMode>);
+    createRoot(root).render(
+      <StrictMode>
+        <App {...(banner ? { banner } : {})} store={store} />
+      </StrictMode>,
+    );
   } catch (error) {
     // Never a blank page: say what happened in plain HTML, without React.
     console.error('[console] the console could not start:', error);

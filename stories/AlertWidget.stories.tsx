@@ -11,15 +11,21 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-export const Info: Story = { args: { alerts: [createAlert({ id: 'alert-info', severity: 'info', title: 'Deploy finished', message: 'agent-runner 4.2.0 is live.' })] } };
+export const Info: Story = {
+  args: { alerts: [createAlert({ id: 'alert-info', severity: 'info', title: 'Deploy finished', message: 'agent-runner 4.2.0 is live.' })] },
+};
 export const Warning: Story = {
   play: async ({ canvas, args, userEvent }) => {
     await userEvent.click(canvas.getByRole('button', { name: 'Dismiss alert: Queue latency rising' }));
     await expect(args.onDismiss).toHaveBeenCalledWith('alert-001');
   },
 };
-export const Errored: Story = { args: { alerts: [createAlert({ id: 'alert-error', severity: 'error', title: 'Agent crashed', message: 'cobalt exited with code 137 (out of memory).' })] } };
-const SEVEN_ALERTS = Array.from({ length: 7 }, (_, index) => createAlert({ id: `alert-${index}`, title: `Alert number ${index + 1}`, severity: index % 2 ? 'info' : 'warning' }));
+export const Errored: Story = {
+  args: { alerts: [createAlert({ id: 'alert-error', severity: 'error', title: 'Agent crashed', message: 'cobalt exited with code 137 (out of memory).' })] },
+};
+const SEVEN_ALERTS = Array.from({ length: 7 }, (_, index) =>
+  createAlert({ id: `alert-${index}`, title: `Alert number ${index + 1}`, severity: index % 2 ? 'info' : 'warning' }),
+);
 export const ManyCollapsed: Story = {
   args: { alerts: SEVEN_ALERTS },
   play: async ({ canvas }) => {

@@ -42,12 +42,16 @@ export const RejectingWithReason: Story = {
 export const Approved: Story = { args: { approval: { ...meta.args.approval, status: 'approved', decidedBy: 'Riley Reviewer' } } };
 export const Rejected: Story = {
   args: { approval: { ...meta.args.approval, status: 'rejected', decidedBy: 'Riley Reviewer', reason: 'Duplicate of a refund already issued.' } },
-  play: async ({ canvas }) => { await expect(canvas.getByText(/Duplicate of a refund already issued/)).toBeVisible(); },
+  play: async ({ canvas }) => {
+    await expect(canvas.getByText(/Duplicate of a refund already issued/)).toBeVisible();
+  },
 };
 export const Expired: Story = { args: { approval: { ...meta.args.approval, status: 'expired' } } };
 export const Submitting: Story = {
   args: { submit: { phase: 'submitting' } },
-  play: async ({ canvas }) => { await expect(canvas.getByRole('button', { name: 'Approve' })).toBeDisabled(); },
+  play: async ({ canvas }) => {
+    await expect(canvas.getByRole('button', { name: 'Approve' })).toBeDisabled();
+  },
 };
 export const FailedToSubmit: Story = {
   args: { submit: { phase: 'failed', message: 'The server failed (HTTP 503). Retry in a moment.' } },
@@ -70,7 +74,12 @@ export const HostileAgentText: Story = {
     await expect(canvasElement.querySelector('img, script, a, svg[onload]')).toBeNull();
     // An injected <img src=x onerror> would fire once its load fails. A control image with the
     // same broken source has failed by now, so a payload that ran would have set the flag.
-    await new Promise((settled) => { const control = new Image(); control.onerror = settled; control.onload = settled; control.src = 'x'; });
+    await new Promise((settled) => {
+      const control = new Image();
+      control.onerror = settled;
+      control.onload = settled;
+      control.src = 'x';
+    });
     await expect((window as Window & { __pwned?: boolean }).__pwned).toBeUndefined();
   },
 };

@@ -28,9 +28,13 @@ export const Loaded: Story = {
 // finished (for its test and the visual capture) only once it shows what it is named for.
 export const Empty: Story = {
   parameters: { scenario: 'empty' },
-  play: async ({ canvas }) => { await expect(await canvas.findByText('No audit events yet.')).toBeVisible(); },
+  play: async ({ canvas }) => {
+    await expect(await canvas.findByText('No audit events yet.')).toBeVisible();
+  },
 };
 export const Errored: Story = {
   parameters: { scenario: 'server-error' },
-  play: async ({ canvas }) => { await expect(await canvas.findByRole('alert')).toHaveTextContent('Could not load Audit log: The server failed (HTTP 500).'); },
+  play: async ({ canvas }) => {
+    await expect(await canvas.findByRole('alert')).toHaveTextContent('Could not load Audit log: The server failed (HTTP 500).');
+  },
 };

@@ -11,13 +11,19 @@ type Story = StoryObj<typeof meta>;
 
 export const Loaded: Story = {
   parameters: { scenario: 'happy' },
-  play: async ({ canvas }) => { await expect(await canvas.findByText('Approval wait (min)')).toBeVisible(); },
+  play: async ({ canvas }) => {
+    await expect(await canvas.findByText('Approval wait (min)')).toBeVisible();
+  },
 };
 export const Empty: Story = {
   parameters: { scenario: 'empty' },
-  play: async ({ canvas }) => { await expect(await canvas.findByText('No metrics yet.')).toBeVisible(); },
+  play: async ({ canvas }) => {
+    await expect(await canvas.findByText('No metrics yet.')).toBeVisible();
+  },
 };
 export const ServerError: Story = {
   parameters: { scenario: 'server-error' },
-  play: async ({ canvas }) => { await expect(await canvas.findByRole('alert')).toHaveTextContent('HTTP 500'); },
+  play: async ({ canvas }) => {
+    await expect(await canvas.findByRole('alert')).toHaveTextContent('HTTP 500');
+  },
 };

@@ -20,11 +20,15 @@ export const Empty: Story = {
 };
 export const Half: Story = {
   args: { value: 50 },
-  play: async ({ canvas }) => { await expect(canvas.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '50'); },
+  play: async ({ canvas }) => {
+    await expect(canvas.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '50');
+  },
 };
 export const Full: Story = { args: { value: 100 } };
 export const Errored: Story = { args: { value: 64, error: 'Disk full' } };
 export const Indeterminate: Story = {
   args: { value: undefined },
-  play: async ({ canvas }) => { await expect(canvas.getByRole('progressbar')).not.toHaveAttribute('aria-valuenow'); },
+  play: async ({ canvas }) => {
+    await expect(canvas.getByRole('progressbar')).not.toHaveAttribute('aria-valuenow');
+  },
 };

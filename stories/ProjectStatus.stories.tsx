@@ -12,4 +12,6 @@ type Story = StoryObj<typeof meta>;
 
 export const Healthy: Story = {};
 export const Warning: Story = { args: { status: createProjectStatus({ state: 'warning', summary: 'Two agents are behind schedule.' }) } };
-export const Critical: Story = { args: { status: createProjectStatus({ state: 'critical', summary: 'The billing agent has stopped.', openTasks: 1_284_907 }) } };
+export const Critical: Story = {
+  args: { status: createProjectStatus({ state: 'critical', summary: 'The billing agent has stopped.', openTasks: 1_284_907 }) },
+};

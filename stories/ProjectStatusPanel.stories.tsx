@@ -12,7 +12,9 @@ type Story = StoryObj<typeof meta>;
 
 export const Loaded: Story = {
   parameters: { scenario: 'happy' },
-  play: async ({ canvas }) => { await expect(await canvas.findByText('Checkout migration')).toBeVisible(); },
+  play: async ({ canvas }) => {
+    await expect(await canvas.findByText('Checkout migration')).toBeVisible();
+  },
 };
 export const ServerError: Story = {
   parameters: { scenario: 'server-error' },
@@ -23,5 +25,7 @@ export const ServerError: Story = {
 };
 export const Empty: Story = {
   parameters: { scenario: 'empty' },
-  play: async ({ canvas }) => { await expect(await canvas.findByText('No agents are running.')).toBeVisible(); },
+  play: async ({ canvas }) => {
+    await expect(await canvas.findByText('No agents are running.')).toBeVisible();
+  },
 };

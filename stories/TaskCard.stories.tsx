@@ -28,5 +28,12 @@ export const Errored: Story = {
   },
 };
 export const LongTitle: Story = {
-  args: { task: { ...meta.args.task, status: 'active', progress: 12, title: 'Reconcile every invoice from the 2025 fiscal year against the ledger exports of all eleven subsidiaries, including the ones acquired mid-year' } },
+  args: {
+    task: {
+      ...meta.args.task,
+      status: 'active',
+      progress: 12,
+      title: 'Reconcile every invoice from the 2025 fiscal year against the ledger exports of all eleven subsidiaries, including the ones acquired mid-year',
+    },
+  },
 };

@@ -14,7 +14,9 @@ type Story = StoryObj<typeof meta>;
 
 export const Loading: Story = {
   args: { status: 'loading' },
-  play: async ({ canvas }) => { await expect(canvas.getByRole('status', { name: 'Loading Project status' })).toBeVisible(); },
+  play: async ({ canvas }) => {
+    await expect(canvas.getByRole('status', { name: 'Loading Project status' })).toBeVisible();
+  },
 };
 export const Loaded: Story = {};
 export const Refreshing: Story = { args: { status: 'refreshing' } };

@@ -10,8 +10,14 @@ it('a partial run keeps the other sections with the stamp of the run that measur
   const full = run('2026-11-24T04:10:00.000Z', 'aaaaaaa', [figure('gate', 'whole gate', 's', [180]), figure('storage', 'save', 'ms', [18])]);
   const partial = run('2026-11-24T06:18:00.000Z', 'bbbbbbb', [figure('gate', 'whole gate', 's', [126])]);
   const merged = mergeResults(full, partial, ['gate', 'storage']);
-  expect(merged.figures.map((item) => [item.section, item.median])).toEqual([['gate', 126], ['storage', 18]]);
-  expect(merged.sections).toEqual({ gate: { measuredAt: partial.measuredAt, commit: 'bbbbbbb', rounds: 3 }, storage: { measuredAt: full.measuredAt, commit: 'aaaaaaa', rounds: 3 } });
+  expect(merged.figures.map((item) => [item.section, item.median])).toEqual([
+    ['gate', 126],
+    ['storage', 18],
+  ]);
+  expect(merged.sections).toEqual({
+    gate: { measuredAt: partial.measuredAt, commit: 'bbbbbbb', rounds: 3 },
+    storage: { measuredAt: full.measuredAt, commit: 'aaaaaaa', rounds: 3 },
+  });
 
   // A later partial run of another section keeps the first stamps as they were.
   const again = mergeResults(merged, run('2026-11-24T07:00:00.000Z', 'ccccccc', [figure('storage', 'save', 'ms', [17])]), ['gate', 'storage']);

@@ -42,5 +42,9 @@ it('puts the files of one environment together, longest first, the group of the 
 it('keeps projects apart and in the order Vitest gives them', async () => {
   const files = [file('g.test.ts', '', 100, 'storybook'), file('h.test.ts', '', 50, 'unit'), file('i.test.ts', `// ${TAG} node`, 70, 'storybook')];
   const order = await sequencer(files).sort(files.map(({ spec }) => spec));
-  expect(order.map((spec) => `${spec.project.name}/${spec.moduleId.slice(dir.length + 1)}`)).toEqual(['storybook/g.test.ts', 'storybook/i.test.ts', 'unit/h.test.ts']);
+  expect(order.map((spec) => `${spec.project.name}/${spec.moduleId.slice(dir.length + 1)}`)).toEqual([
+    'storybook/g.test.ts',
+    'storybook/i.test.ts',
+    'unit/h.test.ts',
+  ]);
 });

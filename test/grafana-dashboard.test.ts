@@ -4,7 +4,12 @@ import { SERVICE_PROFILES } from '../fixtures/services/catalog';
 import { ServiceSimulation } from '../fixtures/services/simulation';
 import { parsePrometheusText } from '../src/observability/metrics/prometheus-text';
 
-interface Panel { id: number; title: string; gridPos: { x: number; w: number }; targets: { expr: string }[] }
+interface Panel {
+  id: number;
+  title: string;
+  gridPos: { x: number; w: number };
+  targets: { expr: string }[];
+}
 const dashboard = JSON.parse(readFileSync('grafana/agent-console-services.json', 'utf8')) as { uid: string; panels: Panel[] };
 
 /** Labels Prometheus itself adds to every scraped series. */
@@ -20,7 +25,12 @@ function referencesOf(expr: string): { metrics: string[]; labels: string[] } {
     return ' ';
   });
   text = text.replace(/\b(?:by|without|on|ignoring)\s*\(([^)]*)\)/g, (_, list: string) => {
-    labels.push(...list.split(',').map((label) => label.trim()).filter(Boolean));
+    labels.push(
+      ...list
+        .split(',')
+        .map((label) => label.trim())
+        .filter(Boolean),
+    );
     return ' ';
   });
   const metrics = [...text.matchAll(/([a-zA-Z_:][\w:]*)(\s*\()?/g)]
@@ -69,7 +79,10 @@ describe('the Grafana dashboard', () => {
   });
 
   it('the checks catch a misspelt metric and a label the metric does not have', () => {
-    expect(referencesOf('sum by (agent) (rate(a2a_request_total{status="error"}[5m]))')).toEqual({ metrics: ['a2a_request_total'], labels: ['status', 'agent'] });
+    expect(referencesOf('sum by (agent) (rate(a2a_request_total{status="error"}[5m]))')).toEqual({
+      metrics: ['a2a_request_total'],
+      labels: ['status', 'agent'],
+    });
     expect(metrics.has('a2a_request_total')).toBe(false);
     expect(metrics.get('process_memory_usage_bytes')?.has('agent')).toBe(false);
   });

@@ -5,7 +5,9 @@ const mutant = (status: string, line = 1) => ({ status, location: { start: { lin
 
 describe('the mutation ratchet', () => {
   it('scores like Stryker: detected (killed + timed out) over valid mutants, and lists survivors and uncovered ones', () => {
-    const report = { files: { 'src/a.ts': { mutants: [mutant('Killed'), mutant('Timeout'), mutant('Survived', 7), mutant('NoCoverage', 9), mutant('CompileError')] } } };
+    const report = {
+      files: { 'src/a.ts': { mutants: [mutant('Killed'), mutant('Timeout'), mutant('Survived', 7), mutant('NoCoverage', 9), mutant('CompileError')] } },
+    };
     const { score, counts, survivors } = scoreOf(report) as { score: number; counts: Record<string, number>; survivors: { line: number }[] };
     expect(score).toBe(50);
     expect(counts).toEqual({ killed: 1, timedOut: 1, survived: 1, noCoverage: 1, other: 1 });

@@ -4,7 +4,7 @@ import { escapeHtml, markdownCell } from '../scripts/report-text.mjs';
 
 describe('report text', () => {
   it('a markdown cell has no column break, new line, markup, code span or @mention', () => {
-    expect(markdownCell('a | b\nc <img src=x> @octocat `code`\r\nd\\e')).toBe('a \\| b c &lt;img src=x&gt; @\u200boctocat \'code\' d\\\\e');
+    expect(markdownCell('a | b\nc <img src=x> @octocat `code`\r\nd\\e')).toBe("a \\| b c &lt;img src=x&gt; @\u200boctocat 'code' d\\\\e");
   });
 
   it('HTML gets no tag or attribute break from text', () => {

@@ -18,12 +18,19 @@ beforeEach(() => {
   localStorage.clear();
   sessionStorage.clear();
   freshIndexedDb();
-  document.cookie.split(';').map((pair) => pair.split('=')[0]?.trim()).filter(Boolean)
-    .forEach((name) => { document.cookie = `${name}=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/`; });
+  document.cookie
+    .split(';')
+    .map((pair) => pair.split('=')[0]?.trim())
+    .filter(Boolean)
+    .forEach((name) => {
+      document.cookie = `${name}=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/`;
+    });
 });
 // Testing Library registers its own cleanup only when first imported, which with a shared module
 // cache is once per worker, not once per file: without this, a file's rendered DOM leaked into the next.
-afterEach(() => { if (typeof document !== 'undefined') cleanup(); });
+afterEach(() => {
+  if (typeof document !== 'undefined') cleanup();
+});
 afterAll(() => mockServer.close());
 
 // A console.error fails the test unless the test says it expects one (vi.spyOn(console, 'error').mockImplementation(...)).

@@ -3,7 +3,11 @@ import { baselineFile, invalidModeName, parseBaselineFile } from './baseline-nam
 
 describe('baseline file names', () => {
   it('round-trip story ids that contain "--" and modes that contain "-"', () => {
-    for (const [storyId, mode] of [['widgets-projectstatus--critical', 'dark'], ['hitl-approvalcard--long-agent-text', 'narrow-light'], ['a--b--c', 'x']] as const) {
+    for (const [storyId, mode] of [
+      ['widgets-projectstatus--critical', 'dark'],
+      ['hitl-approvalcard--long-agent-text', 'narrow-light'],
+      ['a--b--c', 'x'],
+    ] as const) {
       expect(parseBaselineFile(baselineFile(storyId, mode))).toEqual({ storyId, mode, ext: 'png' });
       expect(parseBaselineFile(baselineFile(storyId, mode, 'json'))).toEqual({ storyId, mode, ext: 'json' });
     }

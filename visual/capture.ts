@@ -7,7 +7,11 @@ import type { IndexEntry } from './storybook';
 import type { Structure } from './structure';
 
 export type { VisualMode, Viewport } from './modes';
-export interface VisualParameters { disable?: boolean; threshold?: number; modes?: VisualMode[] }
+export interface VisualParameters {
+  disable?: boolean;
+  threshold?: number;
+  modes?: VisualMode[];
+}
 
 export interface Shot {
   storyId: string;
@@ -23,7 +27,11 @@ export interface Shot {
 }
 
 /** `renderer`: which browser drew the shots (visual/renderer.ts); '' when there was nothing to draw. */
-export interface CaptureRun { shots: Shot[]; modesSource: string; renderer: string }
+export interface CaptureRun {
+  shots: Shot[];
+  modesSource: string;
+  renderer: string;
+}
 
 /**
  * Storybook waits 100 ms after every render for animations to settle unless its test runner is
@@ -39,7 +47,8 @@ async function testRunnerUserAgent(browser: Browser): Promise<string> {
   }
 }
 
-const sameGlobals = (a: Record<string, string>, b: Record<string, string>) => JSON.stringify(Object.entries(a).sort()) === JSON.stringify(Object.entries(b).sort());
+const sameGlobals = (a: Record<string, string>, b: Record<string, string>) =>
+  JSON.stringify(Object.entries(a).sort()) === JSON.stringify(Object.entries(b).sort());
 const sameViewport = (a: Viewport, b: Viewport) => a.width === b.width && a.height === b.height;
 /** The most one story may take (render, settle, capture, every mode) before it counts as hung. */
 const STORY_BUDGET_MS = 30_000;
@@ -47,13 +56,21 @@ const STORY_BUDGET_MS = 30_000;
 /** Runs `work`, or rejects once `ms` have passed: a hung story must not hang the run. */
 function within<T>(ms: number, work: Promise<T>): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(`it took longer than ${ms / 1000} s`)), ms); });
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`it took longer than ${ms / 1000} s`)), ms);
+  });
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
-const message = (error: unknown) => (error instanceof Error ? error.message.split('\n')[0] ?? error.message : String(error));
+const message = (error: unknown) => (error instanceof Error ? (error.message.split('\n')[0] ?? error.message) : String(error));
 
-interface Planned { story: IndexEntry; mode: VisualMode; viewport: Viewport; threshold?: number; notes: string[] }
+interface Planned {
+  story: IndexEntry;
+  mode: VisualMode;
+  viewport: Viewport;
+  threshold?: number;
+  notes: string[];
+}
 
 /** One worker's page: a preview iframe that is reopened whenever a story breaks it. */
 class PreviewWorker {
@@ -64,7 +81,11 @@ class PreviewWorker {
   private globals: Record<string, string> | undefined;
   private viewport: Viewport = DEFAULT_VIEWPORT;
 
-  constructor(private readonly newContext: () => Promise<BrowserContext>, private readonly baseUrl: string, private readonly shots: Shot[]) {}
+  constructor(
+    private readonly newContext: () => Promise<BrowserContext>,
+    private readonly baseUrl: string,
+    private readonly shots: Shot[],
+  ) {}
 
   /** A fresh context and page on the preview; after a broken story, nothing of it survives. */
   async open(firstStoryId: string): Promise<Page> {
@@ -80,7 +101,14 @@ class PreviewWorker {
 
   /** A story that navigated, crashed or hung the preview costs only its own capture. */
   async recover(story: IndexEntry, mode: string, error: unknown, nextStoryId: string): Promise<void> {
-    this.shots.push({ storyId: story.id, title: story.title, name: story.name, mode, error: `the story broke the preview (${message(error)}); the run went on without it`, notes: [] });
+    this.shots.push({
+      storyId: story.id,
+      title: story.title,
+      name: story.name,
+      mode,
+      error: `the story broke the preview (${message(error)}); the run went on without it`,
+      notes: [],
+    });
     await this.context.close().catch(() => undefined);
     await this.open(nextStoryId);
   }
@@ -90,7 +118,11 @@ class PreviewWorker {
   }
 
   /** Renders `story` with `globals` (when they differ from the current ones) at `viewport`. */
-  async render(story: IndexEntry, globals: Record<string, string> | null, viewport: Viewport = this.viewport): Promise<{ ok: true; story: StoryInfo } | { ok: false; error: string }> {
+  async render(
+    story: IndexEntry,
+    globals: Record<string, string> | null,
+    viewport: Viewport = this.viewport,
+  ): Promise<{ ok: true; story: StoryInfo } | { ok: false; error: string }> {
     if (!sameViewport(viewport, this.viewport)) {
       await this.page.setViewportSize(viewport);
       this.viewport = viewport;
@@ -114,7 +146,7 @@ class PreviewWorker {
     const { story, mode } = planned;
     const notes = [...planned.notes];
     await this.requests.idle();
-    notes.push(...await settleInPage(this.page));
+    notes.push(...(await settleInPage(this.page)));
     // Settling (images, fonts) may have started requests of its own.
     const pending = await this.requests.idle();
     if (pending.length > 0) notes.push(`${pending.length} request(s) still unanswered at capture: ${pending.slice(0, 3).join(', ')}`);
@@ -139,7 +171,9 @@ function planFor(story: IndexEntry, info: StoryInfo, defaults: VisualMode[]): Pl
   const modes = declared.modes && declared.modes.length > 0 ? declared.modes : defaults;
   const threshold = typeof info.visual.threshold === 'number' ? info.visual.threshold : undefined;
   return modes.map((mode) => ({
-    story, mode, notes,
+    story,
+    mode,
+    notes,
     viewport: mode.viewport ?? (typeof viewport === 'object' ? viewport : DEFAULT_VIEWPORT),
     ...(threshold === undefined ? {} : { threshold }),
   }));
@@ -161,60 +195,85 @@ export async function captureStories(baseUrl: string, stories: IndexEntry[], wor
   const userAgent = await testRunnerUserAgent(browser);
   const shots: Shot[] = [];
   let modesSource = '';
-  const chunks: IndexEntry[][] = Array.from({ length: Math.min(workers, stories.length) }, (_, worker) => stories.filter((_, index) => index % workers === worker));
+  const chunks: IndexEntry[][] = Array.from({ length: Math.min(workers, stories.length) }, (_, worker) =>
+    stories.filter((_, index) => index % workers === worker),
+  );
   try {
-    await Promise.all(chunks.map(async (chunk) => {
-      const newContext = async () => {
-        const context = await browser.newContext({ viewport: DEFAULT_VIEWPORT, deviceScaleFactor: 1, reducedMotion: 'reduce', timezoneId: 'UTC', locale: 'en-US', userAgent });
-        // tsx (esbuild keepNames) wraps functions in __name(); the page needs it to run them.
-        await context.addInitScript('globalThis.__name = (fn) => fn;');
-        return context;
-      };
-      const worker = new PreviewWorker(newContext, baseUrl, shots);
-      const page = await worker.open(chunk[0]?.id ?? first.id);
-      const defaults = await storybookDefaultModes(page);
-      modesSource ||= defaults.source;
-      const later: Planned[] = [];
-      const safeStory = first.id;
-      for (const story of chunk) {
-        try {
-          await within(STORY_BUDGET_MS, (async () => {
-            const outcome = await worker.render(story, defaults.modes[0]?.globals ?? null);
-            if (!outcome.ok) {
-              shots.push({ storyId: story.id, title: story.title, name: story.name, mode: '*', error: outcome.error, notes: [] });
-              return;
-            }
-            if (outcome.story.visual.disable) return;
-            for (const planned of planFor(story, outcome.story, defaults.modes)) {
-              const now = sameGlobals(planned.mode.globals, worker.currentGlobals ?? {}) && sameViewport(planned.viewport, worker.currentViewport);
-              if (now) await worker.shoot(planned);
-              else later.push(planned);
-            }
-          })());
-        } catch (error) {
-          await worker.recover(story, '*', error, safeStory);
-        }
-      }
-      const groups = new Map<string, Planned[]>();
-      for (const planned of later) {
-        const key = JSON.stringify([planned.mode.globals, planned.viewport]);
-        groups.set(key, [...(groups.get(key) ?? []), planned]);
-      }
-      for (const group of groups.values()) {
-        for (const planned of group) {
+    await Promise.all(
+      chunks.map(async (chunk) => {
+        const newContext = async () => {
+          const context = await browser.newContext({
+            viewport: DEFAULT_VIEWPORT,
+            deviceScaleFactor: 1,
+            reducedMotion: 'reduce',
+            timezoneId: 'UTC',
+            locale: 'en-US',
+            userAgent,
+          });
+          // tsx (esbuild keepNames) wraps functions in __name(); the page needs it to run them.
+          await context.addInitScript('globalThis.__name = (fn) => fn;');
+          return context;
+        };
+        const worker = new PreviewWorker(newContext, baseUrl, shots);
+        const page = await worker.open(chunk[0]?.id ?? first.id);
+        const defaults = await storybookDefaultModes(page);
+        modesSource ||= defaults.source;
+        const later: Planned[] = [];
+        const safeStory = first.id;
+        for (const story of chunk) {
           try {
-            await within(STORY_BUDGET_MS, (async () => {
-              const outcome = await worker.render(planned.story, planned.mode.globals, planned.viewport);
-              if (outcome.ok) await worker.shoot(planned);
-              else shots.push({ storyId: planned.story.id, title: planned.story.title, name: planned.story.name, mode: planned.mode.name, error: outcome.error, notes: [] });
-            })());
+            await within(
+              STORY_BUDGET_MS,
+              (async () => {
+                const outcome = await worker.render(story, defaults.modes[0]?.globals ?? null);
+                if (!outcome.ok) {
+                  shots.push({ storyId: story.id, title: story.title, name: story.name, mode: '*', error: outcome.error, notes: [] });
+                  return;
+                }
+                if (outcome.story.visual.disable) return;
+                for (const planned of planFor(story, outcome.story, defaults.modes)) {
+                  const now = sameGlobals(planned.mode.globals, worker.currentGlobals ?? {}) && sameViewport(planned.viewport, worker.currentViewport);
+                  if (now) await worker.shoot(planned);
+                  else later.push(planned);
+                }
+              })(),
+            );
           } catch (error) {
-            await worker.recover(planned.story, planned.mode.name, error, safeStory);
+            await worker.recover(story, '*', error, safeStory);
           }
         }
-      }
-      await worker.close();
-    }));
+        const groups = new Map<string, Planned[]>();
+        for (const planned of later) {
+          const key = JSON.stringify([planned.mode.globals, planned.viewport]);
+          groups.set(key, [...(groups.get(key) ?? []), planned]);
+        }
+        for (const group of groups.values()) {
+          for (const planned of group) {
+            try {
+              await within(
+                STORY_BUDGET_MS,
+                (async () => {
+                  const outcome = await worker.render(planned.story, planned.mode.globals, planned.viewport);
+                  if (outcome.ok) await worker.shoot(planned);
+                  else
+                    shots.push({
+                      storyId: planned.story.id,
+                      title: planned.story.title,
+                      name: planned.story.name,
+                      mode: planned.mode.name,
+                      error: outcome.error,
+                      notes: [],
+                    });
+                })(),
+              );
+            } catch (error) {
+              await worker.recover(planned.story, planned.mode.name, error, safeStory);
+            }
+          }
+        }
+        await worker.close();
+      }),
+    );
   } finally {
     await browser.close();
   }

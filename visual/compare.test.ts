@@ -4,11 +4,15 @@ import { comparePngs } from './compare';
 
 function png(width: number, height: number, paint: (x: number, y: number) => [number, number, number]): Buffer {
   const image = new PNG({ width, height });
-  for (let y = 0; y < height; y += 1) for (let x = 0; x < width; x += 1) {
-    const offset = (y * width + x) * 4;
-    const [r, g, b] = paint(x, y);
-    image.data[offset] = r; image.data[offset + 1] = g; image.data[offset + 2] = b; image.data[offset + 3] = 255;
-  }
+  for (let y = 0; y < height; y += 1)
+    for (let x = 0; x < width; x += 1) {
+      const offset = (y * width + x) * 4;
+      const [r, g, b] = paint(x, y);
+      image.data[offset] = r;
+      image.data[offset + 1] = g;
+      image.data[offset + 2] = b;
+      image.data[offset + 3] = 255;
+    }
   return PNG.sync.write(image);
 }
 
@@ -61,7 +65,13 @@ describe('comparing snapshots', () => {
   });
 
   it('a size change that is also a tiny overlap is still a change', () => {
-    expect(comparePngs(white, png(101, 100, () => [255, 255, 255]), 0.5)).toMatchObject({ status: 'changed' });
+    expect(
+      comparePngs(
+        white,
+        png(101, 100, () => [255, 255, 255]),
+        0.5,
+      ),
+    ).toMatchObject({ status: 'changed' });
   });
 
   it('a corrupt baseline or capture is an error with a clear reason, not a crash', () => {

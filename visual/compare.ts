@@ -63,7 +63,14 @@ function crop(image: PNG, width: number, height: number): PNG {
 function sizeChange(before: PNG, after: PNG): CompareResult {
   const shared = { width: Math.min(before.width, after.width), height: Math.min(before.height, after.height) };
   const sharedDiff = new PNG(shared);
-  const differing = pixelmatch(crop(before, shared.width, shared.height).data, crop(after, shared.width, shared.height).data, sharedDiff.data, shared.width, shared.height, PIXELMATCH_OPTIONS);
+  const differing = pixelmatch(
+    crop(before, shared.width, shared.height).data,
+    crop(after, shared.width, shared.height).data,
+    sharedDiff.data,
+    shared.width,
+    shared.height,
+    PIXELMATCH_OPTIONS,
+  );
   const width = Math.max(before.width, after.width);
   const height = Math.max(before.height, after.height);
   const diff = new PNG({ width, height });
@@ -71,5 +78,11 @@ function sizeChange(before: PNG, after: PNG): CompareResult {
   PNG.bitblt(sharedDiff, diff, 0, 0, shared.width, shared.height, 0, 0);
   const differingPixels = differing + width * height - shared.width * shared.height;
   const diffRatio = differingPixels / (width * height);
-  return { status: 'changed', diffRatio, differingPixels, diffPng: PNG.sync.write(diff), reason: `size changed from ${before.width}×${before.height} to ${after.width}×${after.height}` };
+  return {
+    status: 'changed',
+    diffRatio,
+    differingPixels,
+    diffPng: PNG.sync.write(diff),
+    reason: `size changed from ${before.width}×${before.height} to ${after.width}×${after.height}`,
+  };
 }

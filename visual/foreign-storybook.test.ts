@@ -16,7 +16,11 @@ let first: CaptureRun;
 let second: CaptureRun;
 
 beforeAll(async () => {
-  ensureStorybookBuild(process.cwd(), OUT, { configDir: 'visual/test-data/foreign-storybook/.storybook', inputs: ['visual/test-data/foreign-storybook', 'package-lock.json'], quiet: true });
+  ensureStorybookBuild(process.cwd(), OUT, {
+    configDir: 'visual/test-data/foreign-storybook/.storybook',
+    inputs: ['visual/test-data/foreign-storybook', 'package-lock.json'],
+    quiet: true,
+  });
   server = createServer(sirv(OUT, { dev: true }));
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
@@ -24,13 +28,19 @@ beforeAll(async () => {
   first = await captureStories(baseUrl, stories);
   second = await captureStories(baseUrl, stories);
 }, 240_000);
-afterAll(() => new Promise<void>((done) => { server.close(() => done()); }));
+afterAll(
+  () =>
+    new Promise<void>((done) => {
+      server.close(() => done());
+    }),
+);
 
-const shot = (run: CaptureRun, story: string, mode = 'paper'): Shot | undefined => run.shots.find((candidate) => candidate.storyId === `foreign-widgets--${story}` && (candidate.mode === mode || candidate.mode === '*'));
+const shot = (run: CaptureRun, story: string, mode = 'paper'): Shot | undefined =>
+  run.shots.find((candidate) => candidate.storyId === `foreign-widgets--${story}` && (candidate.mode === mode || candidate.mode === '*'));
 const size = (png: Buffer | undefined) => (png ? (({ width, height }) => ({ width, height }))(PNG.sync.read(png)) : undefined);
 
 describe('the visual runner on a Storybook it has never seen', () => {
-  it('captures in the modes the Storybook\'s own theme global offers, and says so', () => {
+  it("captures in the modes the Storybook's own theme global offers, and says so", () => {
     expect(first.modesSource).toContain('"appearance" global: paper, night-sky');
     expect(shot(first, 'plain', 'paper')?.png).toBeDefined();
     expect(shot(first, 'plain', 'night-sky')?.png).toBeDefined();
@@ -47,12 +57,16 @@ describe('the visual runner on a Storybook it has never seen', () => {
   it('captures a fixed drawer (an empty root) and a portal outside the root', () => {
     // The drawer is 200×300 at the right edge; the decorator's padded background spans the width.
     expect(size(shot(first, 'drawer')?.png)).toEqual({ width: 900, height: 300 });
-    expect(shot(first, 'drawer')?.structure?.nodes.find((node) => node.text === 'Drawer')?.styles).toMatchObject({ left: '700px', width: '200px', height: '300px' });
+    expect(shot(first, 'drawer')?.structure?.nodes.find((node) => node.text === 'Drawer')?.styles).toMatchObject({
+      left: '700px',
+      width: '200px',
+      height: '300px',
+    });
     expect(size(shot(first, 'modal')?.png)?.height).toBeGreaterThanOrEqual(350);
     expect(shot(first, 'modal')?.structure?.nodes.some((node) => node.text === 'Are you sure?')).toBe(true);
   });
 
-  it('leaves out what is parked off-screen (a measuring span left in the page): no story\'s picture or structure depends on the stories before it', () => {
+  it("leaves out what is parked off-screen (a measuring span left in the page): no story's picture or structure depends on the stories before it", () => {
     for (const candidate of [...first.shots, ...second.shots]) {
       expect(candidate.structure?.nodes.filter((node) => node.text === 'measured') ?? [], candidate.storyId).toEqual([]);
     }
@@ -75,10 +89,12 @@ describe('the visual runner on a Storybook it has never seen', () => {
   });
 
   it('two runs give identical bytes for every story it could freeze', () => {
-    const differing = first.shots.filter((one) => one.png && !one.storyId.endsWith('--spinner')).filter((one) => {
-      const other = second.shots.find((candidate) => candidate.storyId === one.storyId && candidate.mode === one.mode);
-      return !other?.png || !other.png.equals(one.png as Buffer);
-    });
+    const differing = first.shots
+      .filter((one) => one.png && !one.storyId.endsWith('--spinner'))
+      .filter((one) => {
+        const other = second.shots.find((candidate) => candidate.storyId === one.storyId && candidate.mode === one.mode);
+        return !other?.png || !other.png.equals(one.png as Buffer);
+      });
     expect(differing.map((one) => `${one.storyId}@${one.mode}`)).toEqual([]);
   });
 });

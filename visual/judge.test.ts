@@ -22,7 +22,14 @@ beforeEach(() => {
   for (const sub of ['current', 'baseline', 'diff']) mkdirSync(join(folders.report, sub), { recursive: true });
 });
 
-const shot = (overrides: Partial<Shot>): Shot => ({ storyId: 'widgets-projectstatus--critical', title: 'Widgets/ProjectStatus', name: 'Critical', mode: 'light', notes: [], ...overrides });
+const shot = (overrides: Partial<Shot>): Shot => ({
+  storyId: 'widgets-projectstatus--critical',
+  title: 'Widgets/ProjectStatus',
+  name: 'Critical',
+  mode: 'light',
+  notes: [],
+  ...overrides,
+});
 
 describe('judging a capture against its baseline', () => {
   it('a change comes with why: the element, the property, old and new value', () => {

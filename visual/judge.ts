@@ -6,7 +6,10 @@ import { comparePngs, DEFAULT_THRESHOLD } from './compare';
 import type { StoryResult } from './report';
 import { explainChange, type Structure } from './structure';
 
-export interface Folders { baselines: string; report: string }
+export interface Folders {
+  baselines: string;
+  report: string;
+}
 
 /** One element per line, so a baseline's structure reads and diffs in review like code. */
 export function formatStructure(structure: Structure): string {
@@ -39,14 +42,30 @@ export function judge(shot: Shot, folders: Folders): StoryResult {
   if (result.status === 'unchanged' && !result.tolerated) return { ...base, status: 'unchanged', diffRatio: 0 };
   const baselineCopy = join('baseline', name);
   writeFileSync(join(folders.report, baselineCopy), baseline);
-  if (result.status === 'error') return { ...base, status: 'error', diffRatio: 1, reason: result.reason, files: { baseline: baselineCopy, current: currentFile } };
+  if (result.status === 'error')
+    return { ...base, status: 'error', diffRatio: 1, reason: result.reason, files: { baseline: baselineCopy, current: currentFile } };
   const diffFile = join('diff', name);
   if (result.diffPng) writeFileSync(join(folders.report, diffFile), result.diffPng);
   const files = { baseline: baselineCopy, current: currentFile, ...(result.diffPng ? { diff: diffFile } : {}) };
   const explanation = why();
-  const whyLines = explanation === undefined ? {} : { why: explanation.length > 0 ? explanation : ['only pixels changed: the structure and painted styles are the same (an image, a canvas, a font\'s rendering)'] };
+  const whyLines =
+    explanation === undefined
+      ? {}
+      : {
+          why:
+            explanation.length > 0
+              ? explanation
+              : ["only pixels changed: the structure and painted styles are the same (an image, a canvas, a font's rendering)"],
+        };
   if (result.status === 'unchanged') {
-    return { ...base, status: 'unchanged', diffRatio: result.diffRatio, reason: `${result.differingPixels} pixel(s) differ, within this story's tolerance`, files, ...whyLines };
+    return {
+      ...base,
+      status: 'unchanged',
+      diffRatio: result.diffRatio,
+      reason: `${result.differingPixels} pixel(s) differ, within this story's tolerance`,
+      files,
+      ...whyLines,
+    };
   }
   return { ...base, status: 'changed', diffRatio: result.diffRatio, reason: result.reason ?? `${result.differingPixels} pixel(s) differ`, files, ...whyLines };
 }
@@ -60,7 +79,15 @@ export function removedBaselines(results: StoryResult[], baselines: string): Sto
   for (const file of readdirSync(baselines).sort()) {
     const parsed = parseBaselineFile(file);
     if (!parsed || parsed.ext !== 'png' || seen.has(`${parsed.storyId}@${parsed.mode}`) || errored.has(parsed.storyId)) continue;
-    removed.push({ id: parsed.storyId, title: parsed.storyId, name: '', mode: parsed.mode, status: 'removed', diffRatio: 1, reason: 'the baseline has no story (or mode) any more' });
+    removed.push({
+      id: parsed.storyId,
+      title: parsed.storyId,
+      name: '',
+      mode: parsed.mode,
+      status: 'removed',
+      diffRatio: 1,
+      reason: 'the baseline has no story (or mode) any more',
+    });
   }
   return removed;
 }

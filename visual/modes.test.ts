@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { declaredModes, storyViewport } from './modes';
 
-const options = { mobile1: { name: 'Small mobile', styles: { width: '320px', height: '568px' } }, tablet: { name: 'Tablet', styles: { width: '834px', height: '1112px' } } };
+const options = {
+  mobile1: { name: 'Small mobile', styles: { width: '320px', height: '568px' } },
+  tablet: { name: 'Tablet', styles: { width: '834px', height: '1112px' } },
+};
 
 describe('the viewport a story asks for', () => {
   it('reads Storybook 9/10 globals and options, rotated or not', () => {
@@ -24,8 +27,16 @@ describe('the viewport a story asks for', () => {
 
 describe('modes a story declares', () => {
   it('keeps good modes and names the bad ones', () => {
-    const { modes, problems } = declaredModes([{ name: 'dark', globals: { theme: 'dark' } }, { name: '../x', globals: {} }, { name: 'narrow', globals: {}, viewport: { width: 390, height: 844 } }, 'nope']);
-    expect(modes).toEqual([{ name: 'dark', globals: { theme: 'dark' } }, { name: 'narrow', globals: {}, viewport: { width: 390, height: 844 } }]);
+    const { modes, problems } = declaredModes([
+      { name: 'dark', globals: { theme: 'dark' } },
+      { name: '../x', globals: {} },
+      { name: 'narrow', globals: {}, viewport: { width: 390, height: 844 } },
+      'nope',
+    ]);
+    expect(modes).toEqual([
+      { name: 'dark', globals: { theme: 'dark' } },
+      { name: 'narrow', globals: {}, viewport: { width: 390, height: 844 } },
+    ]);
     expect(problems).toHaveLength(2);
   });
 });

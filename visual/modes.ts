@@ -2,8 +2,15 @@ import type { Page } from '@playwright/test';
 import { invalidModeName } from './baseline-names';
 
 /** One way to capture a story: Storybook globals (e.g. the theme) and, optionally, a viewport size. */
-export interface VisualMode { name: string; globals: Record<string, string>; viewport?: Viewport }
-export interface Viewport { width: number; height: number }
+export interface VisualMode {
+  name: string;
+  globals: Record<string, string>;
+  viewport?: Viewport;
+}
+export interface Viewport {
+  width: number;
+  height: number;
+}
 
 export const DEFAULT_VIEWPORT: Viewport = { width: 900, height: 700 };
 export const DEFAULT_MODE: VisualMode = { name: 'default', globals: {} };
@@ -15,11 +22,15 @@ export const DEFAULT_MODE: VisualMode = { name: 'default', globals: {} };
 export async function storybookDefaultModes(page: Page): Promise<{ modes: VisualMode[]; source: string }> {
   const found = await page.evaluate(() => {
     type GlobalType = { toolbar?: { items?: (string | { value?: string })[] } };
-    const preview = (window as unknown as { __STORYBOOK_PREVIEW__?: { storyStoreValue?: { projectAnnotations?: { globalTypes?: Record<string, GlobalType> } } } }).__STORYBOOK_PREVIEW__;
+    const preview = (
+      window as unknown as { __STORYBOOK_PREVIEW__?: { storyStoreValue?: { projectAnnotations?: { globalTypes?: Record<string, GlobalType> } } } }
+    ).__STORYBOOK_PREVIEW__;
     const globalTypes = preview?.storyStoreValue?.projectAnnotations?.globalTypes ?? {};
     for (const [key, type] of Object.entries(globalTypes)) {
       if (!/theme|scheme|appearance/i.test(key)) continue;
-      const values = (type.toolbar?.items ?? []).map((item) => (typeof item === 'string' ? item : item.value)).filter((value): value is string => typeof value === 'string');
+      const values = (type.toolbar?.items ?? [])
+        .map((item) => (typeof item === 'string' ? item : item.value))
+        .filter((value): value is string => typeof value === 'string');
       if (values.length >= 2) return { key, values };
     }
     return undefined;
@@ -32,7 +43,14 @@ export async function storybookDefaultModes(page: Page): Promise<{ modes: Visual
 /** The viewport a story asks for through Storybook's viewport parameters and globals (8, 9 and 10). */
 export function storyViewport(parameter: unknown, global: unknown): Viewport | undefined | string {
   const options = readOptions(parameter);
-  const chosen = typeof global === 'string' ? global : isRecord(global) && typeof global.value === 'string' ? global.value : isRecord(parameter) && typeof parameter.defaultViewport === 'string' ? parameter.defaultViewport : undefined;
+  const chosen =
+    typeof global === 'string'
+      ? global
+      : isRecord(global) && typeof global.value === 'string'
+        ? global.value
+        : isRecord(parameter) && typeof parameter.defaultViewport === 'string'
+          ? parameter.defaultViewport
+          : undefined;
   if (!chosen || chosen === 'reset' || chosen === 'responsive') return undefined;
   const option = options[chosen];
   if (!option) return `viewport "${chosen}" is not among this story's viewport options; captured at the default size`;
@@ -50,12 +68,22 @@ export function declaredModes(value: unknown): { modes?: VisualMode[]; problems:
   const modes: VisualMode[] = [];
   const problems: string[] = [];
   for (const candidate of value) {
-    if (!isRecord(candidate) || typeof candidate.name !== 'string') { problems.push('a mode without a name was skipped'); continue; }
+    if (!isRecord(candidate) || typeof candidate.name !== 'string') {
+      problems.push('a mode without a name was skipped');
+      continue;
+    }
     const invalid = invalidModeName(candidate.name);
-    if (invalid) { problems.push(invalid); continue; }
-    const globals = isRecord(candidate.globals) ? Object.fromEntries(Object.entries(candidate.globals).filter((entry): entry is [string, string] => typeof entry[1] === 'string')) : {};
-    const viewport = isRecord(candidate.viewport) && Number(candidate.viewport.width) > 0 && Number(candidate.viewport.height) > 0
-      ? { width: Math.round(Number(candidate.viewport.width)), height: Math.round(Number(candidate.viewport.height)) } : undefined;
+    if (invalid) {
+      problems.push(invalid);
+      continue;
+    }
+    const globals = isRecord(candidate.globals)
+      ? Object.fromEntries(Object.entries(candidate.globals).filter((entry): entry is [string, string] => typeof entry[1] === 'string'))
+      : {};
+    const viewport =
+      isRecord(candidate.viewport) && Number(candidate.viewport.width) > 0 && Number(candidate.viewport.height) > 0
+        ? { width: Math.round(Number(candidate.viewport.width)), height: Math.round(Number(candidate.viewport.height)) }
+        : undefined;
     modes.push({ name: candidate.name, globals, ...(viewport ? { viewport } : {}) });
   }
   return { modes, problems };
@@ -65,7 +93,8 @@ function readOptions(parameter: unknown): Record<string, { width: unknown; heigh
   if (!isRecord(parameter)) return {};
   const table = isRecord(parameter.options) ? parameter.options : isRecord(parameter.viewports) ? parameter.viewports : {};
   const options: Record<string, { width: unknown; height: unknown }> = {};
-  for (const [key, option] of Object.entries(table)) if (isRecord(option) && isRecord(option.styles)) options[key] = { width: option.styles.width, height: option.styles.height };
+  for (const [key, option] of Object.entries(table))
+    if (isRecord(option) && isRecord(option.styles)) options[key] = { width: option.styles.width, height: option.styles.height };
   return options;
 }
 
@@ -75,7 +104,11 @@ function px(value: unknown): number | undefined {
 }
 
 function slug(value: string): string {
-  return value.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 48);
+  return value
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 48);
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -7,7 +7,11 @@ import type { IndexEntry } from './storybook';
 /** Files every story depends on without importing them: a change here re-captures everything. */
 const GLOBAL_FILES = [/^\.storybook\//, /^src\/app\/theme\.css$/, /^package(-lock)?\.json$/, /^public\//, /^visual\/capture\.ts$/];
 
-export interface Selection { stories: IndexEntry[]; reasons: Map<string, string>; all: boolean }
+export interface Selection {
+  stories: IndexEntry[];
+  reasons: Map<string, string>;
+  all: boolean;
+}
 
 export function changedFilesSince(ref: string, root: string): string[] {
   const run = (args: string[]) => execFileSync('git', args, { cwd: root, encoding: 'utf8' }).split('\n').filter(Boolean);
@@ -33,13 +37,22 @@ export async function selectChangedStories(stories: IndexEntry[], changed: strin
   const files = [...new Set(stories.map((story) => story.importPath.replace(/^\.\//, '')))];
   const result = await build({
     entryPoints: [...files, ...(preview ? [preview] : [])].map((file) => resolve(root, file)),
-    bundle: true, write: false, metafile: true, outdir: 'out', packages: 'external', logLevel: 'silent',
-    loader: { '.css': 'empty', '.woff2': 'empty', '.woff': 'empty', '.svg': 'empty', '.png': 'empty' }, jsx: 'automatic',
+    bundle: true,
+    write: false,
+    metafile: true,
+    outdir: 'out',
+    packages: 'external',
+    logLevel: 'silent',
+    loader: { '.css': 'empty', '.woff2': 'empty', '.woff': 'empty', '.svg': 'empty', '.png': 'empty' },
+    jsx: 'automatic',
   });
   const graphs = new Map<string, string[]>();
   for (const output of Object.values(result.metafile.outputs)) {
     if (!output.entryPoint) continue;
-    graphs.set(relative(root, resolve(root, output.entryPoint)), Object.keys(output.inputs).map((input) => relative(root, resolve(root, input))));
+    graphs.set(
+      relative(root, resolve(root, output.entryPoint)),
+      Object.keys(output.inputs).map((input) => relative(root, resolve(root, input))),
+    );
   }
   const viaPreview = preview ? graphs.get(preview)?.find((file) => changedSet.has(file)) : undefined;
   if (preview && viaPreview) return everything(`${viaPreview} changed and ${preview} imports it`);

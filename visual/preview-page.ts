@@ -7,7 +7,8 @@ import { PAINTED_PROPERTIES, type Structure } from './structure';
  */
 
 /** Freezes everything a screenshot could catch mid-way. */
-export const FREEZE_CSS = '*, *::before, *::after { animation: none !important; transition: none !important; caret-color: transparent !important; scroll-behavior: auto !important; }';
+export const FREEZE_CSS =
+  '*, *::before, *::after { animation: none !important; transition: none !important; caret-color: transparent !important; scroll-behavior: auto !important; }';
 export const RENDER_TIMEOUT_MS = 10_000;
 /** How long a story's own requests may take to finish before the capture goes ahead with a note. */
 const NETWORK_IDLE_TIMEOUT_MS = 5_000;
@@ -25,65 +26,98 @@ export type RenderOutcome = { ok: true; story: StoryInfo } | { ok: false; error:
  * waits for its play function, and reads the parameters the runner needs.
  */
 export function renderInPage(page: Page, storyId: string, globals: Record<string, string> | null): Promise<RenderOutcome> {
-  return page.evaluate(async ([id, nextGlobals, timeoutMs]) => {
-    interface Channel { on(event: string, fn: (payload: unknown) => void): void; off(event: string, fn: (payload: unknown) => void): void; emit(event: string, payload: unknown): void }
-    interface Preview {
-      currentRender?: { id?: string; story?: { parameters?: Record<string, unknown>; storyGlobals?: Record<string, unknown> } };
-      storyStoreValue?: { userGlobals?: { globals?: Record<string, unknown> } };
-    }
-    const w = window as unknown as { __STORYBOOK_ADDONS_CHANNEL__: Channel; __STORYBOOK_PREVIEW__: Preview; __visualThaw?: () => void; __visualRaf?: typeof requestAnimationFrame; __visualFramesRun?: number[] };
-    w.__visualThaw?.();
-    // Remembers which frames ran the page's own frame callbacks (each frame has one timestamp),
-    // so a requestAnimationFrame loop can be told at capture time.
-    if (!w.__visualRaf) {
-      const original = window.requestAnimationFrame.bind(window);
-      w.__visualRaf = original;
-      w.__visualFramesRun = [];
-      window.requestAnimationFrame = (callback) => original((time) => {
-        const frames = w.__visualFramesRun ?? [];
-        if (frames.at(-1) !== time) frames.push(time);
-        if (frames.length > 20) frames.shift();
-        callback(time);
-      });
-    }
-    const channel = w.__STORYBOOK_ADDONS_CHANNEL__;
-    const outcome = await new Promise<{ ok: boolean; error?: string }>((resolve) => {
-      const listeners: [string, (payload: unknown) => void][] = [];
-      const finish = (result: { ok: boolean; error?: string }) => {
-        clearTimeout(timer);
-        for (const [event, fn] of listeners) channel.off(event, fn);
-        resolve(result);
+  return page.evaluate(
+    async ([id, nextGlobals, timeoutMs]) => {
+      interface Channel {
+        on(event: string, fn: (payload: unknown) => void): void;
+        off(event: string, fn: (payload: unknown) => void): void;
+        emit(event: string, payload: unknown): void;
+      }
+      interface Preview {
+        currentRender?: { id?: string; story?: { parameters?: Record<string, unknown>; storyGlobals?: Record<string, unknown> } };
+        storyStoreValue?: { userGlobals?: { globals?: Record<string, unknown> } };
+      }
+      const w = window as unknown as {
+        __STORYBOOK_ADDONS_CHANNEL__: Channel;
+        __STORYBOOK_PREVIEW__: Preview;
+        __visualThaw?: () => void;
+        __visualRaf?: typeof requestAnimationFrame;
+        __visualFramesRun?: number[];
       };
-      const listen = (event: string, fn: (payload: unknown) => void) => { listeners.push([event, fn]); channel.on(event, fn); };
-      const timer = setTimeout(() => finish({ ok: false, error: `the story did not finish rendering within ${timeoutMs} ms` }), timeoutMs);
-      listen('storyFinished', (payload) => { if ((payload as { storyId?: string }).storyId === id) finish({ ok: true }); });
-      listen('storyErrored', (payload) => finish({ ok: false, error: `the story threw while rendering: ${(payload as { title?: string }).title ?? ''} ${(payload as { description?: string }).description ?? ''}`.trim() }));
-      listen('storyThrewException', (payload) => finish({ ok: false, error: `the story threw: ${(payload as { message?: string }).message ?? 'an exception'}` }));
-      listen('playFunctionThrewException', (payload) => finish({ ok: false, error: `the play function threw: ${(payload as { message?: string }).message ?? 'an exception'}` }));
-      listen('storyMissing', () => finish({ ok: false, error: 'the story is not in this Storybook' }));
-      if (nextGlobals) channel.emit('updateGlobals', { globals: nextGlobals });
-      if (w.__STORYBOOK_PREVIEW__.currentRender?.id === id) channel.emit('forceRemount', { storyId: id });
-      else channel.emit('setCurrentStory', { storyId: id, viewMode: 'story' });
-    });
-    if (!outcome.ok) return { ok: false as const, error: outcome.error ?? 'render failed' };
-    const story = w.__STORYBOOK_PREVIEW__.currentRender?.story;
-    return {
-      ok: true as const,
-      story: {
-        visual: (story?.parameters?.visual ?? {}) as never,
-        viewportParameter: story?.parameters?.viewport,
-        // A story's own globals win over the Storybook's (initialGlobals, the toolbar).
-        viewportGlobal: story?.storyGlobals?.viewport ?? w.__STORYBOOK_PREVIEW__.storyStoreValue?.userGlobals?.globals?.viewport,
-      },
-    };
-  }, [storyId, globals, RENDER_TIMEOUT_MS] as const);
+      w.__visualThaw?.();
+      // Remembers which frames ran the page's own frame callbacks (each frame has one timestamp),
+      // so a requestAnimationFrame loop can be told at capture time.
+      if (!w.__visualRaf) {
+        const original = window.requestAnimationFrame.bind(window);
+        w.__visualRaf = original;
+        w.__visualFramesRun = [];
+        window.requestAnimationFrame = (callback) =>
+          original((time) => {
+            const frames = w.__visualFramesRun ?? [];
+            if (frames.at(-1) !== time) frames.push(time);
+            if (frames.length > 20) frames.shift();
+            callback(time);
+          });
+      }
+      const channel = w.__STORYBOOK_ADDONS_CHANNEL__;
+      const outcome = await new Promise<{ ok: boolean; error?: string }>((resolve) => {
+        const listeners: [string, (payload: unknown) => void][] = [];
+        const finish = (result: { ok: boolean; error?: string }) => {
+          clearTimeout(timer);
+          for (const [event, fn] of listeners) channel.off(event, fn);
+          resolve(result);
+        };
+        const listen = (event: string, fn: (payload: unknown) => void) => {
+          listeners.push([event, fn]);
+          channel.on(event, fn);
+        };
+        const timer = setTimeout(() => finish({ ok: false, error: `the story did not finish rendering within ${timeoutMs} ms` }), timeoutMs);
+        listen('storyFinished', (payload) => {
+          if ((payload as { storyId?: string }).storyId === id) finish({ ok: true });
+        });
+        listen('storyErrored', (payload) =>
+          finish({
+            ok: false,
+            error:
+              `the story threw while rendering: ${(payload as { title?: string }).title ?? ''} ${(payload as { description?: string }).description ?? ''}`.trim(),
+          }),
+        );
+        listen('storyThrewException', (payload) =>
+          finish({ ok: false, error: `the story threw: ${(payload as { message?: string }).message ?? 'an exception'}` }),
+        );
+        listen('playFunctionThrewException', (payload) =>
+          finish({ ok: false, error: `the play function threw: ${(payload as { message?: string }).message ?? 'an exception'}` }),
+        );
+        listen('storyMissing', () => finish({ ok: false, error: 'the story is not in this Storybook' }));
+        if (nextGlobals) channel.emit('updateGlobals', { globals: nextGlobals });
+        if (w.__STORYBOOK_PREVIEW__.currentRender?.id === id) channel.emit('forceRemount', { storyId: id });
+        else channel.emit('setCurrentStory', { storyId: id, viewMode: 'story' });
+      });
+      if (!outcome.ok) return { ok: false as const, error: outcome.error ?? 'render failed' };
+      const story = w.__STORYBOOK_PREVIEW__.currentRender?.story;
+      return {
+        ok: true as const,
+        story: {
+          visual: (story?.parameters?.visual ?? {}) as never,
+          viewportParameter: story?.parameters?.viewport,
+          // A story's own globals win over the Storybook's (initialGlobals, the toolbar).
+          viewportGlobal: story?.storyGlobals?.viewport ?? w.__STORYBOOK_PREVIEW__.storyStoreValue?.userGlobals?.globals?.viewport,
+        },
+      };
+    },
+    [storyId, globals, RENDER_TIMEOUT_MS] as const,
+  );
 }
 
 export async function openPreview(page: Page, baseUrl: string, firstStoryId: string): Promise<void> {
   // Accessibility is checked by test:stories; here axe would only slow every render down.
   await page.goto(`${baseUrl}iframe.html?id=${encodeURIComponent(firstStoryId)}&viewMode=story&globals=a11y.manual:!true`);
   await page.addStyleTag({ content: FREEZE_CSS });
-  await page.waitForFunction(() => (window as unknown as { __STORYBOOK_PREVIEW__?: { currentRender?: { phase?: string } } }).__STORYBOOK_PREVIEW__?.currentRender?.phase === 'finished', undefined, { timeout: RENDER_TIMEOUT_MS });
+  await page.waitForFunction(
+    () => (window as unknown as { __STORYBOOK_PREVIEW__?: { currentRender?: { phase?: string } } }).__STORYBOOK_PREVIEW__?.currentRender?.phase === 'finished',
+    undefined,
+    { timeout: RENDER_TIMEOUT_MS },
+  );
 }
 
 /** Two frames of the page, by the real requestAnimationFrame even while a story's loop is frozen. */
@@ -140,12 +174,19 @@ export function settleInPage(page: Page): Promise<string[]> {
     const notes: string[] = [];
     const images = [...document.images];
     for (const image of images) if (image.loading === 'lazy') image.loading = 'eager';
-    await Promise.all(images.map((image) => (image.complete ? undefined : new Promise((done) => {
-      image.addEventListener('load', done, { once: true });
-      image.addEventListener('error', done, { once: true });
-    }))));
+    await Promise.all(
+      images.map((image) =>
+        image.complete
+          ? undefined
+          : new Promise((done) => {
+              image.addEventListener('load', done, { once: true });
+              image.addEventListener('error', done, { once: true });
+            }),
+      ),
+    );
     await Promise.all(images.filter((image) => image.naturalWidth > 0).map((image) => image.decode().catch(() => undefined)));
-    for (const image of images) if (image.getAttribute('src') && image.naturalWidth === 0) notes.push(`image ${image.getAttribute('src')?.slice(0, 120) ?? ''} did not load`);
+    for (const image of images)
+      if (image.getAttribute('src') && image.naturalWidth === 0) notes.push(`image ${image.getAttribute('src')?.slice(0, 120) ?? ''} did not load`);
     await document.fonts.ready;
     for (const face of document.fonts) if (face.status === 'error') notes.push(`font ${face.family.replace(/["']/g, '')} did not load`);
     notes.push(...missingFontFamilies());
@@ -157,17 +198,40 @@ export function settleInPage(page: Page): Promise<string[]> {
         animation.currentTime = 0;
       }
     }
-    for (const video of document.querySelectorAll('video')) { video.pause(); video.currentTime = 0; }
+    for (const video of document.querySelectorAll('video')) {
+      video.pause();
+      video.currentTime = 0;
+    }
     (document.activeElement as HTMLElement | null)?.blur?.();
-    if (await freezeAnimationLoops()) notes.push('a script animation (requestAnimationFrame loop) was running; it was frozen at capture, so its frame may differ between runs');
+    if (await freezeAnimationLoops())
+      notes.push('a script animation (requestAnimationFrame loop) was running; it was frozen at capture, so its frame may differ between runs');
     return notes;
 
     /** Families the text asks for first that neither loaded nor exist on this machine. */
     function missingFontFamilies(): string[] {
-      const generic = new Set(['serif', 'sans-serif', 'monospace', 'cursive', 'fantasy', 'system-ui', 'ui-sans-serif', 'ui-serif', 'ui-monospace', 'emoji', 'math', '-apple-system', 'blinkmacsystemfont', 'inherit', 'initial']);
+      const generic = new Set([
+        'serif',
+        'sans-serif',
+        'monospace',
+        'cursive',
+        'fantasy',
+        'system-ui',
+        'ui-sans-serif',
+        'ui-serif',
+        'ui-monospace',
+        'emoji',
+        'math',
+        '-apple-system',
+        'blinkmacsystemfont',
+        'inherit',
+        'initial',
+      ]);
       const wanted = new Set<string>();
       const root = document.querySelector('#storybook-root') ?? document.querySelector('#root');
-      const shown = [root, ...[...document.body.children].filter((element) => element !== root && !element.matches('script, style, link, #storybook-docs, [class^="sb-"]'))];
+      const shown = [
+        root,
+        ...[...document.body.children].filter((element) => element !== root && !element.matches('script, style, link, #storybook-docs, [class^="sb-"]')),
+      ];
       let count = 0;
       for (const container of shown) {
         if (!container) continue;
@@ -190,7 +254,9 @@ export function settleInPage(page: Page): Promise<string[]> {
           return context.measureText('mmmmmmmmmmlli1WQ').width !== plain;
         });
       };
-      return [...wanted].filter((family) => !loaded.has(family) && !failed.has(family) && !installed(family)).map((family) => `font ${family} is not available; its text fell back to another font`);
+      return [...wanted]
+        .filter((family) => !loaded.has(family) && !failed.has(family) && !installed(family))
+        .map((family) => `font ${family} is not available; its text fell back to another font`);
     }
 
     /**
@@ -215,13 +281,22 @@ export function settleInPage(page: Page): Promise<string[]> {
       }
       const recording = window.requestAnimationFrame;
       window.requestAnimationFrame = () => 0;
-      w.__visualThaw = () => { window.requestAnimationFrame = recording; delete w.__visualThaw; };
+      w.__visualThaw = () => {
+        window.requestAnimationFrame = recording;
+        delete w.__visualThaw;
+      };
       return true;
     }
   });
 }
 
-export interface CaptureArea { x: number; y: number; width: number; height: number; fitsViewport: boolean }
+export interface CaptureArea {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  fitsViewport: boolean;
+}
 
 /**
  * What the story shows: #storybook-root and anything it put elsewhere (portals, modals, fixed
@@ -230,8 +305,15 @@ export interface CaptureArea { x: number; y: number; width: number; height: numb
 export function measureCaptureArea(page: Page): Promise<CaptureArea | undefined> {
   return page.evaluate(() => {
     const root = document.querySelector('#storybook-root') ?? document.querySelector('#root');
-    const outside = [...document.body.children].filter((element) => element !== root && !element.matches('script, style, link, #storybook-docs, .sb-wrapper, .sb-preparing-story, .sb-preparing-docs, .sb-errordisplay, .sb-nopreview'));
-    let left = Infinity; let top = Infinity; let right = -Infinity; let bottom = -Infinity;
+    const outside = [...document.body.children].filter(
+      (element) =>
+        element !== root &&
+        !element.matches('script, style, link, #storybook-docs, .sb-wrapper, .sb-preparing-story, .sb-preparing-docs, .sb-errordisplay, .sb-nopreview'),
+    );
+    let left = Infinity;
+    let top = Infinity;
+    let right = -Infinity;
+    let bottom = -Infinity;
     const visit = (element: Element) => {
       const style = getComputedStyle(element);
       if (style.display === 'none' || style.visibility === 'hidden' || Number(style.opacity) === 0) return;
@@ -239,7 +321,10 @@ export function measureCaptureArea(page: Page): Promise<CaptureArea | undefined>
       // Parked off-screen (a library measuring text, screen-reader-only text): nobody sees it.
       if (box.width > 0 && box.height > 0 && (box.right + window.scrollX <= 0 || box.bottom + window.scrollY <= 0)) return;
       if (box.width > 0 && box.height > 0) {
-        left = Math.min(left, box.left); top = Math.min(top, box.top); right = Math.max(right, box.right); bottom = Math.max(bottom, box.bottom);
+        left = Math.min(left, box.left);
+        top = Math.min(top, box.top);
+        right = Math.max(right, box.right);
+        bottom = Math.max(bottom, box.bottom);
       }
       // Contents that overflow or are positioned outside their parent count too.
       for (const child of element.children) visit(child);
@@ -257,56 +342,101 @@ export function measureCaptureArea(page: Page): Promise<CaptureArea | undefined>
 
 /** The structural snapshot of what the story shows (see structure.ts), relative to the capture. */
 export function readStructure(page: Page, origin: { x: number; y: number }): Promise<Structure> {
-  return page.evaluate(([properties, offset]) => {
-    const LIMIT = 1_500;
-    const nodes: Structure['nodes'] = [];
-    const hex = (value: string) => value.replace(/rgba?\((\d+), (\d+), (\d+)(?:, ([\d.]+))?\)/g, (_, r: string, g: string, b: string, a?: string) => {
-      const code = `#${[r, g, b].map((part) => Number(part).toString(16).padStart(2, '0')).join('')}`;
-      return a === undefined || a === '1' ? code : `${code} at ${a}`;
-    });
-    const implicitRole: Record<string, string> = { BUTTON: 'button', A: 'link', H1: 'heading', H2: 'heading', H3: 'heading', H4: 'heading', UL: 'list', OL: 'list', LI: 'listitem', ARTICLE: 'article', NAV: 'navigation', MAIN: 'main', TABLE: 'table', IMG: 'img', INPUT: 'textbox', TEXTAREA: 'textbox', SELECT: 'combobox', PROGRESS: 'progressbar' };
-    const label = (element: Element) => `${element.tagName.toLowerCase()}${[...element.classList].slice(0, 3).map((name) => `.${name}`).join('')}`;
-    const ownText = (element: Element) => [...element.childNodes].filter((node) => node.nodeType === Node.TEXT_NODE).map((node) => node.textContent ?? '').join('').replace(/\s+/g, ' ').trim();
-    const nameOf = (element: Element) => {
-      const labelled = element.getAttribute('aria-labelledby');
-      if (labelled) return labelled.split(/\s+/).map((id) => document.getElementById(id)?.textContent ?? '').join(' ').trim();
-      return element.getAttribute('aria-label') ?? element.getAttribute('alt') ?? undefined;
-    };
-    const walk = (element: Element, path: string) => {
-      if (nodes.length >= LIMIT || element.matches('script, style, link')) return;
-      const style = getComputedStyle(element);
-      if (style.display === 'none') return;
-      const box = element.getBoundingClientRect();
-      const styles: Record<string, string> = {};
-      for (const property of properties) {
-        if (property === 'left') styles.left = `${Math.round(box.left + window.scrollX - offset.x)}px`;
-        else if (property === 'top') styles.top = `${Math.round(box.top + window.scrollY - offset.y)}px`;
-        else if (property === 'width') styles.width = `${Math.round(box.width)}px`;
-        else if (property === 'height') styles.height = `${Math.round(box.height)}px`;
-        else styles[property] = hex(style.getPropertyValue(property));
-      }
-      const text = ownText(element);
-      const name = nameOf(element);
-      const role = element.getAttribute('role') ?? implicitRole[element.tagName];
-      nodes.push({ key: path, label: label(element), ...(role ? { role } : {}), ...(name ? { name } : {}), ...(text ? { text: text.slice(0, 200) } : {}), styles });
-      const seen = new Map<string, number>();
-      for (const child of element.children) {
-        const segment = label(child);
-        const index = seen.get(segment) ?? 0;
-        seen.set(segment, index + 1);
-        walk(child, `${path}/${segment}[${index}]`);
-      }
-    };
-    const root = document.querySelector('#storybook-root') ?? document.querySelector('#root');
-    if (root) walk(root, 'root');
-    // Outside the root: portals and drawers, but not what is parked off-screen (measuring spans).
-    const onPage = (element: Element) => {
-      const box = element.getBoundingClientRect();
-      return box.width === 0 || box.height === 0 || (box.right + window.scrollX > 0 && box.bottom + window.scrollY > 0);
-    };
-    [...document.body.children]
-      .filter((element) => element !== root && !element.matches('script, style, link, #storybook-docs, [class^="sb-"]') && onPage(element))
-      .forEach((element, index) => walk(element, `outside[${index}]`));
-    return { nodes, ...(nodes.length >= LIMIT ? { truncated: true } : {}) };
-  }, [PAINTED_PROPERTIES as readonly string[], origin] as const);
+  return page.evaluate(
+    ([properties, offset]) => {
+      const LIMIT = 1_500;
+      const nodes: Structure['nodes'] = [];
+      const hex = (value: string) =>
+        value.replace(/rgba?\((\d+), (\d+), (\d+)(?:, ([\d.]+))?\)/g, (_, r: string, g: string, b: string, a?: string) => {
+          const code = `#${[r, g, b].map((part) => Number(part).toString(16).padStart(2, '0')).join('')}`;
+          return a === undefined || a === '1' ? code : `${code} at ${a}`;
+        });
+      const implicitRole: Record<string, string> = {
+        BUTTON: 'button',
+        A: 'link',
+        H1: 'heading',
+        H2: 'heading',
+        H3: 'heading',
+        H4: 'heading',
+        UL: 'list',
+        OL: 'list',
+        LI: 'listitem',
+        ARTICLE: 'article',
+        NAV: 'navigation',
+        MAIN: 'main',
+        TABLE: 'table',
+        IMG: 'img',
+        INPUT: 'textbox',
+        TEXTAREA: 'textbox',
+        SELECT: 'combobox',
+        PROGRESS: 'progressbar',
+      };
+      const label = (element: Element) =>
+        `${element.tagName.toLowerCase()}${[...element.classList]
+          .slice(0, 3)
+          .map((name) => `.${name}`)
+          .join('')}`;
+      const ownText = (element: Element) =>
+        [...element.childNodes]
+          .filter((node) => node.nodeType === Node.TEXT_NODE)
+          .map((node) => node.textContent ?? '')
+          .join('')
+          .replace(/\s+/g, ' ')
+          .trim();
+      const nameOf = (element: Element) => {
+        const labelled = element.getAttribute('aria-labelledby');
+        if (labelled)
+          return labelled
+            .split(/\s+/)
+            .map((id) => document.getElementById(id)?.textContent ?? '')
+            .join(' ')
+            .trim();
+        return element.getAttribute('aria-label') ?? element.getAttribute('alt') ?? undefined;
+      };
+      const walk = (element: Element, path: string) => {
+        if (nodes.length >= LIMIT || element.matches('script, style, link')) return;
+        const style = getComputedStyle(element);
+        if (style.display === 'none') return;
+        const box = element.getBoundingClientRect();
+        const styles: Record<string, string> = {};
+        for (const property of properties) {
+          if (property === 'left') styles.left = `${Math.round(box.left + window.scrollX - offset.x)}px`;
+          else if (property === 'top') styles.top = `${Math.round(box.top + window.scrollY - offset.y)}px`;
+          else if (property === 'width') styles.width = `${Math.round(box.width)}px`;
+          else if (property === 'height') styles.height = `${Math.round(box.height)}px`;
+          else styles[property] = hex(style.getPropertyValue(property));
+        }
+        const text = ownText(element);
+        const name = nameOf(element);
+        const role = element.getAttribute('role') ?? implicitRole[element.tagName];
+        nodes.push({
+          key: path,
+          label: label(element),
+          ...(role ? { role } : {}),
+          ...(name ? { name } : {}),
+          ...(text ? { text: text.slice(0, 200) } : {}),
+          styles,
+        });
+        const seen = new Map<string, number>();
+        for (const child of element.children) {
+          const segment = label(child);
+          const index = seen.get(segment) ?? 0;
+          seen.set(segment, index + 1);
+          walk(child, `${path}/${segment}[${index}]`);
+        }
+      };
+      const root = document.querySelector('#storybook-root') ?? document.querySelector('#root');
+      if (root) walk(root, 'root');
+      // Outside the root: portals and drawers, but not what is parked off-screen (measuring spans).
+      const onPage = (element: Element) => {
+        const box = element.getBoundingClientRect();
+        return box.width === 0 || box.height === 0 || (box.right + window.scrollX > 0 && box.bottom + window.scrollY > 0);
+      };
+      [...document.body.children]
+        .filter((element) => element !== root && !element.matches('script, style, link, #storybook-docs, [class^="sb-"]') && onPage(element))
+        .forEach((element, index) => walk(element, `outside[${index}]`));
+      return { nodes, ...(nodes.length >= LIMIT ? { truncated: true } : {}) };
+    },
+    [PAINTED_PROPERTIES as readonly string[], origin] as const,
+  );
 }

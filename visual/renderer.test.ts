@@ -7,11 +7,13 @@ import { summaryMarkdown } from './report';
 
 describe('the renderer recorded beside the baselines', () => {
   let dir: string | undefined;
-  afterEach(() => { if (dir) rmSync(dir, { recursive: true, force: true }); });
+  afterEach(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
 
   it('names the version and the binary that drew them', () => {
     expect(describeRenderer('156.0.8078.79', '/usr/bin/chromium-headless-shell')).toBe('Chromium 156.0.8078.79 (chromium-headless-shell)');
-    expect(describeRenderer('156.0.8078.79', undefined)).toBe('Chromium 156.0.8078.79 (Playwright\'s own build)');
+    expect(describeRenderer('156.0.8078.79', undefined)).toBe("Chromium 156.0.8078.79 (Playwright's own build)");
   });
 
   it('reads back what an update wrote, and nothing from a folder without it', () => {
@@ -21,7 +23,7 @@ describe('the renderer recorded beside the baselines', () => {
     expect(readBaselineRenderer(join(dir, 'baselines'))).toBe('Chromium 156.0.8078.79 (chromium)');
   });
 
-  it('speaks up only when this run\'s browser differs from the baselines\'', () => {
+  it("speaks up only when this run's browser differs from the baselines'", () => {
     const shell = 'Chromium 156.0.8078.79 (chromium-headless-shell)';
     expect(rendererNotice(shell, shell)).toBeUndefined();
     expect(rendererNotice(undefined, shell)).toBeUndefined();

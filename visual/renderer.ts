@@ -9,7 +9,7 @@ export const RENDERER_FILE = 'renderer.txt';
 
 /** "Chromium 156.0.8078.79 (chromium-headless-shell)": the version and which binary drew it. */
 export function describeRenderer(version: string, executablePath: string | undefined): string {
-  return `Chromium ${version} (${executablePath ? basename(executablePath) : 'Playwright\'s own build'})`;
+  return `Chromium ${version} (${executablePath ? basename(executablePath) : "Playwright's own build"})`;
 }
 
 export function readBaselineRenderer(baselines: string): string | undefined {

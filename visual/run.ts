@@ -28,7 +28,8 @@ const { values } = parseArgs({
 const folders: Folders = { baselines: resolve(values.baselines), report: resolve(values.report) };
 
 async function serveStatic(dir: string): Promise<{ url: string; server: Server }> {
-  if (!existsSync(join(dir, 'index.json'))) throw new Error(`${dir} is not a Storybook static build (no index.json). Run npm run build-storybook or pass --url.`);
+  if (!existsSync(join(dir, 'index.json')))
+    throw new Error(`${dir} is not a Storybook static build (no index.json). Run npm run build-storybook or pass --url.`);
   const server = createServer(sirv(dir, { dev: true }));
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const address = server.address();
@@ -52,7 +53,11 @@ async function main(): Promise<number> {
     let onlySome = false;
     if (values['only-changed']) {
       const selection = await selectChangedStories(stories, changedFilesSince(values['only-changed'], root), root);
-      console.log(selection.all ? `--only-changed: ${selection.reasons.values().next().value ?? 'a global file changed'}; capturing all ${stories.length} stories.` : `--only-changed ${values['only-changed']}: ${selection.stories.length} of ${stories.length} stories selected.`);
+      console.log(
+        selection.all
+          ? `--only-changed: ${selection.reasons.values().next().value ?? 'a global file changed'}; capturing all ${stories.length} stories.`
+          : `--only-changed ${values['only-changed']}: ${selection.stories.length} of ${stories.length} stories selected.`,
+      );
       if (!selection.all) for (const story of selection.stories) console.log(`  ${story.id}: ${selection.reasons.get(story.id)}`);
       onlySome = !selection.all;
       stories = selection.stories;
@@ -74,7 +79,9 @@ async function main(): Promise<number> {
     const counts = countByStatus(results);
     const captured = shots.filter((shot) => shot.png).length;
     if (notice) console.log(notice);
-    console.log(`Visual: ${captured} snapshots of ${stories.length} stories in ${(elapsed / 1000).toFixed(1)} s (${(elapsed / Math.max(1, captured)).toFixed(0)} ms each). Modes: ${modesSource}.`);
+    console.log(
+      `Visual: ${captured} snapshots of ${stories.length} stories in ${(elapsed / 1000).toFixed(1)} s (${(elapsed / Math.max(1, captured)).toFixed(0)} ms each). Modes: ${modesSource}.`,
+    );
     for (const result of results.filter((r) => r.status !== 'unchanged' || r.reason || r.notes)) {
       console.log(`  ${result.status.padEnd(9)} ${result.id} (${result.mode})${result.reason ? `: ${result.reason}` : ''}`);
       for (const line of [...(result.why ?? []).slice(0, 5), ...(result.notes ?? [])]) console.log(`            ${line}`);
@@ -88,7 +95,10 @@ async function main(): Promise<number> {
   }
 }
 
-main().then((code) => process.exit(code), (error: Error) => {
-  console.error(`Visual run failed: ${error.message}`);
-  process.exit(2);
-});
+main().then(
+  (code) => process.exit(code),
+  (error: Error) => {
+    console.error(`Visual run failed: ${error.message}`);
+    process.exit(2);
+  },
+);

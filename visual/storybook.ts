@@ -12,12 +12,21 @@ export function ensureStorybookBuild(root: string, outDir: string, options: { co
   const wanted = hashInputs(root, options.inputs ?? INPUTS, `config=${configDir}\n`);
   if (existsSync(stamp) && readFileSync(stamp, 'utf8').trim() === wanted) return;
   if (!options.quiet) console.log(`Building Storybook from ${configDir} (its inputs changed since the last build)…`);
-  const result = spawnSync(process.execPath, [join(root, 'node_modules/storybook/dist/bin/dispatcher.js'), 'build', '-c', configDir, '-o', outDir, '--quiet'], { cwd: root, stdio: options.quiet ? 'pipe' : 'inherit' });
+  const result = spawnSync(process.execPath, [join(root, 'node_modules/storybook/dist/bin/dispatcher.js'), 'build', '-c', configDir, '-o', outDir, '--quiet'], {
+    cwd: root,
+    stdio: options.quiet ? 'pipe' : 'inherit',
+  });
   if (result.status !== 0) throw new Error('storybook build failed; see the output above.');
   writeFileSync(stamp, `${wanted}\n`);
 }
 
-export interface IndexEntry { id: string; title: string; name: string; type: string; importPath: string }
+export interface IndexEntry {
+  id: string;
+  title: string;
+  name: string;
+  type: string;
+  importPath: string;
+}
 
 /** Reads index.json of any Storybook 8+ (static build or running server) and keeps the stories. */
 export async function readStoryIndex(baseUrl: string): Promise<IndexEntry[]> {

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { explainChange, type Structure } from './structure';
 
-const badge = (color: string, text = 'Waiting for review') => ({ key: 'article.card[0]/span.badge[0]', label: 'span.badge.badge--pending', text, styles: { color, 'border-radius': '999px' } });
+const badge = (color: string, text = 'Waiting for review') => ({
+  key: 'article.card[0]/span.badge[0]',
+  label: 'span.badge.badge--pending',
+  text,
+  styles: { color, 'border-radius': '999px' },
+});
 const snapshot = (...nodes: Structure['nodes']): Structure => ({ nodes });
 
 describe('explaining a visual change from two structural snapshots', () => {

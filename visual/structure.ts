@@ -14,13 +14,35 @@ export interface StructureNode {
   styles: Record<string, string>;
 }
 
-export interface Structure { nodes: StructureNode[]; truncated?: boolean }
+export interface Structure {
+  nodes: StructureNode[];
+  truncated?: boolean;
+}
 
 /** The computed properties that decide what pixels an element paints. */
 export const PAINTED_PROPERTIES = [
-  'color', 'background-color', 'background-image', 'border-color', 'border-width', 'border-style', 'border-radius',
-  'font-family', 'font-size', 'font-weight', 'font-style', 'text-decoration-line', 'text-transform', 'opacity', 'box-shadow',
-  'outline-style', 'display', 'visibility', 'left', 'top', 'width', 'height',
+  'color',
+  'background-color',
+  'background-image',
+  'border-color',
+  'border-width',
+  'border-style',
+  'border-radius',
+  'font-family',
+  'font-size',
+  'font-weight',
+  'font-style',
+  'text-decoration-line',
+  'text-transform',
+  'opacity',
+  'box-shadow',
+  'outline-style',
+  'display',
+  'visibility',
+  'left',
+  'top',
+  'width',
+  'height',
 ] as const;
 
 /** Lines that say what changed between two snapshots, most telling first. */
@@ -39,7 +61,8 @@ export function explainChange(before: Structure, after: Structure, limit = 40): 
       continue;
     }
     if ((was.text ?? '') !== (node.text ?? '')) text.push(`${node.label} text "${short(was.text ?? '')}" → "${short(node.text ?? '')}"`);
-    if ((was.name ?? '') !== (node.name ?? '') && node.name !== node.text) text.push(`${node.label} accessible name "${short(was.name ?? '')}" → "${short(node.name ?? '')}"`);
+    if ((was.name ?? '') !== (node.name ?? '') && node.name !== node.text)
+      text.push(`${node.label} accessible name "${short(was.name ?? '')}" → "${short(node.name ?? '')}"`);
     for (const property of PAINTED_PROPERTIES) {
       const before = was.styles[property];
       const after = node.styles[property];
@@ -50,7 +73,13 @@ export function explainChange(before: Structure, after: Structure, limit = 40): 
   }
   for (const node of before.nodes) if (!now.has(node.key)) removed.push(`removed ${node.label}${node.text ? ` "${short(node.text)}"` : ''}`);
   // A moved parent moves every child: geometry lines only when nothing else explains the change.
-  const lines = [...text, ...added, ...removed, ...styles, ...(text.length + added.length + removed.length + styles.length === 0 ? geometry : geometry.slice(0, 3))];
+  const lines = [
+    ...text,
+    ...added,
+    ...removed,
+    ...styles,
+    ...(text.length + added.length + removed.length + styles.length === 0 ? geometry : geometry.slice(0, 3)),
+  ];
   return lines.length > limit ? [...lines.slice(0, limit), `and ${lines.length - limit} more differences`] : lines;
 }
 

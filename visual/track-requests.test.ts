@@ -8,10 +8,14 @@ function scriptedPage() {
   const handlers = new Map<string, ((payload: unknown) => void)[]>();
   const frameWaits: (() => void)[] = [];
   const page = {
-    on: (event: string, handler: (payload: unknown) => void) => { handlers.set(event, [...(handlers.get(event) ?? []), handler]); },
+    on: (event: string, handler: (payload: unknown) => void) => {
+      handlers.set(event, [...(handlers.get(event) ?? []), handler]);
+    },
     evaluate: () => new Promise<void>((done) => frameWaits.push(done)),
   };
-  const emit = (event: string, payload: unknown) => { for (const handler of handlers.get(event) ?? []) handler(payload); };
+  const emit = (event: string, payload: unknown) => {
+    for (const handler of handlers.get(event) ?? []) handler(payload);
+  };
   const request = (url: string) => ({ url: () => url, resourceType: () => 'fetch', headers: () => ({}) });
   /** Lets the idle loop run until it is waiting for frames again (or has finished). */
   const tick = () => new Promise((done) => setImmediate(done));
@@ -24,7 +28,10 @@ it('waits two frames after the last answer, also when it lands at the end of a w
   const audit = request('/api/observability/audit');
   emit('request', audit);
   let done = false;
-  const idle = requests.idle().then((pending) => { done = true; return pending; });
+  const idle = requests.idle().then((pending) => {
+    done = true;
+    return pending;
+  });
   await tick();
   expect(frameWaits).toHaveLength(1);
   // The answer lands while the runner waits; the page has yet to draw it when the wait ends.

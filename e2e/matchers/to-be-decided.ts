@@ -7,7 +7,10 @@ const LABEL = { approved: 'Approved', rejected: 'Rejected', pending: 'Waiting fo
 export async function toBeDecided(this: ExpectMatcherState, card: ApprovalCard, decision: keyof typeof LABEL, options: { timeout?: number } = {}) {
   const label = LABEL[decision];
   const timeout = options.timeout ?? this.timeout;
-  const settled = await (this.isNot ? base(card.status).not.toHaveText(label, { timeout }) : base(card.status).toHaveText(label, { timeout })).then(() => true, () => false);
+  const settled = await (this.isNot ? base(card.status).not.toHaveText(label, { timeout }) : base(card.status).toHaveText(label, { timeout })).then(
+    () => true,
+    () => false,
+  );
   const actual = await card.status.textContent({ timeout: 1_000 }).catch(() => 'nothing');
   return {
     pass: this.isNot ? !settled : settled,

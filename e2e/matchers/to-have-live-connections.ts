@@ -12,12 +12,19 @@ type Expected = ({ task: string } & Partial<StreamConnections>) | ({ task?: unde
 export async function toHaveLiveConnections(this: ExpectMatcherState, mocks: MockControl, expected: Expected, options: { timeout?: number } = {}) {
   const { task, ...shape } = expected;
   let seen: unknown;
-  const read = async () => { seen = await (task === undefined ? mocks.liveStats() : mocks.connections(task)); return seen; };
+  const read = async () => {
+    seen = await (task === undefined ? mocks.liveStats() : mocks.connections(task));
+    return seen;
+  };
   const timeout = options.timeout ?? this.timeout;
-  const settled = await (this.isNot ? base.poll(read, { timeout }).not.toMatchObject(shape) : base.poll(read, { timeout }).toMatchObject(shape)).then(() => true, () => false);
+  const settled = await (this.isNot ? base.poll(read, { timeout }).not.toMatchObject(shape) : base.poll(read, { timeout }).toMatchObject(shape)).then(
+    () => true,
+    () => false,
+  );
   return {
     pass: this.isNot ? !settled : settled,
-    message: () => `expected the live stream${task === undefined ? '' : ` carrying task ${task}`} ${this.isNot ? 'not ' : ''}to match ${JSON.stringify(shape)}; it was ${JSON.stringify(seen)}`,
+    message: () =>
+      `expected the live stream${task === undefined ? '' : ` carrying task ${task}`} ${this.isNot ? 'not ' : ''}to match ${JSON.stringify(shape)}; it was ${JSON.stringify(seen)}`,
     name: 'toHaveLiveConnections',
   };
 }

@@ -5,9 +5,14 @@ import type { ProgressPanel } from '../pages/components/ProgressPanel';
 export async function toHaveProgress(this: ExpectMatcherState, panel: ProgressPanel, value: number, options: { timeout?: number } = {}) {
   const now = String(value);
   const timeout = options.timeout ?? this.timeout;
-  const settled = await (this.isNot
-    ? base(panel.progressBar).not.toHaveAttribute('aria-valuenow', now, { timeout })
-    : base(panel.progressBar).toHaveAttribute('aria-valuenow', now, { timeout })).then(() => true, () => false);
+  const settled = await (
+    this.isNot
+      ? base(panel.progressBar).not.toHaveAttribute('aria-valuenow', now, { timeout })
+      : base(panel.progressBar).toHaveAttribute('aria-valuenow', now, { timeout })
+  ).then(
+    () => true,
+    () => false,
+  );
   const actual = await panel.progressBar.getAttribute('aria-valuenow', { timeout: 1_000 }).catch(() => 'no progress bar');
   return {
     pass: this.isNot ? !settled : settled,

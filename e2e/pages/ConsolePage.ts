@@ -9,7 +9,12 @@ export abstract class ConsolePage {
   readonly liveNotice: LiveNotice;
 
   /** `liveScope`: where the page shows its live notice, when not in its main region. */
-  protected constructor(readonly page: Page, private readonly path: string, headingName: string, liveScope?: Locator) {
+  protected constructor(
+    readonly page: Page,
+    private readonly path: string,
+    headingName: string,
+    liveScope?: Locator,
+  ) {
     this.heading = page.getByRole('heading', { name: headingName, level: 1 });
     this.shell = new Shell(page);
     this.liveNotice = new LiveNotice(liveScope ?? page.getByRole('main'));

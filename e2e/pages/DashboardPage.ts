@@ -34,11 +34,14 @@ export class DashboardPage extends ConsolePage {
   async seedLayout(widgets: string[]): Promise<void> {
     const key = ownKey('layout', 'dashboard');
     const value = encodeRecord({ v: SCHEMA_VERSION, kind: 'layout', rev: 1, usedAt: 1, data: { widgets } });
-    await this.page.addInitScript(([seedKey, seedValue]) => {
-      if (sessionStorage.getItem('layout-seeded')) return;
-      sessionStorage.setItem('layout-seeded', '1');
-      localStorage.setItem(seedKey, seedValue);
-    }, [key, value] as const);
+    await this.page.addInitScript(
+      ([seedKey, seedValue]) => {
+        if (sessionStorage.getItem('layout-seeded')) return;
+        sessionStorage.setItem('layout-seeded', '1');
+        localStorage.setItem(seedKey, seedValue);
+      },
+      [key, value] as const,
+    );
   }
 
   /** Every frame of the widget with this title (a layout may hold one more than once). */

@@ -48,7 +48,11 @@ test('a server error rolls the decision back and offers a retry that succeeds', 
 test('a new proposal arrives live', async ({ approvals, mocks }) => {
   await approvals.goto();
   await expect(approvals.pendingCount).toHaveText('2 proposals wait for review');
-  await mocks.submitProposal({ title: 'Pause the nightly export', rationale: 'The warehouse is being migrated tonight.', payload: '{"action":"pause","job":"export"}' });
+  await mocks.submitProposal({
+    title: 'Pause the nightly export',
+    rationale: 'The warehouse is being migrated tonight.',
+    payload: '{"action":"pause","job":"export"}',
+  });
   await expect(approvals.card('Pause the nightly export').root).toBeVisible();
   await expect(approvals.pendingCount).toHaveText('3 proposals wait for review');
 });

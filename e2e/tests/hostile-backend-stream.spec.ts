@@ -14,7 +14,11 @@ test('a stale event (1, 2, 4, 3, 5) is never shown: the task is read again and t
   await panel.start();
   await expect(mocks).toHaveLiveConnections({ task: TASK.id, open: 1 });
   const seen = await panel.recordProgressValues(page);
-  for (const [seq, progress] of [[1, 10], [2, 20], [4, 40]] as const) {
+  for (const [seq, progress] of [
+    [1, 10],
+    [2, 20],
+    [4, 40],
+  ] as const) {
     await mocks.progress(TASK.id, { action: 'raw', text: progressEvent(seq, progress) });
     await expect(panel).toHaveProgress(progress);
   }

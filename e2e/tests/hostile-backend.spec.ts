@@ -7,9 +7,16 @@ import { expect, test } from '../fixtures/test';
 
 test('one unreadable task among good ones: the good ones show, the bad one is named with what was wrong', async ({ dashboard, mocks, page }) => {
   const warnings: string[] = [];
-  page.on('console', (message) => { if (message.type() === 'warning') warnings.push(message.text()); });
+  page.on('console', (message) => {
+    if (message.type() === 'warning') warnings.push(message.text());
+  });
   const good = [createTask({ id: 'task-a', title: 'Good task A', status: 'completed', progress: 100 }), createTask({ id: 'task-b', title: 'Good task B' })];
-  await mocks.failOnLoad({ method: 'GET', path: '/api/tasks', status: 200, body: { tasks: [good[0], { ...good[1], id: 'task-new', title: 'From a newer server', status: 'paused' }, good[1]] } });
+  await mocks.failOnLoad({
+    method: 'GET',
+    path: '/api/tasks',
+    status: 200,
+    body: { tasks: [good[0], { ...good[1], id: 'task-new', title: 'From a newer server', status: 'paused' }, good[1]] },
+  });
   await dashboard.goto();
   await expect(dashboard.task('Good task A').root).toBeVisible();
   await expect(dashboard.task('Good task B').root).toBeVisible();
@@ -21,7 +28,12 @@ test('one unreadable task among good ones: the good ones show, the bad one is na
 
 test('a proposal list with one bad record still shows every readable proposal', async ({ approvals, mocks }) => {
   const readable = createApproval({ id: 'approval-ok', title: 'Readable proposal' });
-  await mocks.failOnLoad({ method: 'GET', path: '/api/approvals', status: 200, body: { approvals: [readable, { ...readable, id: 'approval-bad', expiresAt: 'tomorrow' }] } });
+  await mocks.failOnLoad({
+    method: 'GET',
+    path: '/api/approvals',
+    status: 200,
+    body: { approvals: [readable, { ...readable, id: 'approval-bad', expiresAt: 'tomorrow' }] },
+  });
   await approvals.goto();
   await expect(approvals.card('Readable proposal').approveButton).toBeVisible();
   await expect(approvals.unreadable).toContainText('This proposal could not be read (approval-bad)');

@@ -1,9 +1,14 @@
 import type { Request } from '@playwright/test';
 import { expect, test } from '../fixtures/test';
 
-
 test.describe('alert rules', () => {
-  test('a service goes unhealthy: its alert is pending, fires once `for` has passed, shows on the dashboard, then resolves', async ({ observability, dashboard, mocks, page, consoleGuard }) => {
+  test('a service goes unhealthy: its alert is pending, fires once `for` has passed, shows on the dashboard, then resolves', async ({
+    observability,
+    dashboard,
+    mocks,
+    page,
+    consoleGuard,
+  }) => {
     consoleGuard.allow(/status of 503/); // the unhealthy service's health check answers 503, by contract
     await page.clock.install();
     await observability.goto();
@@ -31,7 +36,13 @@ test.describe('alert rules', () => {
     await expect(dashboard.alerts.root).not.toContainText('ServiceUnhealthy');
   });
 
-  test('a silenced alert keeps its state but leaves the dashboard, and the silence survives a reload', async ({ observability, dashboard, mocks, page, consoleGuard }) => {
+  test('a silenced alert keeps its state but leaves the dashboard, and the silence survives a reload', async ({
+    observability,
+    dashboard,
+    mocks,
+    page,
+    consoleGuard,
+  }) => {
     consoleGuard.allow(/status of 503/);
     await page.clock.install();
     await observability.goto();
@@ -47,12 +58,18 @@ test.describe('alert rules', () => {
     await expect(dashboard.alerts.root).toHaveAttribute('data-status', 'loaded');
     await expect(dashboard.alerts.root).not.toContainText('ServiceUnhealthy');
     await observability.goto();
-    await expect(observability.alerts.root.getByRole('list', { name: 'Silences' })).toContainText('alertname="ServiceUnhealthy", service="delivery-gateway" by Riley Reviewer');
+    await expect(observability.alerts.root.getByRole('list', { name: 'Silences' })).toContainText(
+      'alertname="ServiceUnhealthy", service="delivery-gateway" by Riley Reviewer',
+    );
   });
 });
 
 test.describe('sources', () => {
-  test('a metrics endpoint that answers garbage marks only its own panel stale, with the time of its last good data', async ({ observability, mocks, page }) => {
+  test('a metrics endpoint that answers garbage marks only its own panel stale, with the time of its last good data', async ({
+    observability,
+    mocks,
+    page,
+  }) => {
     await page.clock.install();
     await observability.goto();
     await expect(observability.metrics('content-engine').root).toHaveAttribute('data-status', 'loaded');
@@ -67,7 +84,9 @@ test.describe('sources', () => {
     await mocks.service('content-engine', { metrics: 'partly-garbage' });
     await observability.advanceToNextRefresh();
     await expect(panel).not.toShowStale();
-    await expect(panel.root.getByRole('note').first()).toHaveText('The last scrape had 3 lines this console could not read; they were skipped, the rest is shown.');
+    await expect(panel.root.getByRole('note').first()).toHaveText(
+      'The last scrape had 3 lines this console could not read; they were skipped, the rest is shown.',
+    );
   });
 
   test('charts grow across refreshes and a restart reads as a counter reset, not negative traffic', async ({ observability, mocks, page }) => {
@@ -123,12 +142,19 @@ test.describe('traces', () => {
   const TRACEPARENT = /^00-([0-9a-f]{32})-([0-9a-f]{16})-0[01]$/;
   const traceOf = (request: Request) => TRACEPARENT.exec(request.headers().traceparent ?? '')?.[1];
 
-  test('every API and stream request carries a traceparent, and one decision is one trace from the click to its re-read', async ({ approvals, mocks, page, consoleGuard }) => {
+  test('every API and stream request carries a traceparent, and one decision is one trace from the click to its re-read', async ({
+    approvals,
+    mocks,
+    page,
+    consoleGuard,
+  }) => {
     // The lost reply, on purpose; over a real socket Chromium may resend the POST on a fresh
     // connection once, and that second one meets the already-saved decision (409).
     consoleGuard.allow(/Failed to load resource: (net::ERR_FAILED|the server responded with a status of 409)/);
     const sent: Request[] = [];
-    page.on('request', (request) => { if (new URL(request.url()).pathname.startsWith('/api/')) sent.push(request); });
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname.startsWith('/api/')) sent.push(request);
+    });
     await approvals.goto();
     const card = approvals.card('Refund order #4471');
     await expect(card.approveButton).toBeEnabled();
@@ -137,11 +163,14 @@ test.describe('traces', () => {
     await card.approve();
     await expect(card).toBeDecided('approved');
 
-    expect(sent.map((request) => request.url())).toEqual(expect.arrayContaining([expect.stringContaining('/api/live?'), expect.stringContaining('/api/approvals')]));
+    expect(sent.map((request) => request.url())).toEqual(
+      expect.arrayContaining([expect.stringContaining('/api/live?'), expect.stringContaining('/api/approvals')]),
+    );
     for (const request of sent) expect(request.headers().traceparent, `${request.method()} ${request.url()}`).toMatch(TRACEPARENT);
 
     // The action: the decision (sent again by the browser if it retried it) and the re-read after the lost reply.
-    const actionRequests = () => sent.filter((request) => request.url().endsWith('/api/approvals/approval-001/decision') || request.url().endsWith('/api/approvals/approval-001'));
+    const actionRequests = () =>
+      sent.filter((request) => request.url().endsWith('/api/approvals/approval-001/decision') || request.url().endsWith('/api/approvals/approval-001'));
     // The card may show the decision before its re-read is sent: wait for the re-read itself.
     await expect.poll(() => actionRequests().map((request) => request.method())).toEqual(expect.arrayContaining(['POST', 'GET']));
     const inAction = actionRequests();
@@ -153,7 +182,7 @@ test.describe('traces', () => {
     expect(new Set(others).size).toBe(others.length);
   });
 
-  test('an approval shows in the audit log and as one trace joining the browser\'s spans with the services\'', async ({ approvals, observability }) => {
+  test("an approval shows in the audit log and as one trace joining the browser's spans with the services'", async ({ approvals, observability }) => {
     await approvals.goto();
     const card = approvals.card('Refund order #4471');
     await card.approve();
@@ -175,11 +204,15 @@ test.describe('traces', () => {
     await expect(waterfall.getByRole('list', { name: 'Trace problems' })).toHaveCount(0);
   });
 
-  test('a trace whose parent span never arrived, and one whose services\' clocks disagree, say so', async ({ observability }) => {
+  test("a trace whose parent span never arrived, and one whose services' clocks disagree, say so", async ({ observability }) => {
     await observability.goto();
     const orphan = await observability.openTrace('POST /deliver');
-    await expect(orphan.getByRole('list', { name: 'Trace problems' })).toContainText('was never received (lost or not sampled upstream); shown at the top level.');
+    await expect(orphan.getByRole('list', { name: 'Trace problems' })).toContainText(
+      'was never received (lost or not sampled upstream); shown at the top level.',
+    );
     const skewed = await observability.openTrace('POST /review');
-    await expect(skewed.getByRole('list', { name: 'Trace problems' })).toContainText('Starts 150 ms before its parent "POST /review" (content-engine): the clocks of media-engine and content-engine disagree.');
+    await expect(skewed.getByRole('list', { name: 'Trace problems' })).toContainText(
+      'Starts 150 ms before its parent "POST /review" (content-engine): the clocks of media-engine and content-engine disagree.',
+    );
   });
 });

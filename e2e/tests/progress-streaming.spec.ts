@@ -47,7 +47,9 @@ test('a dropped connection resumes from the last event with nothing lost or repe
 
 test('a malformed event is skipped with a warning and the stream keeps going', async ({ dashboard, mocks, page }) => {
   const warnings: string[] = [];
-  page.on('console', (message) => { if (message.type() === 'warning') warnings.push(message.text()); });
+  page.on('console', (message) => {
+    if (message.type() === 'warning') warnings.push(message.text());
+  });
   const panel = dashboard.task(TASK.title);
   await expect(mocks).toHaveLiveConnections({ task: TASK.id, open: 1 });
   await mocks.progress(TASK.id, { action: 'raw', text: ': heartbeat\n\nid: task:task-001@7\nevent: progress\ndata: {not json\n\n' });

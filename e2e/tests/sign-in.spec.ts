@@ -4,7 +4,7 @@ import { SignInPage } from '../pages/SignInPage';
 
 test.use({ storageState: { cookies: [], origins: [] } });
 
-test('a wrong password shows the server\'s own message, once', async ({ page, consoleGuard }) => {
+test("a wrong password shows the server's own message, once", async ({ page, consoleGuard }) => {
   consoleGuard.allow(/status of 401/);
   const signIn = new SignInPage(page);
   await signIn.goto();
@@ -16,7 +16,9 @@ test('a wrong password shows the server\'s own message, once', async ({ page, co
 test('a session token over 4 KB survives a reload', async ({ page, mocks, dashboard }) => {
   const token = `mock.riley.${'x'.repeat(6_000)}`;
   await mocks.failOnLoad({
-    method: 'POST', path: '/api/auth/sign-in', status: 200,
+    method: 'POST',
+    path: '/api/auth/sign-in',
+    status: 200,
     body: { token, user: { name: 'Riley Reviewer', role: 'reviewer' }, expiresAt: '2099-01-01T00:00:00.000Z' },
   });
   const signIn = new SignInPage(page);

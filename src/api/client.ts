@@ -60,7 +60,16 @@ let writesSent = 0;
 export function request<S extends z.ZodType>(path: string, schema: S, options: RequestOptions = {}): Promise<z.infer<S>> {
   if ((options.method ?? 'GET') !== 'GET' || options.body !== undefined || options.action) return fetchValidated(path, schema, options);
   if (!schemaKeys.has(schema)) schemaKeys.set(schema, (schemaCount += 1));
-  const key = JSON.stringify([path, schemaKeys.get(schema), writesSent, readToken(), options.timeoutMs ?? DEFAULT_TIMEOUT_MS, options.accept ?? '', options.acceptStatuses ?? [], options.isSignIn === true]);
+  const key = JSON.stringify([
+    path,
+    schemaKeys.get(schema),
+    writesSent,
+    readToken(),
+    options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    options.accept ?? '',
+    options.acceptStatuses ?? [],
+    options.isSignIn === true,
+  ]);
   return sharedInFlight(key, options.signal, (signal) => fetchValidated(path, schema, { ...options, signal }));
 }
 
@@ -77,7 +86,11 @@ async function fetchValidated<S extends z.ZodType>(path: string, schema: S, opti
   if (!parsed.success && !response.ok) throw new ApiError('server', messageFor('server', response.status, '', false), response.status);
   if (!parsed.success) {
     const problems = describeIssues(parsed.error, body).join('; ');
-    throw new ApiError('invalid-response', `The server sent data this console does not understand (${path.split('?')[0] ?? path}: ${problems}).`, response.status);
+    throw new ApiError(
+      'invalid-response',
+      `The server sent data this console does not understand (${path.split('?')[0] ?? path}: ${problems}).`,
+      response.status,
+    );
   }
   return parsed.data;
 }
@@ -96,7 +109,12 @@ async function send(path: string, options: RequestOptions, timeout = AbortSignal
   try {
     response = await fetch(apiUrl(path), {
       method,
-      headers: { accept: options.accept ?? 'application/json', ...authHeaders(), ...span.headers, ...(options.body === undefined ? {} : { 'content-type': 'application/json' }) },
+      headers: {
+        accept: options.accept ?? 'application/json',
+        ...authHeaders(),
+        ...span.headers,
+        ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
       signal,
     });
@@ -126,10 +144,15 @@ async function errorFrom(response: Response, isSignIn: boolean): Promise<ApiErro
 
 function messageFor(kind: ReturnType<typeof kindForStatus>, status: number, detail: string, isSignIn: boolean): string {
   switch (kind) {
-    case 'unauthorized': return isSignIn ? detail || 'The username or password was not accepted.' : 'Your session has ended. Sign in again.';
-    case 'forbidden': return detail ? `You do not have permission to do this: ${detail}` : 'You do not have permission to do this.';
-    case 'conflict': return detail || 'Someone else changed this first.';
-    case 'server': return `The server failed (HTTP ${status}). Retry in a moment.`;
-    default: return detail || `The request failed (HTTP ${status}).`;
+    case 'unauthorized':
+      return isSignIn ? detail || 'The username or password was not accepted.' : 'Your session has ended. Sign in again.';
+    case 'forbidden':
+      return detail ? `You do not have permission to do this: ${detail}` : 'You do not have permission to do this.';
+    case 'conflict':
+      return detail || 'Someone else changed this first.';
+    case 'server':
+      return `The server failed (HTTP ${status}). Retry in a moment.`;
+    default:
+      return detail || `The request failed (HTTP ${status}).`;
   }
 }

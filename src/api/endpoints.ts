@@ -1,6 +1,20 @@
 import {
-  alertSchema, API_ROUTES, approvalSchema, auditEventSchema, auditQueryString, fillRoute, metricSummarySchema, serviceHealthSchema, sessionSchema, spanSchema,
-  taskSchema, traceSchema, widgetDataSchemas, type AuditQuery, type Decision, type SignInRequest,
+  alertSchema,
+  API_ROUTES,
+  approvalSchema,
+  auditEventSchema,
+  auditQueryString,
+  fillRoute,
+  metricSummarySchema,
+  serviceHealthSchema,
+  sessionSchema,
+  spanSchema,
+  taskSchema,
+  traceSchema,
+  widgetDataSchemas,
+  type AuditQuery,
+  type Decision,
+  type SignInRequest,
 } from './contract';
 import { request, requestText } from './client';
 import { recordListSchema, recordPageSchema } from './records';
@@ -25,7 +39,8 @@ export const api = {
   metrics: (signal?: AbortSignal) => request(API_ROUTES.metricsSummary, metricRecords, { signal }),
   alerts: (signal?: AbortSignal) => request(API_ROUTES.alerts, alertRecords, { signal }),
   approvals: (signal?: AbortSignal) => request(API_ROUTES.approvals, approvalRecords, { signal }),
-  approval: (approvalId: string, signal?: AbortSignal, action?: UserAction) => request(fillRoute(API_ROUTES.approval, { approvalId }), approvalSchema, { signal, action }),
+  approval: (approvalId: string, signal?: AbortSignal, action?: UserAction) =>
+    request(fillRoute(API_ROUTES.approval, { approvalId }), approvalSchema, { signal, action }),
   decide: (approvalId: string, decision: Decision, action?: UserAction) =>
     request(fillRoute(API_ROUTES.approvalDecision, { approvalId }), approvalSchema, { method: 'POST', body: decision, action }),
   /** 503 with a health body is the service saying it is unhealthy, not a failed request. */

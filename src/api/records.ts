@@ -38,14 +38,21 @@ export function splitRecords<T>(raw: readonly unknown[], schema: z.ZodType<T>, n
 
 /** `{ [key]: [...] }` whose envelope must be right but whose records are checked one by one. */
 export function recordListSchema<K extends string, T>(key: K, item: z.ZodType<T>, noun: string) {
-  return z.object({ [key]: z.array(z.unknown()) } as Record<K, z.ZodArray<z.ZodUnknown>>)
+  return z
+    .object({ [key]: z.array(z.unknown()) } as Record<K, z.ZodArray<z.ZodUnknown>>)
     .transform((body) => splitRecords((body as Record<K, unknown[]>)[key], item, noun));
 }
 
 /** A page of records (`{ [key]: [...], nextCursor }`), checked one by one like recordListSchema. */
 export function recordPageSchema<K extends string, T>(key: K, item: z.ZodType<T>, noun: string) {
-  return z.object({ [key]: z.array(z.unknown()), nextCursor: z.string().nullable() } as Record<K, z.ZodArray<z.ZodUnknown>> & { nextCursor: z.ZodNullable<z.ZodString> })
-    .transform((body) => ({ ...splitRecords((body as Record<K, unknown[]>)[key], item, noun), nextCursor: (body as { nextCursor: string | null }).nextCursor }));
+  return z
+    .object({ [key]: z.array(z.unknown()), nextCursor: z.string().nullable() } as Record<K, z.ZodArray<z.ZodUnknown>> & {
+      nextCursor: z.ZodNullable<z.ZodString>;
+    })
+    .transform((body) => ({
+      ...splitRecords((body as Record<K, unknown[]>)[key], item, noun),
+      nextCursor: (body as { nextCursor: string | null }).nextCursor,
+    }));
 }
 
 /** Zod's issues as short lines a person can act on, each with the value that was received. */

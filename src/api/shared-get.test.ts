@@ -5,10 +5,11 @@ import { sharedInFlight, sharedInFlightCount } from './shared-get';
 /** A request the test settles by hand, counting how often it was started and whether it was aborted. */
 function manualRequest() {
   const calls: { signal: AbortSignal; resolve: (value: string) => void; reject: (error: unknown) => void }[] = [];
-  const start = (signal: AbortSignal) => new Promise<string>((resolve, reject) => {
-    calls.push({ signal, resolve, reject });
-    signal.addEventListener('abort', () => reject(signal.reason));
-  });
+  const start = (signal: AbortSignal) =>
+    new Promise<string>((resolve, reject) => {
+      calls.push({ signal, resolve, reject });
+      signal.addEventListener('abort', () => reject(signal.reason));
+    });
   return { calls, start };
 }
 

@@ -50,8 +50,18 @@ export function sharedInFlight<T>(key: string, signal: AbortSignal | undefined, 
     };
     signal?.addEventListener('abort', onAbort, { once: true });
     shared.promise.then(
-      (value) => { if (!done) { leave(); resolve(value as T); } },
-      (error: unknown) => { if (!done) { leave(); reject(error); } },
+      (value) => {
+        if (!done) {
+          leave();
+          resolve(value as T);
+        }
+      },
+      (error: unknown) => {
+        if (!done) {
+          leave();
+          reject(error);
+        }
+      },
     );
   });
 }

@@ -6,12 +6,18 @@ import { useResource } from './use-resource';
 /** A fetcher whose answers the test hands out one by one. */
 function scriptedFetcher() {
   const calls: { resolve: (value: string) => void; reject: (error: Error) => void }[] = [];
-  const fetcher = vi.fn(() => new Promise<string>((resolve, reject) => { calls.push({ resolve, reject }); }));
+  const fetcher = vi.fn(
+    () =>
+      new Promise<string>((resolve, reject) => {
+        calls.push({ resolve, reject });
+      }),
+  );
   const answer = async (index: number, outcome: string | Error) => {
     await act(async () => {
       const call = calls[index];
       if (!call) throw new Error(`the fetcher was called ${calls.length} times, not ${index + 1}`);
-      if (outcome instanceof Error) call.reject(outcome); else call.resolve(outcome);
+      if (outcome instanceof Error) call.reject(outcome);
+      else call.resolve(outcome);
     });
   };
   return { fetcher, answer };
@@ -34,9 +40,13 @@ describe('useResource live refresh', () => {
     await answer(0, 'first');
     expect(result.current).toMatchObject({ status: 'loaded', data: 'first' });
 
-    act(() => { vi.advanceTimersByTime(29_999); });
+    act(() => {
+      vi.advanceTimersByTime(29_999);
+    });
     expect(fetcher).toHaveBeenCalledTimes(1);
-    act(() => { vi.advanceTimersByTime(1); });
+    act(() => {
+      vi.advanceTimersByTime(1);
+    });
     expect(fetcher).toHaveBeenCalledTimes(2);
     expect(result.current).toMatchObject({ status: 'refreshing', data: 'first' });
     await answer(1, 'second');
@@ -48,10 +58,14 @@ describe('useResource live refresh', () => {
     const { fetcher, answer } = scriptedFetcher();
     const { result } = renderHook(() => useResource(fetcher, { refreshEveryMs: 1_000 }));
     await answer(0, 'good');
-    act(() => { vi.advanceTimersByTime(1_000); });
+    act(() => {
+      vi.advanceTimersByTime(1_000);
+    });
     await answer(1, new Error('The server failed (HTTP 503).'));
     expect(result.current).toMatchObject({ status: 'stale', data: 'good', error: 'The server failed (HTTP 503).' });
-    act(() => { vi.advanceTimersByTime(1_000); });
+    act(() => {
+      vi.advanceTimersByTime(1_000);
+    });
     await answer(2, 'better');
     expect(result.current).toMatchObject({ status: 'loaded', data: 'better', error: undefined });
   });
@@ -62,13 +76,19 @@ describe('useResource live refresh', () => {
     const { unmount } = renderHook(() => useResource(fetcher, { refreshEveryMs: 1_000 }));
     await answer(0, 'data');
     setVisibility('hidden');
-    act(() => { vi.advanceTimersByTime(5_000); });
+    act(() => {
+      vi.advanceTimersByTime(5_000);
+    });
     expect(fetcher).toHaveBeenCalledTimes(1);
     setVisibility('visible');
-    act(() => { vi.advanceTimersByTime(1_000); });
+    act(() => {
+      vi.advanceTimersByTime(1_000);
+    });
     expect(fetcher).toHaveBeenCalledTimes(2);
     unmount();
-    act(() => { vi.advanceTimersByTime(5_000); });
+    act(() => {
+      vi.advanceTimersByTime(5_000);
+    });
     expect(fetcher).toHaveBeenCalledTimes(2);
   });
 
@@ -77,7 +97,9 @@ describe('useResource live refresh', () => {
     const { fetcher, answer } = scriptedFetcher();
     renderHook(() => useResource(fetcher));
     await answer(0, 'data');
-    act(() => { vi.advanceTimersByTime(600_000); });
+    act(() => {
+      vi.advanceTimersByTime(600_000);
+    });
     expect(fetcher).toHaveBeenCalledTimes(1);
   });
 });
@@ -91,15 +113,23 @@ describe('useResource and a busy server', () => {
     const { result } = renderHook(() => useResource(fetcher));
     await answer(0, new ApiError('busy', 'The server is busy (HTTP 429).', 429, 3_000));
     expect(result.current).toMatchObject({ status: 'error', error: 'The server is busy (HTTP 429). Retrying in 3 s.' });
-    act(() => { vi.advanceTimersByTime(2_999); });
+    act(() => {
+      vi.advanceTimersByTime(2_999);
+    });
     expect(fetcher).toHaveBeenCalledTimes(1);
-    act(() => { vi.advanceTimersByTime(1); });
+    act(() => {
+      vi.advanceTimersByTime(1);
+    });
     expect(fetcher).toHaveBeenCalledTimes(2);
     await answer(1, new ApiError('busy', 'The server is busy (HTTP 429).', 429, 3_000));
     expect(result.current).toMatchObject({ status: 'error', error: 'The server is busy (HTTP 429).' });
-    act(() => { vi.advanceTimersByTime(60_000); });
+    act(() => {
+      vi.advanceTimersByTime(60_000);
+    });
     expect(fetcher).toHaveBeenCalledTimes(2);
-    act(() => { result.current.reload(); });
+    act(() => {
+      result.current.reload();
+    });
     await answer(2, 'at last');
     expect(result.current).toMatchObject({ status: 'loaded', data: 'at last' });
   });
@@ -110,7 +140,9 @@ describe('useResource and a busy server', () => {
     const { result } = renderHook(() => useResource(fetcher));
     await answer(0, new ApiError('busy', 'The server is busy (HTTP 503).', 503, 3_600_000));
     expect(result.current.error).toBe('The server is busy (HTTP 503).');
-    act(() => { vi.advanceTimersByTime(3_600_000); });
+    act(() => {
+      vi.advanceTimersByTime(3_600_000);
+    });
     expect(fetcher).toHaveBeenCalledTimes(1);
   });
 });

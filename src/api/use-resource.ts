@@ -48,13 +48,18 @@ export function useResource<T>(fetcher: (signal: AbortSignal) => Promise<T>, opt
     let retryTimer: ReturnType<typeof setTimeout> | undefined;
     const sameQuery = loadedWith.current === fetcher;
     loadedWith.current = fetcher;
-    setState((previous) => (sameQuery && previous.data !== undefined
-      ? { ...previous, status: 'refreshing' }
-      : { status: 'loading', data: undefined, error: undefined }));
+    setState((previous) =>
+      sameQuery && previous.data !== undefined ? { ...previous, status: 'refreshing' } : { status: 'loading', data: undefined, error: undefined },
+    );
     fetcher(controller.signal).then(
       // A transition: React renders it in slices it can interrupt, so many widgets answered at
       // once (a shared read) never hold the main thread in one long task.
-      (data) => { if (!controller.signal.aborted) startTransition(() => { setState({ status: 'loaded', data, error: undefined }); }); },
+      (data) => {
+        if (!controller.signal.aborted)
+          startTransition(() => {
+            setState({ status: 'loaded', data, error: undefined });
+          });
+      },
       (error: unknown) => {
         if (controller.signal.aborted) return;
         const wait = isRetry ? undefined : busyWait(error);

@@ -23,15 +23,31 @@ function Shell({ banner }: { banner?: string }) {
           <NavLink to="/approvals">Approvals</NavLink>
           <NavLink to="/observability">Observability</NavLink>
         </nav>
-        <p className="shell__user">{session.user.name} <span className="badge">{session.user.role}</span></p>
-        <button type="button" className="link-button" onClick={() => signOut()}>Sign out</button>
+        <p className="shell__user">
+          {session.user.name} <span className="badge">{session.user.role}</span>
+        </p>
+        <button type="button" className="link-button" onClick={() => signOut()}>
+          Sign out
+        </button>
       </header>
-      {banner && <p role="alert" aria-label="Mock backend" className="notice shell__banner">{banner}</p>}
-      {persistenceWarning && <p role="status" className="notice shell__banner">{persistenceWarning}</p>}
+      {banner && (
+        <p role="alert" aria-label="Mock backend" className="notice shell__banner">
+          {banner}
+        </p>
+      )}
+      {persistenceWarning && (
+        <p role="status" className="notice shell__banner">
+          {persistenceWarning}
+        </p>
+      )}
       <StorageNotice />
       {/* One live connection per signed-in tab; a new session gets a new one. */}
       <LiveProvider key={session.token}>
-        <MonitorProvider><main className="shell__main"><Outlet /></main></MonitorProvider>
+        <MonitorProvider>
+          <main className="shell__main">
+            <Outlet />
+          </main>
+        </MonitorProvider>
       </LiveProvider>
     </div>
   );
@@ -42,7 +58,9 @@ function RouteError() {
     <main className="sign-in" role="alert">
       <h1>Something in the console failed</h1>
       <p>The error was logged. Your saved work is kept; reload the page to continue.</p>
-      <button type="button" onClick={() => window.location.reload()}>Reload</button>
+      <button type="button" onClick={() => window.location.reload()}>
+        Reload
+      </button>
     </main>
   );
 }
@@ -55,12 +73,39 @@ export function App({ banner, store }: { banner?: string; store: PersistentStore
       // Anything the page boundaries did not catch (a loader, the shell itself): never a blank screen.
       errorElement: <RouteError />,
       children: [
-        { path: '/dashboard', element: <ErrorBoundary what="The dashboard"><DashboardPage /></ErrorBoundary> },
-        { path: '/approvals', element: <ErrorBoundary what="The approval queue"><ApprovalsPage /></ErrorBoundary> },
-        { path: '/observability', element: <ErrorBoundary what="The observability page"><ObservabilityPage /></ErrorBoundary> },
+        {
+          path: '/dashboard',
+          element: (
+            <ErrorBoundary what="The dashboard">
+              <DashboardPage />
+            </ErrorBoundary>
+          ),
+        },
+        {
+          path: '/approvals',
+          element: (
+            <ErrorBoundary what="The approval queue">
+              <ApprovalsPage />
+            </ErrorBoundary>
+          ),
+        },
+        {
+          path: '/observability',
+          element: (
+            <ErrorBoundary what="The observability page">
+              <ObservabilityPage />
+            </ErrorBoundary>
+          ),
+        },
       ],
     },
     { path: '*', element: <Navigate to="/dashboard" replace /> },
   ]);
-  return <StorageProvider store={store}><AuthProvider><RouterProvider router={router} /></AuthProvider></StorageProvider>;
+  return (
+    <StorageProvider store={store}>
+      <AuthProvider>
+        <RouterProvider router={router} />
+      </AuthProvider>
+    </StorageProvider>
+  );
 }

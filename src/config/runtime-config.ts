@@ -36,10 +36,11 @@ export function runtimeConfig(): RuntimeConfig {
   const observabilityRefreshMs = typeof refresh === 'number' && refresh >= 1_000 ? refresh : DEFAULT_OBSERVABILITY_REFRESH_MS;
   const ratio = fromPage?.traceSampleRatio;
   const traceSampleRatio = typeof ratio === 'number' && ratio >= 0 && ratio <= 1 ? ratio : 1;
-  const apiBaseUrl = buildTimeUrl ? buildTimeUrl.replace(/\/$/, '') : fromPage?.apiBaseUrl ?? '';
+  const apiBaseUrl = buildTimeUrl ? buildTimeUrl.replace(/\/$/, '') : (fromPage?.apiBaseUrl ?? '');
   const mocks = !buildTimeUrl && BUILT_WITH_MOCKS && (fromPage?.mocks ?? true);
   // A mock build exports to the mock layer's collector unless told otherwise; a real one only when configured.
-  const otlpEndpoint = fromPage?.otlpEndpoint ?? (import.meta.env.VITE_OTLP_ENDPOINT as string | undefined) ?? (BUILT_WITH_MOCKS ? `${apiBaseUrl}${OTLP_TRACES_PATH}` : undefined);
+  const otlpEndpoint =
+    fromPage?.otlpEndpoint ?? (import.meta.env.VITE_OTLP_ENDPOINT as string | undefined) ?? (BUILT_WITH_MOCKS ? `${apiBaseUrl}${OTLP_TRACES_PATH}` : undefined);
   return { apiBaseUrl, mocks, observabilityRefreshMs, traceSampleRatio, ...(otlpEndpoint ? { otlpEndpoint } : {}) };
 }
 

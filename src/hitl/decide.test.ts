@@ -4,7 +4,10 @@ import { configureAuth } from '../api/client';
 import { api } from '../api/endpoints';
 import { submitDecision } from './decide';
 
-configureAuth(() => 'mock.riley', () => undefined);
+configureAuth(
+  () => 'mock.riley',
+  () => undefined,
+);
 const REVIEWER = 'Riley Reviewer';
 const DECISION_PATH = '/api/approvals/approval-001/decision';
 
@@ -48,7 +51,11 @@ describe('a decision whose outcome is not what it seems', () => {
     Object.assign(backend.db.approvals.find((approval) => approval.id === 'approval-001') ?? {}, { status: 'rejected', decidedBy: 'Sam Other-Reviewer' });
     backend.faults.add({ method: 'POST', path: DECISION_PATH, status: 409, rawBody: '' });
     const outcome = await submitDecision(before, { decision: 'approve' }, REVIEWER);
-    expect(outcome).toEqual({ kind: 'decided-elsewhere', approval: expect.objectContaining({ status: 'rejected' }), message: 'Sam Other-Reviewer already rejected this proposal.' });
+    expect(outcome).toEqual({
+      kind: 'decided-elsewhere',
+      approval: expect.objectContaining({ status: 'rejected' }),
+      message: 'Sam Other-Reviewer already rejected this proposal.',
+    });
   });
 
   it('a 409 without a body whose re-read fails still says something true and useful', async () => {
@@ -63,7 +70,12 @@ describe('a decision whose outcome is not what it seems', () => {
     const { backend } = useScenario('happy');
     backend.faults.add({ method: 'POST', path: DECISION_PATH, status: 503 });
     const outcome = await submitDecision(await pendingProposal(), { decision: 'approve' }, REVIEWER);
-    expect(outcome).toMatchObject({ kind: 'failed', retry: true, approval: { status: 'pending' }, message: 'The server failed (HTTP 503). Retry in a moment.' });
+    expect(outcome).toMatchObject({
+      kind: 'failed',
+      retry: true,
+      approval: { status: 'pending' },
+      message: 'The server failed (HTTP 503). Retry in a moment.',
+    });
   });
 
   it('a refusal (403) is explained and not offered as a retry', async () => {

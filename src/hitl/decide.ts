@@ -31,18 +31,20 @@ async function decide(before: Approval, decision: Decision, reviewer: string, ac
     }
     const truth = await api.approval(before.id, undefined, action).catch(() => undefined);
     if (!truth) {
-      const message = error.kind === 'conflict'
-        ? `${describeError(error)} Reload to see the decision.`
-        : `${describeError(error)} It is not known whether your decision was saved; retrying is safe.`;
+      const message =
+        error.kind === 'conflict'
+          ? `${describeError(error)} Reload to see the decision.`
+          : `${describeError(error)} It is not known whether your decision was saved; retrying is safe.`;
       return { kind: 'failed', approval: before, message, retry: true };
     }
     if (truth.status === 'pending') return { kind: 'failed', approval: truth, message: describeError(error), retry: true };
     if (truth.decidedBy === reviewer && truth.status === statusAfter(decision)) {
-      return { kind: 'saved', approval: truth, note: 'Saved. The server\'s first answer was lost, so the proposal was read again to confirm.' };
+      return { kind: 'saved', approval: truth, note: "Saved. The server's first answer was lost, so the proposal was read again to confirm." };
     }
-    const message = truth.status === 'expired'
-      ? 'This proposal expired before your decision arrived.'
-      : `${truth.decidedBy ?? 'Another reviewer'} already ${truth.status} this proposal.`;
+    const message =
+      truth.status === 'expired'
+        ? 'This proposal expired before your decision arrived.'
+        : `${truth.decidedBy ?? 'Another reviewer'} already ${truth.status} this proposal.`;
     return { kind: 'decided-elsewhere', approval: truth, message };
   }
 }

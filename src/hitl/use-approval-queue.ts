@@ -19,15 +19,19 @@ export function useApprovalQueue() {
   const [overrides, setOverrides] = useState<ReadonlyMap<string, Approval>>(new Map());
   const { reload } = resource;
 
-  useEffect(() => live.subscribe(APPROVALS_TOPIC, {
-    onMessage: (message) => {
-      if (message.kind !== 'approval') return;
-      const approval = message.payload;
-      setArrived((current) => [approval, ...current.filter((other) => other.id !== approval.id)]);
-    },
-    onResume: reload,
-    onReset: reload,
-  }), [live, reload]);
+  useEffect(
+    () =>
+      live.subscribe(APPROVALS_TOPIC, {
+        onMessage: (message) => {
+          if (message.kind !== 'approval') return;
+          const approval = message.payload;
+          setArrived((current) => [approval, ...current.filter((other) => other.id !== approval.id)]);
+        },
+        onResume: reload,
+        onReset: reload,
+      }),
+    [live, reload],
+  );
 
   const loaded = resource.data?.items ?? [];
   const fresh = arrived.filter((approval) => !loaded.some((other) => other.id === approval.id));

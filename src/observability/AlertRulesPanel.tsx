@@ -27,7 +27,9 @@ export function AlertRulesPanel({ alerts, rules, silences, evaluatedAt, now, aut
   return (
     <WidgetFrame title="Alert rules" status={evaluatedAt === undefined ? 'loading' : 'loaded'}>
       <p className="muted">Evaluated in this browser on every refresh{evaluatedAt === undefined ? '' : `, last at ${clockTime(evaluatedAt)}`}.</p>
-      {instances.length === 0 ? <p className="muted">No alerts: every rule's condition is clear.</p> : (
+      {instances.length === 0 ? (
+        <p className="muted">No alerts: every rule's condition is clear.</p>
+      ) : (
         <ul className="alert-rules__list" aria-label="Rule alerts">
           {instances.map((instance) => (
             <AlertRow key={instance.key} instance={instance} silence={isSilenced(instance, silences, now)} author={author} onSilence={onSilence} />
@@ -40,8 +42,16 @@ export function AlertRulesPanel({ alerts, rules, silences, evaluatedAt, now, aut
           <ul aria-label="Silences">
             {activeSilences.map((silence) => (
               <li key={silence.id}>
-                {Object.entries(silence.matchers).map(([name, value]) => `${name}="${value}"`).join(', ')} by {silence.author} until {clockTime(silence.expiresAt)}{silence.comment ? `: ${silence.comment}` : ''}
-                {onExpireSilence && <button type="button" className="link-button" onClick={() => onExpireSilence(silence.id)}>Expire silence</button>}
+                {Object.entries(silence.matchers)
+                  .map(([name, value]) => `${name}="${value}"`)
+                  .join(', ')}{' '}
+                by {silence.author} until {clockTime(silence.expiresAt)}
+                {silence.comment ? `: ${silence.comment}` : ''}
+                {onExpireSilence && (
+                  <button type="button" className="link-button" onClick={() => onExpireSilence(silence.id)}>
+                    Expire silence
+                  </button>
+                )}
               </li>
             ))}
           </ul>
@@ -49,26 +59,57 @@ export function AlertRulesPanel({ alerts, rules, silences, evaluatedAt, now, aut
       )}
       <details>
         <summary>Rules ({rules.length})</summary>
-        <ul>{rules.map((rule) => <li key={rule.id}><strong>{rule.name}</strong> ({rule.severity}): {rule.summary} For {rule.forMs / 1000} s{rule.keepFiringForMs ? `, keeps firing ${rule.keepFiringForMs / 1000} s after it clears` : ''}.</li>)}</ul>
+        <ul>
+          {rules.map((rule) => (
+            <li key={rule.id}>
+              <strong>{rule.name}</strong> ({rule.severity}): {rule.summary} For {rule.forMs / 1000} s
+              {rule.keepFiringForMs ? `, keeps firing ${rule.keepFiringForMs / 1000} s after it clears` : ''}.
+            </li>
+          ))}
+        </ul>
       </details>
       <details>
         <summary>Notifications sent ({alerts.notifications.length})</summary>
         <p className="muted">One when an alert starts firing; the same alert waits out a cooldown before it notifies again, and a silenced one does not.</p>
-        <ol reversed>{alerts.notifications.slice(-20).reverse().map((notification, index) => (
-          <li key={`${notification.key}-${notification.at}-${index}`}>{clockTime(notification.at)} {notification.name} {labelText(notification.key)} ({notification.severity})</li>
-        ))}</ol>
+        <ol reversed>
+          {alerts.notifications
+            .slice(-20)
+            .reverse()
+            .map((notification, index) => (
+              <li key={`${notification.key}-${notification.at}-${index}`}>
+                {clockTime(notification.at)} {notification.name} {labelText(notification.key)} ({notification.severity})
+              </li>
+            ))}
+        </ol>
       </details>
       <details>
         <summary>History ({alerts.history.length})</summary>
-        <ol reversed>{alerts.history.slice(-30).reverse().map((transition, index) => (
-          <li key={`${transition.key}-${transition.at}-${index}`}>{clockTime(transition.at)} {transition.name} {labelText(transition.key)}: {transition.from} → {transition.to}</li>
-        ))}</ol>
+        <ol reversed>
+          {alerts.history
+            .slice(-30)
+            .reverse()
+            .map((transition, index) => (
+              <li key={`${transition.key}-${transition.at}-${index}`}>
+                {clockTime(transition.at)} {transition.name} {labelText(transition.key)}: {transition.from} → {transition.to}
+              </li>
+            ))}
+        </ol>
       </details>
     </WidgetFrame>
   );
 }
 
-function AlertRow({ instance, silence, author, onSilence }: { instance: AlertInstance; silence: Silence | undefined; author?: string; onSilence?: AlertRulesPanelProps['onSilence'] }) {
+function AlertRow({
+  instance,
+  silence,
+  author,
+  onSilence,
+}: {
+  instance: AlertInstance;
+  silence: Silence | undefined;
+  author?: string;
+  onSilence?: AlertRulesPanelProps['onSilence'];
+}) {
   const [asked, setAsked] = useState(false);
   const state = silence && instance.state === 'firing' ? 'silenced' : instance.state;
   const service = instance.labels.service ?? '';
@@ -76,17 +117,29 @@ function AlertRow({ instance, silence, author, onSilence }: { instance: AlertIns
   return (
     <li className={`alert-rule alert-rule--${state}`} aria-label={`${instance.name} ${target}: ${state}`}>
       <p className="alert-rule__title">
-        <span className={`badge badge--${instance.state === 'firing' ? instance.severity : instance.state}`}>{state}</span>{' '}
-        <strong>{instance.name}</strong> {target} <span className="muted">({instance.severity}, value {String(instance.value)})</span>
+        <span className={`badge badge--${instance.state === 'firing' ? instance.severity : instance.state}`}>{state}</span> <strong>{instance.name}</strong>{' '}
+        {target}{' '}
+        <span className="muted">
+          ({instance.severity}, value {String(instance.value)})
+        </span>
       </p>
       <p className="muted">
         {instance.state === 'pending' && `Pending since ${clockTime(instance.activeAt)}.`}
-        {instance.state === 'firing' && `Firing since ${clockTime(instance.firedAt ?? instance.activeAt)}${instance.keepFiringSince ? `; condition clear since ${clockTime(instance.keepFiringSince)}, kept firing` : ''}.`}
+        {instance.state === 'firing' &&
+          `Firing since ${clockTime(instance.firedAt ?? instance.activeAt)}${instance.keepFiringSince ? `; condition clear since ${clockTime(instance.keepFiringSince)}, kept firing` : ''}.`}
         {instance.state === 'resolved' && `Resolved at ${clockTime(instance.resolvedAt ?? 0)}.`}
         {silence && ` Silenced by ${silence.author} until ${clockTime(silence.expiresAt)}.`}
       </p>
       {onSilence && author && instance.state !== 'resolved' && !silence && (
-        <button type="button" className="link-button" disabled={asked} onClick={() => { setAsked(true); onSilence({ alertname: instance.name, service }, author, 'Silenced from the console', SILENCE_MS); }}>
+        <button
+          type="button"
+          className="link-button"
+          disabled={asked}
+          onClick={() => {
+            setAsked(true);
+            onSilence({ alertname: instance.name, service }, author, 'Silenced from the console', SILENCE_MS);
+          }}
+        >
           Silence for 1 hour
         </button>
       )}

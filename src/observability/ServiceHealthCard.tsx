@@ -13,23 +13,52 @@ export function ServiceHealthCard({ health }: { health: ServiceHealth }) {
   return (
     <div className="health-card" data-status={health.status}>
       <p className="health-card__state">
-        <span className={`badge badge--${health.status}`} data-testid="health-status">{STATUS_LABEL[health.status]}</span>
-        <span className="muted"> v{shownText(health.version, NAME_CHARS)} · up {uptime(health.uptimeSeconds)} · check {formatDuration(health.latencyMs)}</span>
+        <span className={`badge badge--${health.status}`} data-testid="health-status">
+          {STATUS_LABEL[health.status]}
+        </span>
+        <span className="muted">
+          {' '}
+          v{shownText(health.version, NAME_CHARS)} · up {uptime(health.uptimeSeconds)} · check {formatDuration(health.latencyMs)}
+        </span>
       </p>
       <dl className="health-card__facts">
-        <div><dt>CPU</dt><dd>{percent(health.system.cpuPercent)}</dd></div>
-        <div><dt>Memory</dt><dd>{percent(health.system.memoryPercent)}</dd></div>
-        <div><dt>Disk</dt><dd>{percent(health.system.diskPercent)}</dd></div>
-        <div><dt>Queue</dt><dd>{formatQuantity(health.queueDepth)}</dd></div>
-        <div><dt>Connections</dt><dd>{formatQuantity(health.activeConnections)}</dd></div>
+        <div>
+          <dt>CPU</dt>
+          <dd>{percent(health.system.cpuPercent)}</dd>
+        </div>
+        <div>
+          <dt>Memory</dt>
+          <dd>{percent(health.system.memoryPercent)}</dd>
+        </div>
+        <div>
+          <dt>Disk</dt>
+          <dd>{percent(health.system.diskPercent)}</dd>
+        </div>
+        <div>
+          <dt>Queue</dt>
+          <dd>{formatQuantity(health.queueDepth)}</dd>
+        </div>
+        <div>
+          <dt>Connections</dt>
+          <dd>{formatQuantity(health.activeConnections)}</dd>
+        </div>
       </dl>
       {failing.length > 0 ? (
         <>
           <h3 className="approval-card__label">Failing dependencies</h3>
-          <ul>{failing.map((dependency) => <li key={dependency.name}>{shownText(dependency.name, NAME_CHARS)}: {STATUS_LABEL[dependency.status]}{dependency.latencyMs === undefined ? '' : ` (${formatDuration(dependency.latencyMs)})`}</li>)}</ul>
+          <ul>
+            {failing.map((dependency) => (
+              <li key={dependency.name}>
+                {shownText(dependency.name, NAME_CHARS)}: {STATUS_LABEL[dependency.status]}
+                {dependency.latencyMs === undefined ? '' : ` (${formatDuration(dependency.latencyMs)})`}
+              </li>
+            ))}
+          </ul>
         </>
       ) : (
-        <p className="muted">All {health.dependencies.length} dependencies healthy ({shownText(health.dependencies.map((d) => d.name).join(', '), TEXT_PREVIEW_CHARS)}).</p>
+        <p className="muted">
+          All {health.dependencies.length} dependencies healthy ({shownText(health.dependencies.map((d) => d.name).join(', '), TEXT_PREVIEW_CHARS)}).
+        </p>
       )}
     </div>
   );

@@ -40,35 +40,63 @@ export function ServiceMetricsPanel({ view, onRetry }: { view: ServiceView; onRe
   const resets = latest?.resets ?? 0;
   const traffic = points.some((point) => point.requestRate !== null && point.requestRate > 0);
 
-  const rows = (pick: (point: (typeof points)[number]) => Record<string, number | null>): ChartRow[] => points.map((point) => ({ at: point.at, ...pick(point) }));
+  const rows = (pick: (point: (typeof points)[number]) => Record<string, number | null>): ChartRow[] =>
+    points.map((point) => ({ at: point.at, ...pick(point) }));
   const latencyKey = (agent: string, quantile: number) => `${agent} p${Math.round(quantile * 100)}`;
   return (
     <WidgetFrame title={`${view.name} metrics`} status={frameStatus(metrics.status)} error={metrics.error} lastGoodAt={metrics.lastGoodAt} onRetry={onRetry}>
       {metrics.data && metrics.data.skippedLines > 0 && (
-        <p className="notice" role="note">The last scrape had {metrics.data.skippedLines} line{metrics.data.skippedLines === 1 ? '' : 's'} this console could not read; they were skipped, the rest is shown.</p>
+        <p className="notice" role="note">
+          The last scrape had {metrics.data.skippedLines} line{metrics.data.skippedLines === 1 ? '' : 's'} this console could not read; they were skipped, the
+          rest is shown.
+        </p>
       )}
       {unreadable.length > 0 && (
         <p className="notice" role="note">
-          {unreadable.length === 1 ? 'One series was' : `${unreadable.length} series were`} left out: not a finite number ({shownText(unreadable.slice(0, 3).join('; '), NAME_CHARS)}{unreadable.length > 3 ? `; and ${unreadable.length - 3} more` : ''}). The others are shown.
+          {unreadable.length === 1 ? 'One series was' : `${unreadable.length} series were`} left out: not a finite number (
+          {shownText(unreadable.slice(0, 3).join('; '), NAME_CHARS)}
+          {unreadable.length > 3 ? `; and ${unreadable.length - 3} more` : ''}). The others are shown.
         </p>
       )}
-      {hiddenAgents > 0 && <p className="muted">The {agents.length} busiest agents are drawn, and {hiddenAgents.toLocaleString('en-US')} more are counted in the totals.</p>}
-      {resets > 0 && <p className="muted">Counters restarted {resets === 1 ? 'once' : `${resets} times`} in the window (a process restart); rates count from the restart.</p>}
-      {!traffic && points.length > 1 ? <p className="muted">No agent requests recorded yet.</p> : (
+      {hiddenAgents > 0 && (
+        <p className="muted">
+          The {agents.length} busiest agents are drawn, and {hiddenAgents.toLocaleString('en-US')} more are counted in the totals.
+        </p>
+      )}
+      {resets > 0 && (
+        <p className="muted">Counters restarted {resets === 1 ? 'once' : `${resets} times`} in the window (a process restart); rates count from the restart.</p>
+      )}
+      {!traffic && points.length > 1 ? (
+        <p className="muted">No agent requests recorded yet.</p>
+      ) : (
         <div className="chart-grid">
           <TimeSeriesChart title="Request rate" format={rate} lines={[{ key: 'rate', label: 'requests' }]} rows={rows((p) => ({ rate: p.requestRate }))} />
-          <TimeSeriesChart title="Error rate" format={share} lines={[{ key: 'errors', label: 'failed share' }]} rows={rows((p) => ({ errors: p.errorRatio }))} />
+          <TimeSeriesChart
+            title="Error rate"
+            format={share}
+            lines={[{ key: 'errors', label: 'failed share' }]}
+            rows={rows((p) => ({ errors: p.errorRatio }))}
+          />
           <TimeSeriesChart
             title="Latency p50 / p95 / p99"
             format={seconds}
-            lines={agents.flatMap((agent) => QUANTILES.map((quantile) => ({
-              key: latencyKey(agent, quantile), label: latencyKey(agent, quantile),
-              dashed: approximate.some((l) => l.agent === agent && l.quantile === quantile),
-            })))}
+            lines={agents.flatMap((agent) =>
+              QUANTILES.map((quantile) => ({
+                key: latencyKey(agent, quantile),
+                label: latencyKey(agent, quantile),
+                dashed: approximate.some((l) => l.agent === agent && l.quantile === quantile),
+              })),
+            )}
             rows={rows((p) => Object.fromEntries(p.latency.filter((l) => drawn.has(l.agent)).map((l) => [latencyKey(l.agent, l.quantile), l.seconds])))}
             note={approximationNote(approximate.map((l) => ({ label: latencyKey(l.agent, l.quantile), why: l.why })))}
           />
-          <TimeSeriesChart title="Active tasks" format={count} integer lines={agents.map((agent) => ({ key: `agent:${agent}`, label: agent }))} rows={rows((p) => Object.fromEntries(agents.map((agent) => [`agent:${agent}`, own(p.activeTasks, agent) ?? null])))} />
+          <TimeSeriesChart
+            title="Active tasks"
+            format={count}
+            integer
+            lines={agents.map((agent) => ({ key: `agent:${agent}`, label: agent }))}
+            rows={rows((p) => Object.fromEntries(agents.map((agent) => [`agent:${agent}`, own(p.activeTasks, agent) ?? null])))}
+          />
         </div>
       )}
     </WidgetFrame>
@@ -76,7 +104,7 @@ export function ServiceMetricsPanel({ view, onRetry }: { view: ServiceView; onRe
 }
 
 const WHY = {
-  'clamped-to-highest-bound': 'above the highest histogram bucket, so the value shown is that bucket\'s bound, a lower limit',
+  'clamped-to-highest-bound': "above the highest histogram bucket, so the value shown is that bucket's bound, a lower limit",
   'forced-monotonic': 'from bucket counts that decreased (inconsistent data), forced to rise before the quantile was taken',
 } as const;
 

@@ -6,10 +6,19 @@ export function StorageUsagePanel({ usage }: { usage: StorageUsage }) {
   return (
     <dl className="usage">
       <dt>localStorage in use</dt>
-      <dd>{mb(usage.totalBytes)} of about {mb(usage.capacityBytes)} ({Math.round(usage.ratio * 100)}%)</dd>
+      <dd>
+        {mb(usage.totalBytes)} of about {mb(usage.capacityBytes)} ({Math.round(usage.ratio * 100)}%)
+      </dd>
       <dt>Agent Console's share</dt>
       <dd>{mb(usage.ownBytes)}</dd>
-      {usage.estimate && (<><dt>Origin quota (all storage)</dt><dd>{mb(usage.estimate.usage)} of {mb(usage.estimate.quota)}</dd></>)}
+      {usage.estimate && (
+        <>
+          <dt>Origin quota (all storage)</dt>
+          <dd>
+            {mb(usage.estimate.usage)} of {mb(usage.estimate.quota)}
+          </dd>
+        </>
+      )}
     </dl>
   );
 }

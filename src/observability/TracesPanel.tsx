@@ -21,20 +21,44 @@ export function TracesPanel({ sources }: { sources: TraceSources }) {
   const [open, setOpen] = useState<string | null>(null);
   return (
     <WidgetFrame title="Recent traces" status={traces.status} error={traces.error} onRetry={traces.reload}>
-      {traces.data?.items.length === 0 ? <p className="muted">No traces recorded yet.</p> : (
+      {traces.data?.items.length === 0 ? (
+        <p className="muted">No traces recorded yet.</p>
+      ) : (
         <table>
-          <thead><tr><th scope="col">Trace</th><th scope="col">Root span</th><th scope="col">Service</th><th scope="col">Started</th><th scope="col">Duration</th><th scope="col">Spans</th><th scope="col">Status</th></tr></thead>
-          <tbody>{traces.data?.items.map((trace) => (
-            <tr key={trace.traceId} aria-selected={open === trace.traceId}>
-              <td>
-                <button type="button" className="link-button" aria-expanded={open === trace.traceId} onClick={() => setOpen(open === trace.traceId ? null : trace.traceId)} aria-label={`Open trace ${trace.traceId}`}>
-                  <code>{trace.traceId.slice(0, 12)}</code>
-                </button>
-              </td>
-              <td>{shownText(trace.rootSpan, NAME_CHARS)}</td><td>{shownText(trace.service, NAME_CHARS)}</td><td>{clockTime(Date.parse(trace.startedAt))}</td>
-              <td>{formatDuration(trace.durationMs)}</td><td>{formatQuantity(trace.spanCount)}</td><td>{trace.status}</td>
+          <thead>
+            <tr>
+              <th scope="col">Trace</th>
+              <th scope="col">Root span</th>
+              <th scope="col">Service</th>
+              <th scope="col">Started</th>
+              <th scope="col">Duration</th>
+              <th scope="col">Spans</th>
+              <th scope="col">Status</th>
             </tr>
-          ))}</tbody>
+          </thead>
+          <tbody>
+            {traces.data?.items.map((trace) => (
+              <tr key={trace.traceId} aria-selected={open === trace.traceId}>
+                <td>
+                  <button
+                    type="button"
+                    className="link-button"
+                    aria-expanded={open === trace.traceId}
+                    onClick={() => setOpen(open === trace.traceId ? null : trace.traceId)}
+                    aria-label={`Open trace ${trace.traceId}`}
+                  >
+                    <code>{trace.traceId.slice(0, 12)}</code>
+                  </button>
+                </td>
+                <td>{shownText(trace.rootSpan, NAME_CHARS)}</td>
+                <td>{shownText(trace.service, NAME_CHARS)}</td>
+                <td>{clockTime(Date.parse(trace.startedAt))}</td>
+                <td>{formatDuration(trace.durationMs)}</td>
+                <td>{formatQuantity(trace.spanCount)}</td>
+                <td>{trace.status}</td>
+              </tr>
+            ))}
+          </tbody>
         </table>
       )}
       <UnreadableRecords records={traces.data?.unreadable ?? []} noun="trace" />
@@ -46,6 +70,14 @@ export function TracesPanel({ sources }: { sources: TraceSources }) {
 function TraceDetail({ traceId, sources }: { traceId: string; sources: TraceSources }) {
   const detail = useResource(useCallback((signal: AbortSignal) => sources.detail(traceId, signal), [sources, traceId]));
   if (detail.status === 'loading') return <p role="status">Loading trace {traceId.slice(0, 12)}…</p>;
-  if (!detail.data) return <p role="alert">Could not load trace {traceId.slice(0, 12)}: {detail.error} <button type="button" onClick={detail.reload}>Retry</button></p>;
+  if (!detail.data)
+    return (
+      <p role="alert">
+        Could not load trace {traceId.slice(0, 12)}: {detail.error}{' '}
+        <button type="button" onClick={detail.reload}>
+          Retry
+        </button>
+      </p>
+    );
   return <TraceWaterfall traceId={traceId} spans={detail.data.items} unreadable={detail.data.unreadable} />;
 }

@@ -25,9 +25,13 @@ describe('AlertRulesPanel', () => {
     const onSilence = fn();
     render(<Firing onSilence={onSilence} />);
     await userEvent.click(screen.getByRole('button', { name: 'Silence for 1 hour' }));
-    expect(onSilence.mock.calls).toEqual([[{ alertname: 'ServiceUnhealthy', service: 'media-engine' }, 'Riley Reviewer', 'Silenced from the console', 3_600_000]]);
+    expect(onSilence.mock.calls).toEqual([
+      [{ alertname: 'ServiceUnhealthy', service: 'media-engine' }, 'Riley Reviewer', 'Silenced from the console', 3_600_000],
+    ]);
     render(<Silenced />);
-    expect(screen.getByRole('list', { name: 'Silences' })).toHaveTextContent('alertname="ServiceUnhealthy", service="media-engine" by Riley Reviewer until 10:00:00 UTC: Restarting the GPU pool');
+    expect(screen.getByRole('list', { name: 'Silences' })).toHaveTextContent(
+      'alertname="ServiceUnhealthy", service="media-engine" by Riley Reviewer until 10:00:00 UTC: Restarting the GPU pool',
+    );
   });
 
   it('lists a resolved alert with when it resolved, and its history', () => {
@@ -40,7 +44,9 @@ describe('AlertRulesPanel', () => {
 describe('ServiceMetricsPanel', () => {
   it('keeps the charts when stale and says from when', () => {
     render(<Stale />);
-    expect(screen.getByRole('status')).toHaveTextContent('Showing the last data we had (from 08:59:00 UTC); refreshing failed: The server could not be reached.');
+    expect(screen.getByRole('status')).toHaveTextContent(
+      'Showing the last data we had (from 08:59:00 UTC); refreshing failed: The server could not be reached.',
+    );
     expect(screen.getByRole('figure', { name: 'Request rate' })).toBeVisible();
   });
 
@@ -51,7 +57,9 @@ describe('ServiceMetricsPanel', () => {
 
   it('says which latency lines are approximations and why', () => {
     render(<Unhealthy />);
-    expect(screen.getByRole('note')).toHaveTextContent(/^Approximate \(dashed\): .*p99.* above the highest histogram bucket, so the value shown is that bucket's bound, a lower limit\.$/);
+    expect(screen.getByRole('note')).toHaveTextContent(
+      /^Approximate \(dashed\): .*p99.* above the highest histogram bucket, so the value shown is that bucket's bound, a lower limit\.$/,
+    );
   });
 
   it('says a restart once however many refreshes since have its window in view', () => {
@@ -60,7 +68,9 @@ describe('ServiceMetricsPanel', () => {
     const points = view.metrics.data.points.map((point, index) => ({ ...point, resets: index === 0 ? 0 : 1 }));
     render(<ServiceMetricsPanel view={{ ...view, metrics: { ...view.metrics, data: { ...view.metrics.data, points } } }} />);
     expect(points.length).toBeGreaterThan(2);
-    expect(screen.getByText(/^Counters restarted/)).toHaveTextContent('Counters restarted once in the window (a process restart); rates count from the restart.');
+    expect(screen.getByText(/^Counters restarted/)).toHaveTextContent(
+      'Counters restarted once in the window (a process restart); rates count from the restart.',
+    );
   });
 
   it('with 1,000 agents draws the five busiest and counts the rest, and names a series it left out', () => {
@@ -76,9 +86,13 @@ describe('ServiceMetricsPanel', () => {
     }));
     render(<ServiceMetricsPanel view={{ ...view, metrics: { ...view.metrics, data: { ...view.metrics.data, points } } }} />);
     expect(screen.getByText(/busiest agents/)).toHaveTextContent('The 5 busiest agents are drawn, and 995 more are counted in the totals.');
-    const legend = within(screen.getByRole('figure', { name: 'Active tasks' })).getAllByRole('listitem').map((item) => item.textContent);
+    const legend = within(screen.getByRole('figure', { name: 'Active tasks' }))
+      .getAllByRole('listitem')
+      .map((item) => item.textContent);
     expect(legend).toEqual(['agent-995', 'agent-996', 'agent-997', 'agent-998', 'agent-999']);
-    expect(screen.getByRole('note')).toHaveTextContent('One series was left out: not a finite number (a2a_requests_total{agent="agent-3",status="error"} = +Inf). The others are shown.');
+    expect(screen.getByRole('note')).toHaveTextContent(
+      'One series was left out: not a finite number (a2a_requests_total{agent="agent-3",status="error"} = +Inf). The others are shown.',
+    );
   });
 
   it('offers a retry when the first read failed', () => {
@@ -89,11 +103,18 @@ describe('ServiceMetricsPanel', () => {
 });
 
 describe('AuditLogPanel', () => {
-  const page = (ids: string[], nextCursor: string | null): AuditPage => ({ items: ids.map((id) => createAuditEvent({ id, target: id })), unreadable: [], nextCursor });
+  const page = (ids: string[], nextCursor: string | null): AuditPage => ({
+    items: ids.map((id) => createAuditEvent({ id, target: id })),
+    unreadable: [],
+    nextCursor,
+  });
 
   it('asks the source with the filters, and starts again from the first page when they change', async () => {
     const asked: AuditQuery[] = [];
-    const source: AuditSource = async (query) => { asked.push(query); return page([`e-${asked.length}`], 'next'); };
+    const source: AuditSource = async (query) => {
+      asked.push(query);
+      return page([`e-${asked.length}`], 'next');
+    };
     render(<AuditLogPanel source={source} />);
     await screen.findByText('e-1');
     await userEvent.selectOptions(screen.getByLabelText('Service'), 'media-engine');
@@ -101,12 +122,20 @@ describe('AuditLogPanel', () => {
     await userEvent.type(screen.getByRole('searchbox', { name: 'Search' }), 'riley');
     await userEvent.click(screen.getByRole('button', { name: 'Search' }));
     await screen.findByText('e-4');
-    expect(asked).toEqual([{}, { service: 'media-engine' }, { service: 'media-engine', success: false }, { service: 'media-engine', success: false, q: 'riley' }]);
+    expect(asked).toEqual([
+      {},
+      { service: 'media-engine' },
+      { service: 'media-engine', success: false },
+      { service: 'media-engine', success: false, q: 'riley' },
+    ]);
     expect(screen.queryByText('e-1')).toBeNull();
   });
 
   it('pages on with the cursor, and a failed page keeps the rows already shown', async () => {
-    const pages = new Map<string | undefined, AuditPage | Error>([[undefined, page(['a', 'b'], 'c1')], ['c1', new ApiError('network', 'The server could not be reached.')]]);
+    const pages = new Map<string | undefined, AuditPage | Error>([
+      [undefined, page(['a', 'b'], 'c1')],
+      ['c1', new ApiError('network', 'The server could not be reached.')],
+    ]);
     const source: AuditSource = async (query) => {
       const answer = pages.get(query.cursor);
       if (!answer || answer instanceof Error) throw answer ?? new Error('no such page');

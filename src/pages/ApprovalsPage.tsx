@@ -36,10 +36,14 @@ export function ApprovalsPage() {
   return (
     <>
       <h1>Approval queue</h1>
-      <p className="muted" role="status">{pendingCount} {pendingCount === 1 ? 'proposal waits' : 'proposals wait'} for review</p>
+      <p className="muted" role="status">
+        {pendingCount} {pendingCount === 1 ? 'proposal waits' : 'proposals wait'} for review
+      </p>
       <LiveStatusNotice />
       <WidgetFrame title="Proposals" status={resource.status} error={resource.error} onRetry={resource.reload}>
-        {approvals.length === 0 && unreadable.length === 0 ? <p className="muted">Nothing to review.</p> : (
+        {approvals.length === 0 && unreadable.length === 0 ? (
+          <p className="muted">Nothing to review.</p>
+        ) : (
           <div className="stack">
             {approvals.map((approval) => {
               const submit = submits.get(approval.id);
@@ -68,7 +72,9 @@ function ApprovalItem(props: Omit<ComponentProps<typeof ApprovalCard>, 'draft' |
   const draft = usePersisted<string>('draft', props.approval.id, '', z.string());
   const decided = props.approval.status !== 'pending' && props.submit?.phase === 'idle';
   const { clear } = draft;
-  useEffect(() => { if (decided) clear(); }, [decided, clear]);
+  useEffect(() => {
+    if (decided) clear();
+  }, [decided, clear]);
   if (!draft.ready) return null;
   const kept = draft.lastSave ? (draft.lastSave.ok ? 'saved' : 'memory') : undefined;
   return <ApprovalCard {...props} draft={draft.value} onDraftChange={draft.update} {...(kept ? { draftKept: kept } : {})} />;

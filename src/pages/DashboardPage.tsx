@@ -9,7 +9,9 @@ import { ProjectStatusPanel } from '../widgets/panels/ProjectStatusPanel';
 import { TasksPanel } from '../widgets/panels/TasksPanel';
 
 type WidgetId = 'tasks' | 'project-status' | 'metrics' | 'alerts';
-interface Layout { widgets: WidgetId[] }
+interface Layout {
+  widgets: WidgetId[];
+}
 /** A saved layout may name widgets this version does not have (a newer tab wrote it): they are skipped. */
 const layoutSchema = z.object({ widgets: z.array(z.string()) }).transform((layout): Layout => ({ widgets: layout.widgets.filter(isWidgetId) }));
 
@@ -38,15 +40,25 @@ export function DashboardPage() {
   return (
     <>
       <h1>Dashboard</h1>
-      {layout.lastSave?.warning && <p role="status" className="notice">{layout.lastSave.warning}</p>}
+      {layout.lastSave?.warning && (
+        <p role="status" className="notice">
+          {layout.lastSave.warning}
+        </p>
+      )}
       {hidden.length > 0 && (
         <div className="add-widget">
           <label htmlFor="add-widget">Add a widget</label>
           <select id="add-widget" value={toAdd} onChange={(event) => setToAdd(event.target.value as WidgetId | '')}>
             <option value="">Choose…</option>
-            {hidden.map((id) => <option key={id} value={id}>{WIDGETS[id].title}</option>)}
+            {hidden.map((id) => (
+              <option key={id} value={id}>
+                {WIDGETS[id].title}
+              </option>
+            ))}
           </select>
-          <button type="button" onClick={add} disabled={!toAdd}>Add widget</button>
+          <button type="button" onClick={add} disabled={!toAdd}>
+            Add widget
+          </button>
         </div>
       )}
       {layout.ready && (
@@ -58,7 +70,11 @@ export function DashboardPage() {
             const instance = shown.slice(0, index).filter((other) => other === id).length;
             const remove = () => layout.update({ widgets: shown.filter((_, position) => position !== index) });
             // One widget that throws shows its own error; the rest of the dashboard keeps working.
-            return <ErrorBoundary key={`${id}#${instance}`} what={`The ${title} widget`}><Component onRemove={remove} /></ErrorBoundary>;
+            return (
+              <ErrorBoundary key={`${id}#${instance}`} what={`The ${title} widget`}>
+                <Component onRemove={remove} />
+              </ErrorBoundary>
+            );
           })}
         </div>
       )}

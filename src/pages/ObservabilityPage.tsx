@@ -49,14 +49,24 @@ export function ObservabilityPage() {
       <p className="muted">Refreshes every {Math.round(refreshMs / 1000)} s; health changes arrive live.</p>
       <LiveStatusNotice />
       <AlertRulesPanel
-        alerts={monitor.alerts} rules={monitor.rules} silences={monitor.silences} evaluatedAt={monitor.refreshedAt} now={monitor.now}
-        author={session?.user.name} onSilence={monitor.silence} onExpireSilence={monitor.expireSilence}
+        alerts={monitor.alerts}
+        rules={monitor.rules}
+        silences={monitor.silences}
+        evaluatedAt={monitor.refreshedAt}
+        now={monitor.now}
+        author={session?.user.name}
+        onSilence={monitor.silence}
+        onExpireSilence={monitor.expireSilence}
       />
       <div className="dashboard-grid">
-        {monitor.services.map((view) => <HealthPanel key={view.name} view={view} onRetry={monitor.refresh} />)}
+        {monitor.services.map((view) => (
+          <HealthPanel key={view.name} view={view} onRetry={monitor.refresh} />
+        ))}
       </div>
       <div className="dashboard-grid dashboard-grid--wide">
-        {monitor.services.map((view) => <MetricsPanel key={view.name} view={view} onRetry={monitor.refresh} />)}
+        {monitor.services.map((view) => (
+          <MetricsPanel key={view.name} view={view} onRetry={monitor.refresh} />
+        ))}
       </div>
       <AuditLogPanel source={auditSource} refreshEveryMs={refreshMs} />
       <TracesPanel sources={traceSources} />

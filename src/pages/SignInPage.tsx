@@ -28,14 +28,24 @@ export function SignInPage() {
   return (
     <main className="sign-in">
       <h1>Sign in to Agent Console</h1>
-      {notice && <p role="status" className="notice">{notice}</p>}
+      {notice && (
+        <p role="status" className="notice">
+          {notice}
+        </p>
+      )}
       <form onSubmit={(event) => void submit(event)} aria-busy={busy}>
         <label htmlFor="username">Username</label>
         <input id="username" name="username" autoComplete="username" required />
         <label htmlFor="password">Password</label>
         <input id="password" name="password" type="password" autoComplete="current-password" required />
-        {error && <p role="alert" className="error-text">{error}</p>}
-        <button type="submit" disabled={busy}>Sign in</button>
+        {error && (
+          <p role="alert" className="error-text">
+            {error}
+          </p>
+        )}
+        <button type="submit" disabled={busy}>
+          Sign in
+        </button>
       </form>
     </main>
   );

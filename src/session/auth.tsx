@@ -34,13 +34,20 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     sessionRef.current = session;
   }, [session]);
   useLayoutEffect(() => {
-    configureAuth(() => sessionRef.current?.token ?? null, () => signOut('Your session has ended. Sign in again.'));
+    configureAuth(
+      () => sessionRef.current?.token ?? null,
+      () => signOut('Your session has ended. Sign in again.'),
+    );
   }, [signOut]);
 
   const signIn = useCallback(async (credentials: SignInRequest) => {
     const next = await withAction('sign in', (action) => api.signIn(credentials, action));
     const kept = writeSessionCookie(next);
-    setPersistenceWarning(kept === 'memory' ? 'This browser could not store your sign-in (the session is too large for its cookies and storage): reloading the page will sign you out.' : null);
+    setPersistenceWarning(
+      kept === 'memory'
+        ? 'This browser could not store your sign-in (the session is too large for its cookies and storage): reloading the page will sign you out.'
+        : null,
+    );
     sessionRef.current = next;
     setNotice(null);
     setSession(next);

@@ -81,7 +81,9 @@ describe('the session cookie', () => {
 
   it('says when neither cookies nor sessionStorage could keep the session', () => {
     const cookie = vi.spyOn(document, 'cookie', 'set').mockImplementation(() => undefined);
-    const storage = vi.spyOn(Storage.prototype, 'setItem').mockImplementation(() => { throw new DOMException('full', 'QuotaExceededError'); });
+    const storage = vi.spyOn(Storage.prototype, 'setItem').mockImplementation(() => {
+      throw new DOMException('full', 'QuotaExceededError');
+    });
     try {
       expect(writeSessionCookie(session)).toBe('memory');
     } finally {

@@ -82,10 +82,16 @@ function parseSession(encoded: string | null): Session | null {
 }
 
 function cookies(): Map<string, string> {
-  return new Map(document.cookie.split(';').map((part) => part.trim()).filter(Boolean).map((part) => {
-    const at = part.indexOf('=');
-    return at < 0 ? [part, ''] : [part.slice(0, at), part.slice(at + 1)];
-  }));
+  return new Map(
+    document.cookie
+      .split(';')
+      .map((part) => part.trim())
+      .filter(Boolean)
+      .map((part) => {
+        const at = part.indexOf('=');
+        return at < 0 ? [part, ''] : [part.slice(0, at), part.slice(at + 1)];
+      }),
+  );
 }
 
 function readCookieValue(): string | null {
@@ -113,7 +119,8 @@ function setCookie(name: string, value: string, expires: string): void {
 
 function clearCookies(): void {
   for (const name of cookies().keys()) {
-    if (name === SESSION_COOKIE || name === SESSION_END_COOKIE || name.startsWith(`${SESSION_COOKIE}.`)) document.cookie = `${name}=; Max-Age=0; ${attributes()}`;
+    if (name === SESSION_COOKIE || name === SESSION_END_COOKIE || name.startsWith(`${SESSION_COOKIE}.`))
+      document.cookie = `${name}=; Max-Age=0; ${attributes()}`;
   }
 }
 

@@ -27,12 +27,24 @@ export function StorageNotice() {
   const health = useStoreHealth();
   return (
     <>
-      {health.mode === 'memory' && <p role="alert" className="notice shell__banner">{health.message}</p>}
-      {health.mode !== 'memory' && health.nearQuota && <p role="status" className="notice shell__banner">Browser storage is over 80% full; older dashboard data may move to IndexedDB.</p>}
+      {health.mode === 'memory' && (
+        <p role="alert" className="notice shell__banner">
+          {health.message}
+        </p>
+      )}
+      {health.mode !== 'memory' && health.nearQuota && (
+        <p role="status" className="notice shell__banner">
+          Browser storage is over 80% full; older dashboard data may move to IndexedDB.
+        </p>
+      )}
       {health.setAside && health.setAside.length > 0 && (
         <div role="status" className="notice shell__banner">
           <p>Saved data this console could not read was set aside; the defaults are used instead:</p>
-          <ul>{health.setAside.map((line) => <li key={line}>{line}</li>)}</ul>
+          <ul>
+            {health.setAside.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
         </div>
       )}
     </>

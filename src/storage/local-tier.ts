@@ -5,7 +5,12 @@ export function isQuotaError(error: unknown): boolean {
 }
 
 /** `refusedAtBytes`: how full localStorage was (with this write) when the browser first said no. */
-export interface LocalWrite { ok: boolean; evicted: string[]; refusedAtBytes?: number; error?: string }
+export interface LocalWrite {
+  ok: boolean;
+  evicted: string[];
+  refusedAtBytes?: number;
+  error?: string;
+}
 
 /**
  * localStorage, the primary tier. On a full quota it evicts this app's least recently saved
@@ -53,7 +58,12 @@ export class LocalTier {
     const value = encodeRecord(record);
     const evicted: string[] = [];
     let refusedAtBytes: number | undefined;
-    const result = (ok: boolean, error?: string): LocalWrite => ({ ok, evicted, ...(refusedAtBytes === undefined ? {} : { refusedAtBytes }), ...(error ? { error } : {}) });
+    const result = (ok: boolean, error?: string): LocalWrite => ({
+      ok,
+      evicted,
+      ...(refusedAtBytes === undefined ? {} : { refusedAtBytes }),
+      ...(error ? { error } : {}),
+    });
     for (;;) {
       try {
         this.storage.setItem(key, value);

@@ -15,7 +15,13 @@ const KINDS: RecordKind[] = ['layout', 'draft', 'stream-cursor'];
 // storage suite and the storage bench.
 // There is no "load" step: after every step, every key is read back and checked.
 const operation = fc.oneof(
-  fc.record({ op: fc.constant('save' as const), kind: fc.constantFrom(...KINDS), id: fc.constantFrom(...IDS), size: fc.integer({ min: 1, max: 16_000 }), fill: fc.constantFrom('x', 'y', 'z') }),
+  fc.record({
+    op: fc.constant('save' as const),
+    kind: fc.constantFrom(...KINDS),
+    id: fc.constantFrom(...IDS),
+    size: fc.integer({ min: 1, max: 16_000 }),
+    fill: fc.constantFrom('x', 'y', 'z'),
+  }),
   fc.record({ op: fc.constant('reload' as const) }),
   fc.record({ op: fc.constant('foreign' as const), size: fc.integer({ min: 1, max: 15_000 }) }),
 );
@@ -56,7 +62,12 @@ async function runSequence(ops: Operation[], withIndexedDb: boolean): Promise<vo
           lost.add(evicted);
         }
       }
-      if (result.ok) { acked.set(key, value); unsaved.delete(key); lost.delete(key); evictedInMemory.delete(key); } else unsaved.set(key, value);
+      if (result.ok) {
+        acked.set(key, value);
+        unsaved.delete(key);
+        lost.delete(key);
+        evictedInMemory.delete(key);
+      } else unsaved.set(key, value);
     } else if (step.op === 'reload') {
       store = await open();
       unsaved.clear();
@@ -71,27 +82,34 @@ async function runSequence(ops: Operation[], withIndexedDb: boolean): Promise<vo
       }
     }
     for (const [key, value] of foreign) expect(localStorage.getItem(key)).toBe(value);
-    for (const kind of KINDS) for (const id of IDS) {
-      const key = ownKey(kind, id);
-      const expected = unsaved.get(key) ?? acked.get(key);
-      const loaded = await store.load(kind, id);
-      if (expected === undefined && lost.has(key)) {
-        // Reported evicted (no IndexedDB to move it to): this tab may still hold the value it saved,
-        // never anything else, and after a reload it is gone.
-        expect([undefined, evictedInMemory.get(key)], `${key} was reported evicted`).toContain(loaded);
-      } else {
-        expect(loaded, key).toBe(expected);
+    for (const kind of KINDS)
+      for (const id of IDS) {
+        const key = ownKey(kind, id);
+        const expected = unsaved.get(key) ?? acked.get(key);
+        const loaded = await store.load(kind, id);
+        if (expected === undefined && lost.has(key)) {
+          // Reported evicted (no IndexedDB to move it to): this tab may still hold the value it saved,
+          // never anything else, and after a reload it is gone.
+          expect([undefined, evictedInMemory.get(key)], `${key} was reported evicted`).toContain(loaded);
+        } else {
+          expect(loaded, key).toBe(expected);
+        }
       }
-    }
   }
 }
 
 it('never loses an acknowledged value or touches a foreign key (localStorage + IndexedDB)', async () => {
-  await fc.assert(fc.asyncProperty(fc.array(operation, { minLength: 1, maxLength: 8 }), (ops) => runSequence(ops, true)), { numRuns: 1000 });
+  await fc.assert(
+    fc.asyncProperty(fc.array(operation, { minLength: 1, maxLength: 8 }), (ops) => runSequence(ops, true)),
+    { numRuns: 1000 },
+  );
 }, 300_000);
 
 it('without IndexedDB, loses only what a save reported as evicted, never drafts (localStorage only)', async () => {
-  await fc.assert(fc.asyncProperty(fc.array(operation, { minLength: 1, maxLength: 8 }), (ops) => runSequence(ops, false)), { numRuns: 1000 });
+  await fc.assert(
+    fc.asyncProperty(fc.array(operation, { minLength: 1, maxLength: 8 }), (ops) => runSequence(ops, false)),
+    { numRuns: 1000 },
+  );
 }, 300_000);
 
 it('runs against the smaller quota it asks for (otherwise the sizes above would never overflow it)', () => {

@@ -142,7 +142,7 @@ describe('another tab', () => {
     expect(await mine.load('layout', 'main')).toBe('newer');
   });
 
-  it('ignores other apps\' keys', async () => {
+  it("ignores other apps' keys", async () => {
     const store = await openStore({ now });
     const heard = vi.fn();
     store.onExternalChange(heard);
@@ -152,7 +152,7 @@ describe('another tab', () => {
 });
 
 describe('stored values whose envelope is fine but whose data is not', () => {
-  it('a layout with no widget list is set aside, named in the store\'s health, and never returned', async () => {
+  it("a layout with no widget list is set aside, named in the store's health, and never returned", async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     localStorage.setItem(ownKey('layout', 'dashboard'), JSON.stringify({ v: 2, kind: 'layout', rev: 5, usedAt: 5, data: { columns: 3 } }));
     const store = await openStore({ now });

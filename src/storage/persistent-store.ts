@@ -8,11 +8,15 @@ import { setAside } from './set-aside';
 import { MEMORY_ONLY_WARNING, StoreHealthState, type StoreHealth } from './store-health';
 import { measureUsage, type StorageUsage } from './usage';
 
-
 export type Backend = 'localStorage' | 'indexedDB' | 'memory';
 
 /** What a save did. `ok` means the value survives a reload; it never throws into the UI. */
-export interface SaveResult { ok: boolean; backend: Backend; warning?: string; evicted?: string[] }
+export interface SaveResult {
+  ok: boolean;
+  backend: Backend;
+  warning?: string;
+  evicted?: string[];
+}
 
 interface StoreOptions {
   local?: LocalTier | undefined;

@@ -44,7 +44,8 @@ export function decodeRecord(raw: string): DecodeResult {
   const current = storedRecordSchema.safeParse(parsed);
   if (current.success) return { record: current.data, migrated: false };
   const v1 = recordV1Schema.safeParse(parsed);
-  if (v1.success) return { record: { v: SCHEMA_VERSION, kind: v1.data.kind, rev: v1.data.savedAt, usedAt: v1.data.savedAt, data: v1.data.value }, migrated: true };
+  if (v1.success)
+    return { record: { v: SCHEMA_VERSION, kind: v1.data.kind, rev: v1.data.savedAt, usedAt: v1.data.savedAt, data: v1.data.value }, migrated: true };
   const version = typeof parsed === 'object' && parsed !== null && 'v' in parsed ? String((parsed as { v: unknown }).v) : 'none';
   return { error: `unknown schema version ${version}` };
 }

@@ -24,15 +24,23 @@ export function usePersisted<T>(kind: RecordKind, id: string, fallback: T, schem
       const parsed = schemaRef.current.safeParse(data);
       if (changed === key && parsed.success) setState((current) => ({ ...current, value: parsed.data }));
     });
-    return () => { active = false; stop(); };
+    return () => {
+      active = false;
+      stop();
+    };
   }, [store, kind, id]);
 
-  const update = useCallback((value: T) => {
-    setState((current) => ({ ...current, value }));
-    void store.save(kind, id, value).then((lastSave) => setState((current) => ({ ...current, lastSave })));
-  }, [store, kind, id]);
+  const update = useCallback(
+    (value: T) => {
+      setState((current) => ({ ...current, value }));
+      void store.save(kind, id, value).then((lastSave) => setState((current) => ({ ...current, lastSave })));
+    },
+    [store, kind, id],
+  );
 
-  const clear = useCallback(() => { void store.remove(kind, id); }, [store, kind, id]);
+  const clear = useCallback(() => {
+    void store.remove(kind, id);
+  }, [store, kind, id]);
 
   return { value: state.value, ready: state.ready, lastSave: state.lastSave, update, clear };
 }

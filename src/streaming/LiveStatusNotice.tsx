@@ -7,10 +7,10 @@ export function LiveStatusView({ status, onReconnect }: { status: LiveStatus; on
   const paused = status.state === 'reconnecting';
   return (
     <div role={paused ? 'status' : 'alert'} className="notice live-notice">
-      <p>
-        {paused ? `Live updates paused: ${status.reason} Reconnecting (attempt ${status.attempt})…` : `Live updates are off: ${status.reason}`}
-      </p>
-      <button type="button" className="link-button" onClick={onReconnect}>Reconnect now</button>
+      <p>{paused ? `Live updates paused: ${status.reason} Reconnecting (attempt ${status.attempt})…` : `Live updates are off: ${status.reason}`}</p>
+      <button type="button" className="link-button" onClick={onReconnect}>
+        Reconnect now
+      </button>
     </div>
   );
 }

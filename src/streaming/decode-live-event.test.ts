@@ -11,14 +11,22 @@ afterEach(() => {
 describe('decodeLiveEvent', () => {
   it('gives each kind its typed payload', () => {
     const approval = createApproval({ id: 'approval-9' });
-    expect(decodeLiveEvent('task:t', 3, 'progress', JSON.stringify({ type: 'progress', taskId: 't', seq: 3, progress: 40 })))
-      .toEqual({ topic: 'task:t', seq: 3, kind: 'progress', payload: { type: 'progress', taskId: 't', seq: 3, progress: 40 } });
+    expect(decodeLiveEvent('task:t', 3, 'progress', JSON.stringify({ type: 'progress', taskId: 't', seq: 3, progress: 40 }))).toEqual({
+      topic: 'task:t',
+      seq: 3,
+      kind: 'progress',
+      payload: { type: 'progress', taskId: 't', seq: 3, progress: 40 },
+    });
     expect(decodeLiveEvent('approvals', 1, 'approval', JSON.stringify(approval))).toEqual({ topic: 'approvals', seq: 1, kind: 'approval', payload: approval });
-    expect(decodeLiveEvent('health', 2, 'health', '{"service":"media-engine","status":"degraded"}'))
-      .toEqual({ topic: 'health', seq: 2, kind: 'health', payload: { service: 'media-engine', status: 'degraded' } });
+    expect(decodeLiveEvent('health', 2, 'health', '{"service":"media-engine","status":"degraded"}')).toEqual({
+      topic: 'health',
+      seq: 2,
+      kind: 'health',
+      payload: { service: 'media-engine', status: 'degraded' },
+    });
   });
 
-  it('sets aside an unknown kind, data that is not JSON, and a payload off its kind\'s contract, each warned once', () => {
+  it("sets aside an unknown kind, data that is not JSON, and a payload off its kind's contract, each warned once", () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     for (let round = 0; round < 2; round += 1) {
       expect(decodeLiveEvent('task:t', 1, 'telemetry', '{}')).toBeUndefined();

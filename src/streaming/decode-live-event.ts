@@ -9,7 +9,10 @@ import { warnOnce } from '../api/warn-once';
 export function decodeLiveEvent(topic: string, seq: number, event: string | undefined, data: string): LiveEvent | undefined {
   const kind = liveKindSchema.safeParse(event ?? 'message');
   if (!kind.success) {
-    warnOnce(`live:unknown-kind:${event ?? ''}`, `[live] skipped an event of a kind this console does not know ("${(event ?? 'message').slice(0, 80)}") on ${topic.slice(0, 200)}`);
+    warnOnce(
+      `live:unknown-kind:${event ?? ''}`,
+      `[live] skipped an event of a kind this console does not know ("${(event ?? 'message').slice(0, 80)}") on ${topic.slice(0, 200)}`,
+    );
     return undefined;
   }
   let json: unknown;
@@ -21,7 +24,10 @@ export function decodeLiveEvent(topic: string, seq: number, event: string | unde
   }
   const payload = LIVE_PAYLOADS[kind.data].safeParse(json);
   if (!payload.success) {
-    warnOnce(`live:off-contract:${data.slice(0, 80)}`, `[live ${topic.slice(0, 200)}] skipped a "${kind.data}" event that does not match the contract: ${data.slice(0, 200)}`);
+    warnOnce(
+      `live:off-contract:${data.slice(0, 80)}`,
+      `[live ${topic.slice(0, 200)}] skipped a "${kind.data}" event that does not match the contract: ${data.slice(0, 200)}`,
+    );
     return undefined;
   }
   return { topic, seq, kind: kind.data, payload: payload.data } as LiveEvent;

@@ -5,7 +5,8 @@
 export function createFrameBatcher<T>(flush: (items: T[]) => void): { push: (item: T) => void; cancel: () => void } {
   let pending: T[] = [];
   let handle: number | undefined;
-  const schedule = typeof requestAnimationFrame === 'function' ? requestAnimationFrame : (callback: () => void) => setTimeout(callback, 16) as unknown as number;
+  const schedule =
+    typeof requestAnimationFrame === 'function' ? requestAnimationFrame : (callback: () => void) => setTimeout(callback, 16) as unknown as number;
   const unschedule = typeof cancelAnimationFrame === 'function' ? cancelAnimationFrame : (id: number) => clearTimeout(id);
   return {
     push(item) {

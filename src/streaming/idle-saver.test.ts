@@ -7,7 +7,13 @@ function manualIdle() {
     queued.push(work);
     return () => queued.splice(queued.indexOf(work), 1);
   };
-  return { schedule, runIdle: () => { for (const work of queued.splice(0)) work(); }, queued };
+  return {
+    schedule,
+    runIdle: () => {
+      for (const work of queued.splice(0)) work();
+    },
+    queued,
+  };
 }
 
 describe('saving stream cursors when the browser is idle', () => {
@@ -21,7 +27,10 @@ describe('saving stream cursors when the browser is idle', () => {
     expect(save).not.toHaveBeenCalled();
     expect(idle.queued).toHaveLength(1);
     idle.runIdle();
-    expect(save.mock.calls).toEqual([['task-1', 2], ['task-2', 7]]);
+    expect(save.mock.calls).toEqual([
+      ['task-1', 2],
+      ['task-2', 7],
+    ]);
     saver.set('task-1', 3);
     idle.runIdle();
     expect(save).toHaveBeenLastCalledWith('task-1', 3);

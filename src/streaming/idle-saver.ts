@@ -16,9 +16,19 @@ export const browserIdle: IdleScheduler = (work, timeout) => {
  * any frame. Pending values are saved when the page is hidden or left, so a reload still resumes
  * from the last cursor the page showed.
  */
-export interface IdleSaver<V> { set(key: string, value: V): void; dispose(): void }
+export interface IdleSaver<V> {
+  set(key: string, value: V): void;
+  dispose(): void;
+}
 
-export function createIdleSaver<V>(save: (key: string, value: V) => void, { timeout = 1000, schedule = browserIdle, target = typeof window === 'undefined' ? undefined : window }: { timeout?: number; schedule?: IdleScheduler; target?: Window | undefined } = {}): IdleSaver<V> {
+export function createIdleSaver<V>(
+  save: (key: string, value: V) => void,
+  {
+    timeout = 1000,
+    schedule = browserIdle,
+    target = typeof window === 'undefined' ? undefined : window,
+  }: { timeout?: number; schedule?: IdleScheduler; target?: Window | undefined } = {},
+): IdleSaver<V> {
   const pending = new Map<string, V>();
   let cancel: (() => void) | undefined;
   const flush = () => {
@@ -28,8 +38,12 @@ export function createIdleSaver<V>(save: (key: string, value: V) => void, { time
     pending.clear();
     for (const [key, value] of values) save(key, value);
   };
-  const onHide = () => { if (pending.size) flush(); };
-  const onVisibility = () => { if (document.visibilityState === 'hidden') onHide(); };
+  const onHide = () => {
+    if (pending.size) flush();
+  };
+  const onVisibility = () => {
+    if (document.visibilityState === 'hidden') onHide();
+  };
   target?.addEventListener('pagehide', onHide);
   target?.document.addEventListener('visibilitychange', onVisibility);
   return {

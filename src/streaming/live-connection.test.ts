@@ -8,7 +8,10 @@ import type { LiveEvent } from '../api/contract';
 import { LiveConnection, type LiveStatus, type TopicHandler } from './live-connection';
 import { resetWarnings } from '../api/warn-once';
 
-configureAuth(() => 'mock.riley', () => undefined);
+configureAuth(
+  () => 'mock.riley',
+  () => undefined,
+);
 
 /** A live connection whose every message, reset, resume and status a test can read. */
 function follow(topics: Record<string, number | undefined>, options: ConstructorParameters<typeof LiveConnection>[0] = {}) {
@@ -22,12 +25,21 @@ function follow(topics: Record<string, number | undefined>, options: Constructor
     const handler: TopicHandler = { onMessage: (message) => messages.push(message), onReset: () => resets.push(topic), onResume: () => resumes.push(topic) };
     live.subscribe(topic, handler, cursor);
   }
-  return { live, messages, resets, resumes, statuses, seqs: (topic: string) => messages.filter((message) => message.topic === topic).map((message) => message.seq) };
+  return {
+    live,
+    messages,
+    resets,
+    resumes,
+    statuses,
+    seqs: (topic: string) => messages.filter((message) => message.topic === topic).map((message) => message.seq),
+  };
 }
 
 /** A server that sends `seqs` on `task:<taskId>` once, then ends the stream. */
 function eventsResponse(taskId: string, seqs: number[]): typeof fetch {
-  const body = seqs.map((seq) => `id: task:${taskId}@${seq}\nevent: progress\ndata: ${JSON.stringify({ type: 'progress', taskId, seq, progress: 10 })}\n\n`).join('');
+  const body = seqs
+    .map((seq) => `id: task:${taskId}@${seq}\nevent: progress\ndata: ${JSON.stringify({ type: 'progress', taskId, seq, progress: 10 })}\n\n`)
+    .join('');
   return () => Promise.resolve(new Response(body, { status: 200, headers: { 'content-type': 'text/event-stream' } }));
 }
 
@@ -80,7 +92,9 @@ describe('the one live connection (msw/node, driven step by step)', () => {
     backend.live.retryMs = 3_600_000;
     const stream = track(follow({ [taskTopic('task-002')]: undefined }));
     let lostAt = 0;
-    stream.live.onStatus((status) => { if (status.state === 'reconnecting') lostAt = Date.now(); });
+    stream.live.onStatus((status) => {
+      if (status.state === 'reconnecting') lostAt = Date.now();
+    });
     await vi.waitFor(() => expect(stream.statuses.at(-1)).toEqual({ state: 'open' }));
     backend.live.drop();
     await vi.waitFor(() => expect(stream.statuses.at(-1)).toMatchObject({ state: 'reconnecting', attempt: 1 }));
@@ -103,7 +117,9 @@ describe('the one live connection (msw/node, driven step by step)', () => {
     await vi.advanceTimersByTimeAsync(9_000);
     expect(backend.live.stats().opened).toBe(1);
     await vi.advanceTimersByTimeAsync(1_000);
-    await vi.waitFor(() => expect(stream.statuses).toContainEqual(expect.objectContaining({ state: 'reconnecting', reason: 'No data from the server for 10 s.' })));
+    await vi.waitFor(() =>
+      expect(stream.statuses).toContainEqual(expect.objectContaining({ state: 'reconnecting', reason: 'No data from the server for 10 s.' })),
+    );
     await vi.advanceTimersByTimeAsync(1);
     await vi.waitFor(() => expect(backend.live.stats()).toMatchObject({ opened: 2, open: 1 }));
   });
@@ -154,30 +170,41 @@ describe('the one live connection (msw/node, driven step by step)', () => {
   });
 
   it('whatever order the server numbers a topic in, no delivered event is older than what came before it without a re-read between', async () => {
-    await fc.assert(fc.asyncProperty(fc.array(fc.integer({ min: 1, max: 8 }), { minLength: 1, maxLength: 12 }), async (seqs) => {
-      const live = new LiveConnection({ random: () => 1, fetch: eventsResponse('t', seqs) });
-      const seen: { kind: 'message' | 'reset'; seq?: number }[] = [];
-      let ended = false;
-      live.onStatus((status) => { if (status.state === 'reconnecting') ended = true; });
-      live.subscribe(taskTopic('t'), { onMessage: (message) => seen.push({ kind: 'message', seq: message.seq }), onReset: () => seen.push({ kind: 'reset' }) });
-      await vi.waitFor(() => expect(ended).toBe(true));
-      live.close();
-      let floor = 0;
-      for (const entry of seen) {
-        if (entry.kind === 'reset') floor = 0;
-        else {
-          expect(entry.seq).toBeGreaterThan(floor);
-          floor = entry.seq ?? 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.integer({ min: 1, max: 8 }), { minLength: 1, maxLength: 12 }), async (seqs) => {
+        const live = new LiveConnection({ random: () => 1, fetch: eventsResponse('t', seqs) });
+        const seen: { kind: 'message' | 'reset'; seq?: number }[] = [];
+        let ended = false;
+        live.onStatus((status) => {
+          if (status.state === 'reconnecting') ended = true;
+        });
+        live.subscribe(taskTopic('t'), {
+          onMessage: (message) => seen.push({ kind: 'message', seq: message.seq }),
+          onReset: () => seen.push({ kind: 'reset' }),
+        });
+        await vi.waitFor(() => expect(ended).toBe(true));
+        live.close();
+        let floor = 0;
+        for (const entry of seen) {
+          if (entry.kind === 'reset') floor = 0;
+          else {
+            expect(entry.seq).toBeGreaterThan(floor);
+            floor = entry.seq ?? 0;
+          }
         }
-      }
-      // Only a repeat of the event just before it is dropped; every other one is applied or re-read.
-      expect(seen).toHaveLength(seqs.filter((seq, index) => index === 0 || seq !== seqs[index - 1]).length);
-    }), { numRuns: 60 });
+        // Only a repeat of the event just before it is dropped; every other one is applied or re-read.
+        expect(seen).toHaveLength(seqs.filter((seq, index) => index === 0 || seq !== seqs[index - 1]).length);
+      }),
+      { numRuns: 60 },
+    );
   });
 
   it('a 204 answer stops the stream with a notice instead of retrying forever', async () => {
     let calls = 0;
-    const fetch204: typeof fetch = () => { calls += 1; return Promise.resolve(new Response(null, { status: 204 })); };
+    const fetch204: typeof fetch = () => {
+      calls += 1;
+      return Promise.resolve(new Response(null, { status: 204 }));
+    };
     const stream = track(follow({ [taskTopic('t')]: undefined }, { fetch: fetch204 }));
     await vi.waitFor(() => expect(stream.statuses.at(-1)).toEqual({ state: 'off', reason: 'The server asked this console to stop live updates (HTTP 204).' }));
     expect(calls).toBe(1);
@@ -199,7 +226,10 @@ describe('the one live connection (msw/node, driven step by step)', () => {
     const unauthorized = vi.fn();
     configureAuth(() => 'mock.riley', unauthorized);
     try {
-      for (const [status, reason] of [[401, 'Your session has ended.'], [403, 'The server does not allow this account to receive live updates (HTTP 403).']] as const) {
+      for (const [status, reason] of [
+        [401, 'Your session has ended.'],
+        [403, 'The server does not allow this account to receive live updates (HTTP 403).'],
+      ] as const) {
         const { backend } = useScenario('happy');
         backend.live.failNext(status, 5);
         const stream = track(follow({ [taskTopic('task-002')]: undefined }));
@@ -208,7 +238,10 @@ describe('the one live connection (msw/node, driven step by step)', () => {
       }
       expect(unauthorized).toHaveBeenCalledOnce();
     } finally {
-      configureAuth(() => 'mock.riley', () => undefined);
+      configureAuth(
+        () => 'mock.riley',
+        () => undefined,
+      );
     }
   });
 
@@ -219,7 +252,11 @@ describe('the one live connection (msw/node, driven step by step)', () => {
     const live = new LiveConnection();
     open.push(live);
     const seen: number[] = [];
-    live.subscribe(taskTopic('task-002'), { onMessage: () => { throw new Error('widget bug'); } });
+    live.subscribe(taskTopic('task-002'), {
+      onMessage: () => {
+        throw new Error('widget bug');
+      },
+    });
     live.subscribe(taskTopic('task-002'), { onMessage: (message) => seen.push(message.seq) });
     await vi.waitFor(() => expect(backend.live.stats().open).toBe(1));
     backend.live.sendRaw('data: {"no":"id"}\n\ndata: {"no":"id"}\n\n');
@@ -232,7 +269,7 @@ describe('the one live connection (msw/node, driven step by step)', () => {
 });
 
 describe('the backoff between attempts', () => {
-  it('doubles from the server\'s retry: up to the cap, with jitter in the upper half', () => {
+  it("doubles from the server's retry: up to the cap, with jitter in the upper half", () => {
     expect([1, 2, 3, 4].map((attempt) => reconnectDelay(attempt, 1_000, () => 1))).toEqual([1_000, 2_000, 4_000, 8_000]);
     expect(reconnectDelay(1, 1_000, () => 0)).toBe(500);
     expect(reconnectDelay(10, 1_000, () => 1)).toBe(MAX_RETRY_MS);

@@ -148,7 +148,10 @@ export class LiveConnection {
       const query = requests.map((request) => `topic=${encodeURIComponent(formatTopicParam(request))}`).join('&');
       // Each (re)connection is its own request, with its own trace context.
       const span = requestSpan('GET', API_ROUTES.live);
-      const response = await this.fetch(apiUrl(`${API_ROUTES.live}?${query}`), { headers: { accept: 'text/event-stream', ...authHeaders(), ...span.headers }, signal: controller.signal });
+      const response = await this.fetch(apiUrl(`${API_ROUTES.live}?${query}`), {
+        headers: { accept: 'text/event-stream', ...authHeaders(), ...span.headers },
+        signal: controller.signal,
+      });
       span.end({ status: response.status });
       if (generation !== this.generation) return;
       if (response.status === 401 || response.status === 403) return this.refused(response.status);
@@ -164,17 +167,36 @@ export class LiveConnection {
       watch();
       const events = response.body
         .pipeThrough(new TextDecoderStream())
-        .pipeThrough(new TransformStream<string, string>({ start: (sink) => { tap = sink; }, transform: (chunk, sink) => { watch(); sink.enqueue(chunk); } }))
-        .pipeThrough(new EventSourceParserStream({ onRetry: (ms) => { this.serverRetryMs = ms; } }));
+        .pipeThrough(
+          new TransformStream<string, string>({
+            start: (sink) => {
+              tap = sink;
+            },
+            transform: (chunk, sink) => {
+              watch();
+              sink.enqueue(chunk);
+            },
+          }),
+        )
+        .pipeThrough(
+          new EventSourceParserStream({
+            onRetry: (ms) => {
+              this.serverRetryMs = ms;
+            },
+          }),
+        );
       for await (const message of events) {
         if (generation !== this.generation) return;
         if (this.dispatch(message)) delivered += 1;
       }
     } catch (error) {
       if (generation !== this.generation) return;
-      reason = error === STALLED
-        ? `No data from the server for ${Math.round(this.silenceMs / 1000)} s.`
-        : error instanceof Error && error.message.startsWith('The live stream') ? error.message : 'The connection to the server was lost.';
+      reason =
+        error === STALLED
+          ? `No data from the server for ${Math.round(this.silenceMs / 1000)} s.`
+          : error instanceof Error && error.message.startsWith('The live stream')
+            ? error.message
+            : 'The connection to the server was lost.';
     } finally {
       if (generation === this.generation) clearTimeout(this.watchdog);
     }

@@ -18,7 +18,10 @@ function applyProgressEvent(task: Task, event: ProgressEvent): Task {
 }
 
 /** Keyed by server ids in a Map: an id like `__proto__` or `constructor` is an id like any other. */
-interface Overrides { base: Task[] | undefined; tasks: ReadonlyMap<string, Task> }
+interface Overrides {
+  base: Task[] | undefined;
+  tasks: ReadonlyMap<string, Task>;
+}
 
 /**
  * The live tasks: the loaded list moved by each running task's topic on the tab's one live
@@ -35,7 +38,10 @@ export function useTaskProgress(initial: Task[] | undefined) {
   const tasks = overlayById(initial ?? [], current);
   const initialRef = useRef(initial);
   const tasksRef = useRef(tasks);
-  useEffect(() => { initialRef.current = initial; tasksRef.current = tasks; });
+  useEffect(() => {
+    initialRef.current = initial;
+    tasksRef.current = tasks;
+  });
   const subscriptions = useRef(new Map<string, () => void>());
   /** Live events received per task: a re-read answer older than the newest event must not win. */
   const eventsSeen = useRef(new Map<string, number>());
@@ -56,60 +62,78 @@ export function useTaskProgress(initial: Task[] | undefined) {
     return () => saver.dispose();
   }, [store]);
 
-  const batcher = useRef(createFrameBatcher<ProgressEvent>((events) => {
-    setTasks((previous) => {
-      const next = new Map<string, Task>();
-      for (const event of events) {
-        const task = next.get(event.taskId) ?? previous.get(event.taskId) ?? tasksRef.current.find((candidate) => candidate.id === event.taskId);
-        if (task) next.set(event.taskId, applyProgressEvent(task, event));
-      }
-      return [...next.values()];
-    });
-    for (const event of events) cursors.current?.set(event.taskId, event.seq);
-  }));
+  const batcher = useRef(
+    createFrameBatcher<ProgressEvent>((events) => {
+      setTasks((previous) => {
+        const next = new Map<string, Task>();
+        for (const event of events) {
+          const task = next.get(event.taskId) ?? previous.get(event.taskId) ?? tasksRef.current.find((candidate) => candidate.id === event.taskId);
+          if (task) next.set(event.taskId, applyProgressEvent(task, event));
+        }
+        return [...next.values()];
+      });
+      for (const event of events) cursors.current?.set(event.taskId, event.seq);
+    }),
+  );
 
   const unfollow = useCallback((taskId: string) => {
     subscriptions.current.get(taskId)?.();
     subscriptions.current.delete(taskId);
   }, []);
 
-  const reread = useCallback((taskId: string) => {
-    // The event that revealed the restart is not applied (the answer includes it); any event
-    // that arrives after this moment may be newer than the answer, which then does not win.
-    const asked = eventsSeen.current.get(taskId) ?? 0;
-    api.task(taskId).then((task) => {
-      if ((eventsSeen.current.get(taskId) ?? 0) > asked) return;
-      setTasks(() => [task]);
-      if (task.status !== 'active') unfollow(taskId);
-    }, (error: unknown) => console.warn(`[progress ${taskId}] could not re-read the task after the server restarted its events:`, error));
-  }, [setTasks, unfollow]);
+  const reread = useCallback(
+    (taskId: string) => {
+      // The event that revealed the restart is not applied (the answer includes it); any event
+      // that arrives after this moment may be newer than the answer, which then does not win.
+      const asked = eventsSeen.current.get(taskId) ?? 0;
+      api.task(taskId).then(
+        (task) => {
+          if ((eventsSeen.current.get(taskId) ?? 0) > asked) return;
+          setTasks(() => [task]);
+          if (task.status !== 'active') unfollow(taskId);
+        },
+        (error: unknown) => console.warn(`[progress ${taskId}] could not re-read the task after the server restarted its events:`, error),
+      );
+    },
+    [setTasks, unfollow],
+  );
 
   /** Follows these tasks on the live connection, each from its saved cursor, in one reconnection. */
-  const follow = useCallback((taskIds: string[]) => {
-    const fresh = taskIds.filter((taskId) => !subscriptions.current.has(taskId));
-    const pending = () => undefined;
-    for (const taskId of fresh) subscriptions.current.set(taskId, pending);
-    void Promise.all(fresh.map((taskId) => store.load('stream-cursor', taskId))).then((cursors) => {
-      fresh.forEach((taskId, index) => {
-        if (subscriptions.current.get(taskId) !== pending) return;
-        const cursor = cursorSchema.safeParse(cursors[index]);
-        const unsubscribe = live.subscribe(taskTopic(taskId), {
-          onMessage: (message) => {
-            eventsSeen.current.set(taskId, (eventsSeen.current.get(taskId) ?? 0) + 1);
-            const event = message.kind === 'progress' && message.payload.taskId === taskId ? message.payload : undefined;
-            if (!event) {
-              warnOnce(`progress:other:${taskId}:${message.kind}`, `[progress ${taskId}] skipped a "${message.kind}" event on this task's topic that is not its progress`);
-              return;
-            }
-            batcher.current.push(event);
-            if (event.type !== 'progress') unfollow(taskId);
-          },
-          onReset: () => reread(taskId),
-        }, cursor.success ? cursor.data : undefined);
-        subscriptions.current.set(taskId, unsubscribe);
+  const follow = useCallback(
+    (taskIds: string[]) => {
+      const fresh = taskIds.filter((taskId) => !subscriptions.current.has(taskId));
+      const pending = () => undefined;
+      for (const taskId of fresh) subscriptions.current.set(taskId, pending);
+      void Promise.all(fresh.map((taskId) => store.load('stream-cursor', taskId))).then((cursors) => {
+        fresh.forEach((taskId, index) => {
+          if (subscriptions.current.get(taskId) !== pending) return;
+          const cursor = cursorSchema.safeParse(cursors[index]);
+          const unsubscribe = live.subscribe(
+            taskTopic(taskId),
+            {
+              onMessage: (message) => {
+                eventsSeen.current.set(taskId, (eventsSeen.current.get(taskId) ?? 0) + 1);
+                const event = message.kind === 'progress' && message.payload.taskId === taskId ? message.payload : undefined;
+                if (!event) {
+                  warnOnce(
+                    `progress:other:${taskId}:${message.kind}`,
+                    `[progress ${taskId}] skipped a "${message.kind}" event on this task's topic that is not its progress`,
+                  );
+                  return;
+                }
+                batcher.current.push(event);
+                if (event.type !== 'progress') unfollow(taskId);
+              },
+              onReset: () => reread(taskId),
+            },
+            cursor.success ? cursor.data : undefined,
+          );
+          subscriptions.current.set(taskId, unsubscribe);
+        });
       });
-    });
-  }, [store, live, unfollow, reread]);
+    },
+    [store, live, unfollow, reread],
+  );
 
   useEffect(() => {
     const running = subscriptions.current;
@@ -121,9 +145,12 @@ export function useTaskProgress(initial: Task[] | undefined) {
     };
   }, []);
 
-  const markStarted = useCallback((task: Task) => {
-    setTasks(() => [task]);
-  }, [setTasks]);
+  const markStarted = useCallback(
+    (task: Task) => {
+      setTasks(() => [task]);
+    },
+    [setTasks],
+  );
 
   return { tasks, follow, markStarted };
 }

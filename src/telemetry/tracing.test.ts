@@ -8,7 +8,9 @@ function recording(sampleRatio: number) {
   return exporter;
 }
 
-afterEach(() => { configureTracing({ sampleRatio: 0 }); });
+afterEach(() => {
+  configureTracing({ sampleRatio: 0 });
+});
 
 describe('browser tracing', () => {
   it('a user action is one recorded trace: the requests it makes are child spans of the action', async () => {
@@ -35,11 +37,16 @@ describe('browser tracing', () => {
 
   it('a failed action and a 5xx answer are marked as errors', async () => {
     const exporter = recording(1);
-    await expect(withAction('start task', async (action) => {
-      requestSpan('POST', '/api/tasks/task-001/start', action).end({ status: 503 });
-      throw new Error('The server failed');
-    })).rejects.toThrow('The server failed');
-    expect(exporter.getFinishedSpans().map((span) => [span.name, span.status.code])).toEqual([['POST /api/tasks/task-001/start', 2], ['start task', 2]]);
+    await expect(
+      withAction('start task', async (action) => {
+        requestSpan('POST', '/api/tasks/task-001/start', action).end({ status: 503 });
+        throw new Error('The server failed');
+      }),
+    ).rejects.toThrow('The server failed');
+    expect(exporter.getFinishedSpans().map((span) => [span.name, span.status.code])).toEqual([
+      ['POST /api/tasks/task-001/start', 2],
+      ['start task', 2],
+    ]);
   });
 
   it('with a sample ratio of 0 nothing is recorded, yet every request still carries a traceparent (not sampled)', async () => {

@@ -16,10 +16,16 @@ const MARKS = new RegExp(`(${HIDDEN_MARK.source})`, 'g');
 export function Revealed({ text }: { text: string }) {
   const parts = text.split(MARKS);
   if (parts.length === 1) return text;
-  return parts.map((part, index) => (index % 2 === 1
-    // The parts of one string in a fixed order: their index is their identity.
-    ? <mark key={index} className="hidden-char" title="An invisible or direction-changing character">{part}</mark>
-    : part));
+  return parts.map((part, index) =>
+    index % 2 === 1 ? (
+      // The parts of one string in a fixed order: their index is their identity.
+      <mark key={index} className="hidden-char" title="An invisible or direction-changing character">
+        {part}
+      </mark>
+    ) : (
+      part
+    ),
+  );
 }
 
 /**
@@ -33,9 +39,17 @@ export function AgentText({ text, as: Tag = 'p', className, limit = TEXT_PREVIEW
   const long = revealed.length > limit;
   return (
     <>
-      <Tag className={className}><Revealed text={long && !expanded ? shownText(text, limit) : revealed} /></Tag>
+      <Tag className={className}>
+        <Revealed text={long && !expanded ? shownText(text, limit) : revealed} />
+      </Tag>
       {long && (
-        <button type="button" className="link-button agent-text__toggle" aria-expanded={expanded} aria-label={expanded ? `Show less of the ${label}` : `Show all of the ${label}`} onClick={() => setExpanded(!expanded)}>
+        <button
+          type="button"
+          className="link-button agent-text__toggle"
+          aria-expanded={expanded}
+          aria-label={expanded ? `Show less of the ${label}` : `Show all of the ${label}`}
+          onClick={() => setExpanded(!expanded)}
+        >
           {expanded ? 'Show less' : `Show more (${text.length.toLocaleString('en-US')} characters)`}
         </button>
       )}

@@ -13,8 +13,12 @@ it('one failing widget shows its own error and a retry; its neighbours keep rend
   const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
   render(
     <>
-      <ErrorBoundary what="The Metrics widget"><Flaky /></ErrorBoundary>
-      <ErrorBoundary what="The Alerts widget"><p>Alerts are fine</p></ErrorBoundary>
+      <ErrorBoundary what="The Metrics widget">
+        <Flaky />
+      </ErrorBoundary>
+      <ErrorBoundary what="The Alerts widget">
+        <p>Alerts are fine</p>
+      </ErrorBoundary>
     </>,
   );
   expect(screen.getByRole('alert')).toHaveTextContent('The Metrics widget failed: metrics exploded');

@@ -26,8 +26,12 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, { error: Error 
     if (!error) return this.props.children;
     return (
       <section role="alert" className="card widget__error error-boundary">
-        <p>{this.props.what} failed: {error.message}</p>
-        <button type="button" onClick={() => this.setState({ error: null })}>Try again</button>
+        <p>
+          {this.props.what} failed: {error.message}
+        </p>
+        <button type="button" onClick={() => this.setState({ error: null })}>
+          Try again
+        </button>
       </section>
     );
   }

@@ -9,8 +9,8 @@ export function HiddenCharactersWarning({ texts, what }: { texts: readonly strin
   if (!texts.some(hasHiddenCharacters)) return null;
   return (
     <p role="note" className="notice hidden-char-warning">
-      This {what} contains invisible or direction-changing characters, shown as ‹U+…›. Text with them can read as something other
-      than what was sent: check the marked places before you act on it.
+      This {what} contains invisible or direction-changing characters, shown as ‹U+…›. Text with them can read as something other than what was sent: check the
+      marked places before you act on it.
     </p>
   );
 }

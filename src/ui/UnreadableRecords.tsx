@@ -7,7 +7,9 @@ export function UnreadableRecords({ records, noun }: { records: readonly Unreada
     <ul className="unreadable" aria-label={`Unreadable ${noun}s`}>
       {records.map((record) => (
         <li key={`${record.index}-${record.id ?? ''}`} className="unreadable__item">
-          <p className="unreadable__title">This {noun} could not be read{record.id ? ` (${record.id})` : ` (item ${record.index + 1})`}</p>
+          <p className="unreadable__title">
+            This {noun} could not be read{record.id ? ` (${record.id})` : ` (item ${record.index + 1})`}
+          </p>
           <p className="muted unreadable__problems">{record.problems.join('; ')}</p>
         </li>
       ))}

@@ -23,27 +23,54 @@ export function WidgetFrame({ title, status, error, onRetry, onRemove, lastGoodA
   return (
     <section className="card widget" aria-labelledby={headingId} aria-busy={busy} data-status={status}>
       <header className="card__header">
-        <h2 id={headingId} className="card__title">{title}</h2>
-        {status === 'refreshing' && <span className="muted" role="status">Refreshing…</span>}
-        {status === 'loaded' && onRetry && <button type="button" className="link-button" onClick={onRetry} aria-label={`Refresh ${title}`}>Refresh</button>}
-        {onRemove && <button type="button" className="link-button" onClick={onRemove} aria-label={`Remove ${title} widget`}>Remove</button>}
+        <h2 id={headingId} className="card__title">
+          {title}
+        </h2>
+        {status === 'refreshing' && (
+          <span className="muted" role="status">
+            Refreshing…
+          </span>
+        )}
+        {status === 'loaded' && onRetry && (
+          <button type="button" className="link-button" onClick={onRetry} aria-label={`Refresh ${title}`}>
+            Refresh
+          </button>
+        )}
+        {onRemove && (
+          <button type="button" className="link-button" onClick={onRemove} aria-label={`Remove ${title} widget`}>
+            Remove
+          </button>
+        )}
       </header>
       {toolbar}
       {status === 'loading' && (
         <div className="skeleton" role="status" aria-label={`Loading ${title}`}>
-          <div className="skeleton__line" /><div className="skeleton__line skeleton__line--short" />
+          <div className="skeleton__line" />
+          <div className="skeleton__line skeleton__line--short" />
         </div>
       )}
       {status === 'error' && (
         <div role="alert" className="widget__error">
-          <p>Could not load {title}: {error}</p>
-          {onRetry && <button type="button" onClick={onRetry}>Retry {title}</button>}
+          <p>
+            Could not load {title}: {error}
+          </p>
+          {onRetry && (
+            <button type="button" onClick={onRetry}>
+              Retry {title}
+            </button>
+          )}
         </div>
       )}
       {status === 'stale' && (
         <div role="status" className="notice">
-          <p>Showing the last data we had{lastGoodAt === undefined ? '' : ` (from ${clockTime(lastGoodAt)})`}; refreshing failed: {error}</p>
-          {onRetry && <button type="button" onClick={onRetry}>Retry {title}</button>}
+          <p>
+            Showing the last data we had{lastGoodAt === undefined ? '' : ` (from ${clockTime(lastGoodAt)})`}; refreshing failed: {error}
+          </p>
+          {onRetry && (
+            <button type="button" onClick={onRetry}>
+              Retry {title}
+            </button>
+          )}
         </div>
       )}
       {(status === 'loaded' || status === 'refreshing' || status === 'stale') && <div className="widget__body">{children}</div>}

@@ -20,14 +20,33 @@ export function AlertWidget({ alerts, onDismiss, visibleLimit = 3 }: AlertWidget
       <ul className="alerts__list" aria-label="Alerts">
         {shown.map((alert) => (
           <li key={alert.id} className={`alert alert--${alert.severity}`}>
-            <p className="alert__title"><span className="alert__severity">{alert.severity}</span> {shownText(alert.title, NAME_CHARS)}</p>
+            <p className="alert__title">
+              <span className="alert__severity">{alert.severity}</span> {shownText(alert.title, NAME_CHARS)}
+            </p>
             <AgentText text={alert.message} className="alert__message" label="alert message" />
-            {onDismiss && <button type="button" className="link-button" onClick={() => onDismiss(alert.id)} aria-label={`Dismiss alert: ${shownText(alert.title, NAME_CHARS)}`}>Dismiss</button>}
+            {onDismiss && (
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => onDismiss(alert.id)}
+                aria-label={`Dismiss alert: ${shownText(alert.title, NAME_CHARS)}`}
+              >
+                Dismiss
+              </button>
+            )}
           </li>
         ))}
       </ul>
-      {hidden > 0 && <button type="button" className="link-button" aria-expanded={false} onClick={() => setExpanded(true)}>Show {hidden} more alerts</button>}
-      {expanded && alerts.length > visibleLimit && <button type="button" className="link-button" aria-expanded onClick={() => setExpanded(false)}>Show fewer alerts</button>}
+      {hidden > 0 && (
+        <button type="button" className="link-button" aria-expanded={false} onClick={() => setExpanded(true)}>
+          Show {hidden} more alerts
+        </button>
+      )}
+      {expanded && alerts.length > visibleLimit && (
+        <button type="button" className="link-button" aria-expanded onClick={() => setExpanded(false)}>
+          Show fewer alerts
+        </button>
+      )}
     </div>
   );
 }

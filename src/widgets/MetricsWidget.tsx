@@ -42,7 +42,15 @@ function Sparkline({ values }: { values: readonly number[] }) {
   const y = scaleLinear({ domain: [Math.min(0, ...values), highest > 0 ? highest : 1], range: [HEIGHT - INSET, INSET] });
   return (
     <svg width={WIDTH} height={HEIGHT} aria-hidden="true">
-      <LinePath data={values as number[]} x={(_, index) => x(index)} y={(value) => y(value)} curve={curveMonotoneX} stroke="currentColor" strokeWidth={2} fill="none" />
+      <LinePath
+        data={values as number[]}
+        x={(_, index) => x(index)}
+        y={(value) => y(value)}
+        curve={curveMonotoneX}
+        stroke="currentColor"
+        strokeWidth={2}
+        fill="none"
+      />
     </svg>
   );
 }

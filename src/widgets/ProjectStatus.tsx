@@ -8,7 +8,9 @@ export function ProjectStatus({ status }: { status: ProjectStatusData }) {
   return (
     <div className="project-status" data-state={status.state}>
       <p className="project-status__name">{shownText(status.name, NAME_CHARS)}</p>
-      <p><span className={`badge badge--${status.state}`}>{STATE_LABEL[status.state]}</span></p>
+      <p>
+        <span className={`badge badge--${status.state}`}>{STATE_LABEL[status.state]}</span>
+      </p>
       <AgentText text={status.summary} label="project summary" />
       <p className="muted">{status.openTasks.toLocaleString('en-US')} open tasks</p>
     </div>

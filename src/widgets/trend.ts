@@ -15,7 +15,8 @@ const MAX_SHOWN_PERCENT = 9_999;
 export function formatChange(value: number, previous: number): string {
   if (previous === 0) return 'new';
   const percent = ((value - previous) / Math.abs(previous)) * 100;
-  if (!Number.isFinite(percent) || Math.abs(percent) > MAX_SHOWN_PERCENT) return `${percent > 0 ? 'over +' : 'over −'}${MAX_SHOWN_PERCENT.toLocaleString('en-US')}%`;
+  if (!Number.isFinite(percent) || Math.abs(percent) > MAX_SHOWN_PERCENT)
+    return `${percent > 0 ? 'over +' : 'over −'}${MAX_SHOWN_PERCENT.toLocaleString('en-US')}%`;
   return `${percent > 0 ? '+' : ''}${percent.toFixed(1)}%`;
 }
 

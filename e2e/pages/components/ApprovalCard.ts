@@ -19,7 +19,10 @@ export class ApprovalCard {
   /** The warning that the proposal's text holds invisible or direction-changing characters. */
   readonly hiddenCharacters: Locator;
 
-  constructor(scope: Locator, readonly title: string) {
+  constructor(
+    scope: Locator,
+    readonly title: string,
+  ) {
     this.root = scope.getByRole('article', { name: title });
     // The status badge has no role that fits (it is neither a live region nor a control).
     this.status = this.root.getByTestId('status');

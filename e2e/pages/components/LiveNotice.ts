@@ -6,7 +6,10 @@ export class LiveNotice {
   readonly reconnectNow: Locator;
 
   constructor(scope: Locator) {
-    this.root = scope.getByRole('status').or(scope.getByRole('alert')).filter({ hasText: /^Live updates/ });
+    this.root = scope
+      .getByRole('status')
+      .or(scope.getByRole('alert'))
+      .filter({ hasText: /^Live updates/ });
     this.reconnectNow = scope.getByRole('button', { name: 'Reconnect now' });
   }
 }

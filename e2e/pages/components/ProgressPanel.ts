@@ -9,7 +9,10 @@ export class ProgressPanel {
   readonly startButton: Locator;
   readonly retryButton: Locator;
 
-  constructor(scope: Locator, readonly title: string) {
+  constructor(
+    scope: Locator,
+    readonly title: string,
+  ) {
     this.root = scope.getByRole('article', { name: title });
     this.progressBar = this.root.getByRole('progressbar', { name: `${title} progress` });
     // The status badge has no role that fits (it is neither a live region nor a control).

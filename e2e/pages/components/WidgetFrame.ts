@@ -11,7 +11,10 @@ export class WidgetFrame {
   readonly removeButton: Locator;
   readonly table: Locator;
 
-  constructor(page: Page, readonly title: string) {
+  constructor(
+    page: Page,
+    readonly title: string,
+  ) {
     this.root = page.getByRole('region', { name: title });
     this.skeleton = this.root.getByRole('status', { name: `Loading ${title}` });
     this.error = this.root.getByRole('alert');

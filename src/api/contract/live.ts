@@ -39,7 +39,10 @@ export const LIVE_PAYLOADS = {
 /** One live event, decoded: its topic, its number on that topic, its kind and the payload of that kind. */
 export type LiveEvent = { topic: string; seq: number } & { [K in LiveKind]: { kind: K; payload: z.infer<(typeof LIVE_PAYLOADS)[K]> } }[LiveKind];
 
-export interface TopicRequest { topic: string; cursor?: number }
+export interface TopicRequest {
+  topic: string;
+  cursor?: number;
+}
 
 export function formatTopicParam({ topic, cursor }: TopicRequest): string {
   return cursor === undefined ? topic : `${topic}@${cursor}`;

@@ -39,7 +39,10 @@ export const auditEventSchema = z.object({
   success: z.boolean(),
   detail: z.string().optional(),
   /** The trace the event happened in, when it has one. */
-  traceId: z.string().regex(/^[0-9a-f]{32}$/).optional(),
+  traceId: z
+    .string()
+    .regex(/^[0-9a-f]{32}$/)
+    .optional(),
 });
 export type AuditEvent = z.infer<typeof auditEventSchema>;
 /** Newest first; `nextCursor` asks for the page after this one, null on the last page. */
@@ -78,7 +81,10 @@ export const traceListSchema = z.object({ traces: z.array(traceSchema) });
 export const spanSchema = z.object({
   traceId: z.string().regex(/^[0-9a-f]{32}$/),
   spanId: z.string().regex(/^[0-9a-f]{16}$/),
-  parentSpanId: z.string().regex(/^[0-9a-f]{16}$/).optional(),
+  parentSpanId: z
+    .string()
+    .regex(/^[0-9a-f]{16}$/)
+    .optional(),
   name: z.string(),
   service: z.string(),
   kind: z.enum(['internal', 'server', 'client', 'producer', 'consumer']),

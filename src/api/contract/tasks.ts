@@ -20,7 +20,13 @@ export const taskListSchema = z.object({ tasks: z.array(taskSchema) });
  * The SSE `id:` carries `seq`, so a reconnect with Last-Event-ID resumes after it.
  */
 export const progressEventSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('progress'), taskId: z.string(), seq: z.number().int().nonnegative(), progress: z.number().min(0).max(100), message: z.string().optional() }),
+  z.object({
+    type: z.literal('progress'),
+    taskId: z.string(),
+    seq: z.number().int().nonnegative(),
+    progress: z.number().min(0).max(100),
+    message: z.string().optional(),
+  }),
   z.object({ type: z.literal('completed'), taskId: z.string(), seq: z.number().int().nonnegative() }),
   z.object({ type: z.literal('error'), taskId: z.string(), seq: z.number().int().nonnegative(), message: z.string() }),
 ]);

@@ -100,13 +100,14 @@ export function emptyAlertsState(): AlertsState {
 }
 
 export function alertKey(ruleId: string, labels: Record<string, string>): string {
-  const sorted = Object.keys(labels).sort().map((name) => `${name}=${JSON.stringify(labels[name])}`);
+  const sorted = Object.keys(labels)
+    .sort()
+    .map((name) => `${name}=${JSON.stringify(labels[name])}`);
   return `${ruleId}{${sorted.join(',')}}`;
 }
 
 export function isSilenced(instance: Pick<AlertInstance, 'labels'>, silences: readonly Silence[], now: number): Silence | undefined {
-  return silences.find((silence) => silence.expiresAt > now
-    && Object.entries(silence.matchers).every(([name, value]) => instance.labels[name] === value));
+  return silences.find((silence) => silence.expiresAt > now && Object.entries(silence.matchers).every(([name, value]) => instance.labels[name] === value));
 }
 
 /**
@@ -158,8 +159,14 @@ export function evaluateAlerts(
         continue;
       }
       const instance: AlertInstance = {
-        key, ruleId: rule.id, name: rule.name, severity: rule.severity, labels: condition.labels,
-        state: 'pending', value: condition.value, activeAt: now,
+        key,
+        ruleId: rule.id,
+        name: rule.name,
+        severity: rule.severity,
+        labels: condition.labels,
+        state: 'pending',
+        value: condition.value,
+        activeAt: now,
       };
       move(instance, old?.state ?? 'inactive', 'pending');
       if (rule.forMs <= 0) {

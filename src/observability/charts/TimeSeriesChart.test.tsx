@@ -9,7 +9,10 @@ const ROWS: ChartRow[] = [
   { at: AT + 30_000, rate: null, errors: 0.02 },
   { at: AT + 60_000, rate: 2.25, errors: 0.04 },
 ];
-const LINES = [{ key: 'rate', label: 'requests' }, { key: 'errors', label: 'failed' }];
+const LINES = [
+  { key: 'rate', label: 'requests' },
+  { key: 'errors', label: 'failed' },
+];
 const format = (value: number) => value.toFixed(2);
 const tooltip = () => screen.queryByRole('tooltip');
 
@@ -22,7 +25,7 @@ describe('TimeSeriesChart', () => {
     expect(screen.getByText(/No data yet/)).toBeVisible();
   });
 
-  it('shows every line\'s value at a refresh from the keyboard, a gap as a dash, and describes the chart with it', async () => {
+  it("shows every line's value at a refresh from the keyboard, a gap as a dash, and describes the chart with it", async () => {
     render(<TimeSeriesChart title="Request rate" rows={ROWS} lines={LINES} format={format} />);
     const chart = screen.getByRole('img');
     await userEvent.tab();
@@ -56,14 +59,23 @@ describe('TimeSeriesChart', () => {
   });
 
   it('breaks a line where a refresh had no value', () => {
-    const rows: ChartRow[] = [{ at: AT, rate: 1 }, { at: AT + 30_000, rate: null }, { at: AT + 60_000, rate: 2 }, { at: AT + 90_000, rate: 3 }, { at: AT + 120_000, rate: null }];
+    const rows: ChartRow[] = [
+      { at: AT, rate: 1 },
+      { at: AT + 30_000, rate: null },
+      { at: AT + 60_000, rate: 2 },
+      { at: AT + 90_000, rate: 3 },
+      { at: AT + 120_000, rate: null },
+    ];
     expect(segments(rows, 'rate')).toEqual([[rows[0]], [rows[2], rows[3]]]);
     expect(segments(rows, 'missing')).toEqual([]);
   });
 
   it('counts in whole numbers when told to', () => {
     // From 0 to 2 the scale would tick every half.
-    const rows = [{ at: AT, n: 1 }, { at: AT + 30_000, n: 2 }];
+    const rows = [
+      { at: AT, n: 1 },
+      { at: AT + 30_000, n: 2 },
+    ];
     const { rerender } = render(<TimeSeriesChart title="Active tasks" rows={rows} lines={[{ key: 'n', label: 'tasks' }]} format={String} />);
     expect(screen.getAllByText(/^\d+\.\d+$/).length).toBeGreaterThan(0);
     rerender(<TimeSeriesChart title="Active tasks" rows={rows} lines={[{ key: 'n', label: 'tasks' }]} format={String} integer />);

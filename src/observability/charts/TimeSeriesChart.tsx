@@ -40,7 +40,9 @@ const Y_TICK_LABEL = () => ({ ...TICK_LABEL, textAnchor: 'end' as const, dx: -4,
 // A plain <text>: visx's own tick label measures every word in a hidden element it adds to the
 // page (for wrapping, which a one-line tick never needs), a forced layout per label.
 const tickLabel = ({ x, y, formattedValue, fill, fontSize, fontFamily, textAnchor, dx, dy }: TickRendererProps) => (
-  <text x={x} y={y} dx={dx} dy={dy} fill={fill} fontSize={fontSize} fontFamily={fontFamily} textAnchor={textAnchor}>{formattedValue}</text>
+  <text x={x} y={y} dx={dx} dy={dy} fill={fill} fontSize={fontSize} fontFamily={fontFamily} textAnchor={textAnchor}>
+    {formattedValue}
+  </text>
 );
 // Theme colours come from CSS variables, so the same chart reads in light and dark.
 const COLOURS = ['var(--chart-1)', 'var(--chart-2)', 'var(--chart-3)', 'var(--chart-4)', 'var(--chart-5)', 'var(--chart-6)'];
@@ -83,20 +85,43 @@ export function segments(rows: readonly ChartRow[], key: string): ChartRow[][] {
 export function TimeSeriesChart({ title, rows, lines, format, note, integer = false }: TimeSeriesChartProps) {
   const [active, setActive] = useState<number | null>(null);
   const latest = rows.at(-1);
-  const summary = lines.map((line) => `${shownText(line.label, NAME_CHARS)} ${isNumber(latest?.[line.key]) ? format(latest[line.key] as number) : 'no data'}`).join(', ');
+  const summary = lines
+    .map((line) => `${shownText(line.label, NAME_CHARS)} ${isNumber(latest?.[line.key]) ? format(latest[line.key] as number) : 'no data'}`)
+    .join(', ');
   const values = rows.flatMap((row) => lines.map((line) => row[line.key]).filter(isNumber));
   const hasData = values.length > 0;
   return (
     <figure className="chart" aria-label={title}>
       <figcaption className="chart__title">{title}</figcaption>
       {hasData ? (
-        <Plot rows={rows} lines={lines} values={values} format={format} integer={integer} active={active} onActive={setActive}
-          label={`${title}: latest ${summary}; ${rows.length} refreshes`} />
+        <Plot
+          rows={rows}
+          lines={lines}
+          values={values}
+          format={format}
+          integer={integer}
+          active={active}
+          onActive={setActive}
+          label={`${title}: latest ${summary}; ${rows.length} refreshes`}
+        />
       ) : (
         <p className="muted">No data yet: it appears after two refreshes with traffic.</p>
       )}
-      {hasData && <ul className="chart__legend">{lines.map((line, index) => <li key={line.key}><span className="chart__swatch" style={{ background: colour(index) }} aria-hidden="true" />{shownText(line.label, NAME_CHARS)}</li>)}</ul>}
-      {note && <p className="chart__note" role="note">{note}</p>}
+      {hasData && (
+        <ul className="chart__legend">
+          {lines.map((line, index) => (
+            <li key={line.key}>
+              <span className="chart__swatch" style={{ background: colour(index) }} aria-hidden="true" />
+              {shownText(line.label, NAME_CHARS)}
+            </li>
+          ))}
+        </ul>
+      )}
+      {note && (
+        <p className="chart__note" role="note">
+          {note}
+        </p>
+      )}
     </figure>
   );
 }
@@ -140,21 +165,68 @@ function Plot({ rows, lines, values, format, integer, label, active, onActive }:
   };
   const left = row ? x(row.at) + MARGIN.left : 0;
   return (
-    <div className="chart__plot" role="img" aria-label={label} aria-describedby={row ? tooltipId : undefined} tabIndex={0} onKeyDown={key}
-      onFocus={() => onActive(rows.length - 1)} onBlur={() => onActive(null)} onPointerMove={point} onPointerLeave={() => onActive(null)}>
+    <div
+      className="chart__plot"
+      role="img"
+      aria-label={label}
+      aria-describedby={row ? tooltipId : undefined}
+      tabIndex={0}
+      onKeyDown={key}
+      onFocus={() => onActive(rows.length - 1)}
+      onBlur={() => onActive(null)}
+      onPointerMove={point}
+      onPointerLeave={() => onActive(null)}
+    >
       <svg width={WIDTH} height={HEIGHT} aria-hidden="true">
         <Group left={MARGIN.left} top={MARGIN.top}>
           <GridRows scale={y} tickValues={yTicks} width={PLOT_WIDTH} stroke="var(--border)" strokeDasharray="3 3" />
           <GridColumns scale={x} tickValues={xTicks} height={PLOT_HEIGHT} stroke="var(--border)" strokeDasharray="3 3" />
-          <AxisLeft scale={y} tickValues={yTicks} tickFormat={(value) => format(Number(value))} stroke="var(--muted)" tickStroke="var(--muted)" tickLabelProps={Y_TICK_LABEL} tickComponent={tickLabel} />
-          <AxisBottom top={PLOT_HEIGHT} scale={x} tickValues={xTicks} tickFormat={axisTime} stroke="var(--muted)" tickStroke="var(--muted)" tickLabelProps={X_TICK_LABEL} tickComponent={tickLabel} />
-          {lines.map((line, index) => segments(rows, line.key).map((run) => (run.length > 1 ? (
-            <LinePath key={`${line.key}@${run[0]?.at}`} data={run} x={(r) => x(r.at)} y={(r) => y(r[line.key] as number)}
-              stroke={colour(index)} strokeWidth={2} strokeDasharray={line.dashed ? '4 3' : undefined} fill="none" />
-          ) : (
-            // A value with no neighbour to join has no line: a dot shows it.
-            <circle key={`${line.key}@${run[0]?.at}`} cx={x(run[0]?.at ?? 0)} cy={y(run[0]?.[line.key] ?? 0)} r={3} stroke={colour(index)} strokeWidth={2} fill="var(--surface)" />
-          ))))}
+          <AxisLeft
+            scale={y}
+            tickValues={yTicks}
+            tickFormat={(value) => format(Number(value))}
+            stroke="var(--muted)"
+            tickStroke="var(--muted)"
+            tickLabelProps={Y_TICK_LABEL}
+            tickComponent={tickLabel}
+          />
+          <AxisBottom
+            top={PLOT_HEIGHT}
+            scale={x}
+            tickValues={xTicks}
+            tickFormat={axisTime}
+            stroke="var(--muted)"
+            tickStroke="var(--muted)"
+            tickLabelProps={X_TICK_LABEL}
+            tickComponent={tickLabel}
+          />
+          {lines.map((line, index) =>
+            segments(rows, line.key).map((run) =>
+              run.length > 1 ? (
+                <LinePath
+                  key={`${line.key}@${run[0]?.at}`}
+                  data={run}
+                  x={(r) => x(r.at)}
+                  y={(r) => y(r[line.key] as number)}
+                  stroke={colour(index)}
+                  strokeWidth={2}
+                  strokeDasharray={line.dashed ? '4 3' : undefined}
+                  fill="none"
+                />
+              ) : (
+                // A value with no neighbour to join has no line: a dot shows it.
+                <circle
+                  key={`${line.key}@${run[0]?.at}`}
+                  cx={x(run[0]?.at ?? 0)}
+                  cy={y(run[0]?.[line.key] ?? 0)}
+                  r={3}
+                  stroke={colour(index)}
+                  strokeWidth={2}
+                  fill="var(--surface)"
+                />
+              ),
+            ),
+          )}
           {row && <line className="chart__cursor" x1={x(row.at)} x2={x(row.at)} y1={0} y2={PLOT_HEIGHT} />}
         </Group>
       </svg>
@@ -162,7 +234,9 @@ function Plot({ rows, lines, values, format, integer, label, active, onActive }:
         <div id={tooltipId} className="chart__tooltip" role="tooltip" style={left > WIDTH / 2 ? { right: WIDTH - left + 8 } : { left: left + 8 }}>
           <p>{clockTime(row.at)}</p>
           {lines.map((line, index) => (
-            <p key={line.key} style={{ color: colour(index) }}>{shownText(line.label, NAME_CHARS)}: {isNumber(row[line.key]) ? format(row[line.key] as number) : '—'}</p>
+            <p key={line.key} style={{ color: colour(index) }}>
+              {shownText(line.label, NAME_CHARS)}: {isNumber(row[line.key]) ? format(row[line.key] as number) : '—'}
+            </p>
           ))}
         </div>
       )}

@@ -21,7 +21,12 @@ describe('counter increase and rate', () => {
 
   it('has no rate with fewer than two points or no time between them', () => {
     expect(counterRate(points(5))).toBeNull();
-    expect(counterRate([{ t: 1000, v: 1 }, { t: 1000, v: 5 }])).toBeNull();
+    expect(
+      counterRate([
+        { t: 1000, v: 1 },
+        { t: 1000, v: 5 },
+      ]),
+    ).toBeNull();
   });
 
   it('skips NaN samples instead of poisoning the sum', () => {
@@ -30,10 +35,12 @@ describe('counter increase and rate', () => {
   });
 
   it('is never negative, and equals last - first when the counter only rises', () => {
-    fc.assert(fc.property(fc.array(fc.nat(1_000_000), { minLength: 2, maxLength: 30 }), (values) => {
-      const { increase } = counterIncrease(points(...values));
-      const rising = values.every((value, index) => index === 0 || value >= (values[index - 1] ?? 0));
-      return increase >= 0 && (!rising || increase === (values.at(-1) ?? 0) - (values[0] ?? 0));
-    }));
+    fc.assert(
+      fc.property(fc.array(fc.nat(1_000_000), { minLength: 2, maxLength: 30 }), (values) => {
+        const { increase } = counterIncrease(points(...values));
+        const rising = values.every((value, index) => index === 0 || value >= (values[index - 1] ?? 0));
+        return increase >= 0 && (!rising || increase === (values.at(-1) ?? 0) - (values[0] ?? 0));
+      }),
+    );
   });
 });

@@ -3,24 +3,36 @@ import { createServiceMetrics } from '../../../fixtures/factories';
 import { deriveMetrics, withinWindow, type Scrape } from './derive';
 import { parsePrometheusText } from './prometheus-text';
 
-const scrapesOf = (bodies: string[], everyMs = 30_000): Scrape[] => bodies.map((body, index) => ({ at: index * everyMs, exposition: parsePrometheusText(body) }));
+const scrapesOf = (bodies: string[], everyMs = 30_000): Scrape[] =>
+  bodies.map((body, index) => ({ at: index * everyMs, exposition: parsePrometheusText(body) }));
 
-const hand = (ok: number, error: number, buckets: [string, number][]) => [
-  '# TYPE a2a_requests_total counter',
-  `a2a_requests_total{agent="writer",status="ok"} ${ok}`,
-  `a2a_requests_total{agent="writer",status="error"} ${error}`,
-  '# TYPE a2a_request_duration_seconds histogram',
-  ...buckets.map(([le, count]) => `a2a_request_duration_seconds_bucket{agent="writer",operation="draft",le="${le}"} ${count}`),
-  '# TYPE a2a_active_tasks gauge',
-  'a2a_active_tasks{agent="writer"} 4',
-].join('\n');
+const hand = (ok: number, error: number, buckets: [string, number][]) =>
+  [
+    '# TYPE a2a_requests_total counter',
+    `a2a_requests_total{agent="writer",status="ok"} ${ok}`,
+    `a2a_requests_total{agent="writer",status="error"} ${error}`,
+    '# TYPE a2a_request_duration_seconds histogram',
+    ...buckets.map(([le, count]) => `a2a_request_duration_seconds_bucket{agent="writer",operation="draft",le="${le}"} ${count}`),
+    '# TYPE a2a_active_tasks gauge',
+    'a2a_active_tasks{agent="writer"} 4',
+  ].join('\n');
 
 describe('deriveMetrics', () => {
   it('computes the request rate, error share and quantiles the PromQL queries would', () => {
-    const point = deriveMetrics(scrapesOf([
-      hand(100, 0, [['0.1', 10], ['1', 50], ['+Inf', 100]]),
-      hand(160, 30, [['0.1', 10], ['1', 90], ['+Inf', 190]]),
-    ]));
+    const point = deriveMetrics(
+      scrapesOf([
+        hand(100, 0, [
+          ['0.1', 10],
+          ['1', 50],
+          ['+Inf', 100],
+        ]),
+        hand(160, 30, [
+          ['0.1', 10],
+          ['1', 90],
+          ['+Inf', 190],
+        ]),
+      ]),
+    );
     expect(point.requestRate).toBe(3); // (60 + 30) / 30 s
     expect(point.errorRatio).toBeCloseTo(1 / 3, 12);
     // Increases per bucket: 0.1 → 0, 1 → 40, +Inf → 90; p50: rank 45 falls past 1 s, in +Inf → 1 (clamped).
@@ -30,27 +42,42 @@ describe('deriveMetrics', () => {
   });
 
   it('interpolates inside a bucket when the rank falls there, and is exact (not approximate)', () => {
-    const point = deriveMetrics(scrapesOf([
-      hand(0, 0, [['0.1', 0], ['1', 0], ['+Inf', 0]]),
-      hand(10, 0, [['0.1', 0], ['1', 10], ['+Inf', 10]]),
-    ]));
+    const point = deriveMetrics(
+      scrapesOf([
+        hand(0, 0, [
+          ['0.1', 0],
+          ['1', 0],
+          ['+Inf', 0],
+        ]),
+        hand(10, 0, [
+          ['0.1', 0],
+          ['1', 10],
+          ['+Inf', 10],
+        ]),
+      ]),
+    );
     expect(point.latency.find((l) => l.quantile === 0.5)).toEqual({ agent: 'writer', quantile: 0.5, seconds: 0.55, approximation: null });
   });
 
   it('one +Inf or NaN sample spoils only its own series, which is named; the other agents still count', () => {
-    const twoAgents = (writerErrors: string, readerActive: string) => [
-      '# TYPE a2a_requests_total counter',
-      'a2a_requests_total{agent="writer",status="ok"} 100',
-      `a2a_requests_total{agent="writer",status="error"} ${writerErrors}`,
-      'a2a_requests_total{agent="reader",status="ok"} 40',
-      '# TYPE a2a_request_duration_seconds histogram',
-      'a2a_request_duration_seconds_bucket{agent="reader",le="1"} 40',
-      `a2a_request_duration_seconds_bucket{agent="writer",le="1"} ${writerErrors}`,
-      '# TYPE a2a_active_tasks gauge',
-      'a2a_active_tasks{agent="writer"} 2',
-      `a2a_active_tasks{agent="reader"} ${readerActive}`,
-    ].join('\n');
-    const point = deriveMetrics(scrapesOf([twoAgents('0', '1'), twoAgents('+Inf', 'NaN')].map((body, index) => body.replace(/ (100|40)$/gm, (_, n: string) => ` ${Number(n) * (index + 1)}`))));
+    const twoAgents = (writerErrors: string, readerActive: string) =>
+      [
+        '# TYPE a2a_requests_total counter',
+        'a2a_requests_total{agent="writer",status="ok"} 100',
+        `a2a_requests_total{agent="writer",status="error"} ${writerErrors}`,
+        'a2a_requests_total{agent="reader",status="ok"} 40',
+        '# TYPE a2a_request_duration_seconds histogram',
+        'a2a_request_duration_seconds_bucket{agent="reader",le="1"} 40',
+        `a2a_request_duration_seconds_bucket{agent="writer",le="1"} ${writerErrors}`,
+        '# TYPE a2a_active_tasks gauge',
+        'a2a_active_tasks{agent="writer"} 2',
+        `a2a_active_tasks{agent="reader"} ${readerActive}`,
+      ].join('\n');
+    const point = deriveMetrics(
+      scrapesOf(
+        [twoAgents('0', '1'), twoAgents('+Inf', 'NaN')].map((body, index) => body.replace(/ (100|40)$/gm, (_, n: string) => ` ${Number(n) * (index + 1)}`)),
+      ),
+    );
     expect(point.unreadableSeries).toEqual([
       'a2a_active_tasks{agent="reader"} = NaN',
       'a2a_request_duration_seconds_bucket{agent="writer",le="1"} = +Inf',
@@ -65,11 +92,25 @@ describe('deriveMetrics', () => {
   it('agents called __proto__ or constructor are agents like any other', () => {
     const body = ['# TYPE a2a_active_tasks gauge', 'a2a_active_tasks{agent="__proto__"} 3', 'a2a_active_tasks{agent="constructor"} 1'].join('\n');
     const point = deriveMetrics(scrapesOf([body]));
-    expect(Object.entries(point.activeTasks)).toEqual([['__proto__', 3], ['constructor', 1]]);
+    expect(Object.entries(point.activeTasks)).toEqual([
+      ['__proto__', 3],
+      ['constructor', 1],
+    ]);
   });
 
   it('a restart between scrapes counts as a reset, never as negative traffic', () => {
-    const point = deriveMetrics(scrapesOf([hand(1000, 10, [['1', 900], ['+Inf', 1010]]), hand(30, 0, [['1', 25], ['+Inf', 30]])]));
+    const point = deriveMetrics(
+      scrapesOf([
+        hand(1000, 10, [
+          ['1', 900],
+          ['+Inf', 1010],
+        ]),
+        hand(30, 0, [
+          ['1', 25],
+          ['+Inf', 30],
+        ]),
+      ]),
+    );
     // Both the ok and the error counters went down: one restart, counted once.
     expect(point.resets).toBe(1);
     expect(point.requestRate).toBe(1); // 30 requests since the restart, over 30 s
@@ -77,7 +118,14 @@ describe('deriveMetrics', () => {
   });
 
   it('has no rate from a single scrape and no quantile without requests', () => {
-    const point = deriveMetrics(scrapesOf([hand(5, 0, [['1', 5], ['+Inf', 5]])]));
+    const point = deriveMetrics(
+      scrapesOf([
+        hand(5, 0, [
+          ['1', 5],
+          ['+Inf', 5],
+        ]),
+      ]),
+    );
     expect(point).toMatchObject({ requestRate: null, errorRatio: null, latency: [] });
   });
 

@@ -51,7 +51,10 @@ function samplesNamed(scrape: Scrape, family: string, name: string): Sample[] {
 }
 
 function seriesKey(labels: Record<string, string>): string {
-  return Object.keys(labels).sort().map((name) => `${name}=${labels[name]}`).join(',');
+  return Object.keys(labels)
+    .sort()
+    .map((name) => `${name}=${labels[name]}`)
+    .join(',');
 }
 
 /** Each series of `name` across the scrapes, as points; a series missing from a scrape just has no point there. */
@@ -75,7 +78,16 @@ function seriesOver(scrapes: readonly Scrape[], family: string, name: string): M
  */
 export function deriveMetrics(scrapes: readonly Scrape[]): MetricsPoint {
   const last = scrapes[scrapes.length - 1];
-  const point: MetricsPoint = { at: last?.at ?? 0, requestRate: null, errorRatio: null, latency: [], activeTasks: {}, agentRates: {}, resets: 0, unreadableSeries: [] };
+  const point: MetricsPoint = {
+    at: last?.at ?? 0,
+    requestRate: null,
+    errorRatio: null,
+    latency: [],
+    activeTasks: {},
+    agentRates: {},
+    resets: 0,
+    unreadableSeries: [],
+  };
   if (!last) return point;
   const unreadable = new Set<string>();
   const readable = (name: string, labels: Record<string, string>, points: readonly Point[]) => {
@@ -92,7 +104,9 @@ export function deriveMetrics(scrapes: readonly Scrape[]): MetricsPoint {
   for (const { labels, points } of requests.values()) {
     if (!readable('a2a_requests_total', labels, points)) continue;
     const rate = counterRate(points);
-    points.forEach((current, index) => { if (index > 0 && current.v < (points[index - 1]?.v ?? Number.NEGATIVE_INFINITY)) restartedAt.add(current.t); });
+    points.forEach((current, index) => {
+      if (index > 0 && current.v < (points[index - 1]?.v ?? Number.NEGATIVE_INFINITY)) restartedAt.add(current.t);
+    });
     if (rate === null) continue;
     total = (total ?? 0) + rate;
     agentRates.set(labels.agent ?? '', (agentRates.get(labels.agent ?? '') ?? 0) + rate);
@@ -125,7 +139,8 @@ export function deriveMetrics(scrapes: readonly Scrape[]): MetricsPoint {
     for (const quantile of QUANTILES) {
       const result = histogramQuantileDetailed(quantile, buckets);
       point.latency.push({
-        agent, quantile,
+        agent,
+        quantile,
         seconds: Number.isFinite(result.value) ? result.value : null,
         approximation: result.clampedToHighestBound ? 'clamped-to-highest-bound' : result.forcedMonotonic ? 'forced-monotonic' : null,
       });
@@ -151,7 +166,9 @@ export function withinWindow(scrapes: readonly Scrape[], windowMs: number): Scra
 }
 
 function labelText(labels: Record<string, string>): string {
-  const pairs = Object.keys(labels).sort().map((name) => `${name}="${labels[name]}"`);
+  const pairs = Object.keys(labels)
+    .sort()
+    .map((name) => `${name}="${labels[name]}"`);
   return pairs.length === 0 ? '' : `{${pairs.join(',')}}`;
 }
 

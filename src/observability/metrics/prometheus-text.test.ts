@@ -100,7 +100,12 @@ describe('the documented example', () => {
   });
 
   it('reads labels, values and timestamps', () => {
-    expect(family(result, 'http_requests_total').samples[1]).toEqual({ name: 'http_requests_total', labels: { method: 'post', code: '400' }, value: 3, timestampMs: 1395066363000 });
+    expect(family(result, 'http_requests_total').samples[1]).toEqual({
+      name: 'http_requests_total',
+      labels: { method: 'post', code: '400' },
+      value: 3,
+      timestampMs: 1395066363000,
+    });
   });
 
   it('unescapes backslashes, quotes and newlines in label values', () => {
@@ -115,12 +120,14 @@ describe('the documented example', () => {
     expect(family(result, 'http_request_duration_seconds').help).toBe('A histogram of the request duration.');
   });
 
-  it('groups a histogram\'s _bucket, _sum and _count under the family', () => {
+  it("groups a histogram's _bucket, _sum and _count under the family", () => {
     const names = family(result, 'http_request_duration_seconds').samples.map((s) => s.name);
-    expect(new Set(names)).toEqual(new Set(['http_request_duration_seconds_bucket', 'http_request_duration_seconds_sum', 'http_request_duration_seconds_count']));
+    expect(new Set(names)).toEqual(
+      new Set(['http_request_duration_seconds_bucket', 'http_request_duration_seconds_sum', 'http_request_duration_seconds_count']),
+    );
   });
 
-  it('groups a summary\'s quantiles, _sum and _count under the family', () => {
+  it("groups a summary's quantiles, _sum and _count under the family", () => {
     const samples = family(result, 'rpc_duration_seconds').samples;
     expect(samples.filter((s) => s.labels.quantile !== undefined)).toHaveLength(5);
     expect(samples.find((s) => s.name === 'rpc_duration_seconds_sum')?.value).toBe(17560473);
@@ -139,7 +146,11 @@ describe('OpenMetrics text is tolerated', () => {
   });
 
   it('drops exemplars but keeps the sample value', () => {
-    expect(family(result, 'foo').samples.filter((s) => s.name === 'foo_bucket').map((s) => s.value)).toEqual([0, 8, 11, 17, 17]);
+    expect(
+      family(result, 'foo')
+        .samples.filter((s) => s.name === 'foo_bucket')
+        .map((s) => s.value),
+    ).toEqual([0, 8, 11, 17, 17]);
   });
 
   it('groups _total and _created under a counter family', () => {
@@ -225,7 +236,7 @@ describe('malformed lines are skipped and counted, never fatal', () => {
     expect(skipReason(line)).toContain(reason);
   });
 
-  it('skips a TYPE that comes after the family\'s samples, keeping the samples', () => {
+  it("skips a TYPE that comes after the family's samples, keeping the samples", () => {
     const result = parsePrometheusText('x 1\n# TYPE x gauge\nx 2');
     expect(result.skipped.map((s) => s.line)).toEqual([2]);
     expect(result.families.get('x')?.samples.map((s) => s.value)).toEqual([1, 2]);

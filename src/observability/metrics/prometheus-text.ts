@@ -126,7 +126,9 @@ function readSample(line: string): Sample {
   const labels: Labels = {};
   if (rest.startsWith('{')) {
     // Prometheus 3 UTF-8 names: {"my.metric", label="value"}.
-    rest = readLabels(rest, labels, (quotedName) => { name = quotedName; });
+    rest = readLabels(rest, labels, (quotedName) => {
+      name = quotedName;
+    });
     if (!name) throw new LineError('no metric name');
   } else {
     const match = METRIC_NAME.exec(rest);

@@ -8,10 +8,16 @@ import { useLiveConnection } from '../../streaming/LiveProvider';
 import type { Silence } from '../alerts/engine';
 import { ServiceMonitor, type MonitorSnapshot } from './service-monitor';
 
-const silencesSchema = z.array(z.object({
-  id: z.string(), matchers: z.record(z.string(), z.string()), author: z.string(), comment: z.string(),
-  createdAt: z.number(), expiresAt: z.number(),
-}));
+const silencesSchema = z.array(
+  z.object({
+    id: z.string(),
+    matchers: z.record(z.string(), z.string()),
+    author: z.string(),
+    comment: z.string(),
+    createdAt: z.number(),
+    expiresAt: z.number(),
+  }),
+);
 
 interface MonitorContextValue {
   monitor: ServiceMonitor;
@@ -32,10 +38,14 @@ const MonitorContext = createContext<MonitorContextValue | null>(null);
  * them.
  */
 export function MonitorProvider({ children, monitor: given }: { children: ReactNode; monitor?: ServiceMonitor }) {
-  const [monitor] = useState(() => given ?? new ServiceMonitor({
-    services: SERVICE_NAMES,
-    sources: { health: (service, signal) => api.serviceHealth(service, signal), metrics: (service, signal) => api.serviceMetrics(service, signal) },
-  }));
+  const [monitor] = useState(
+    () =>
+      given ??
+      new ServiceMonitor({
+        services: SERVICE_NAMES,
+        sources: { health: (service, signal) => api.serviceHealth(service, signal), metrics: (service, signal) => api.serviceMetrics(service, signal) },
+      }),
+  );
   const live = useLiveConnection();
   const silences = usePersisted<Silence[]>('preferences', 'alert-silences', [], silencesSchema);
   const users = useRef(0);
@@ -43,8 +53,16 @@ export function MonitorProvider({ children, monitor: given }: { children: ReactN
   const [silencedAt, setSilencedAt] = useState(0);
   const stop = useRef<(() => void) | null>(null);
 
-  useEffect(() => { monitor.setSilences(silences.value); }, [monitor, silences.value]);
-  useEffect(() => () => { stop.current?.(); monitor.dispose(); }, [monitor]);
+  useEffect(() => {
+    monitor.setSilences(silences.value);
+  }, [monitor, silences.value]);
+  useEffect(
+    () => () => {
+      stop.current?.();
+      monitor.dispose();
+    },
+    [monitor],
+  );
 
   const start = useCallback(() => {
     void monitor.refresh();
@@ -60,7 +78,10 @@ export function MonitorProvider({ children, monitor: given }: { children: ReactN
       // The topic's numbering restarted: any service's change may be among what was renumbered.
       onReset: () => void monitor.refreshHealth(),
     });
-    return () => { clearInterval(timer); unsubscribe(); };
+    return () => {
+      clearInterval(timer);
+      unsubscribe();
+    };
   }, [monitor, live]);
 
   const retain = useCallback(() => {
@@ -68,27 +89,36 @@ export function MonitorProvider({ children, monitor: given }: { children: ReactN
     if (users.current === 1) stop.current = start();
     return () => {
       users.current -= 1;
-      if (users.current === 0) { stop.current?.(); stop.current = null; }
+      if (users.current === 0) {
+        stop.current?.();
+        stop.current = null;
+      }
     };
   }, [start]);
 
   const { update } = silences;
   const current = silences.value;
-  const value = useMemo<MonitorContextValue>(() => ({
-    monitor,
-    retain,
-    silencedAt,
-    silence: (matchers, author, comment, durationMs) => {
-      const now = Date.now();
-      setSilencedAt(now);
-      update([...current.filter((s) => s.expiresAt > now), { id: `silence-${now.toString(36)}`, matchers, author, comment, createdAt: now, expiresAt: now + durationMs }]);
-    },
-    expireSilence: (id) => {
-      const now = Date.now();
-      setSilencedAt(now);
-      update(current.map((s) => (s.id === id ? { ...s, expiresAt: Math.min(s.expiresAt, now) } : s)));
-    },
-  }), [monitor, retain, update, current, silencedAt]);
+  const value = useMemo<MonitorContextValue>(
+    () => ({
+      monitor,
+      retain,
+      silencedAt,
+      silence: (matchers, author, comment, durationMs) => {
+        const now = Date.now();
+        setSilencedAt(now);
+        update([
+          ...current.filter((s) => s.expiresAt > now),
+          { id: `silence-${now.toString(36)}`, matchers, author, comment, createdAt: now, expiresAt: now + durationMs },
+        ]);
+      },
+      expireSilence: (id) => {
+        const now = Date.now();
+        setSilencedAt(now);
+        update(current.map((s) => (s.id === id ? { ...s, expiresAt: Math.min(s.expiresAt, now) } : s)));
+      },
+    }),
+    [monitor, retain, update, current, silencedAt],
+  );
 
   return <MonitorContext value={value}>{children}</MonitorContext>;
 }

@@ -19,7 +19,7 @@ function scripted() {
     metrics: async (service) => {
       const answer = metrics.get(service) ?? [''];
       if (answer instanceof Error) throw answer;
-      return answer.length > 1 ? answer.shift() ?? '' : answer[0] ?? '';
+      return answer.length > 1 ? (answer.shift() ?? '') : (answer[0] ?? '');
     },
   };
   return { health, metrics, sources };
@@ -48,7 +48,8 @@ describe('ServiceMonitor', () => {
     const monitor = new ServiceMonitor({ services: ['media-engine'], sources });
     await monitor.refresh();
     expect(monitor.getSnapshot().services[0]?.metrics).toMatchObject({
-      status: 'error', error: 'The metrics endpoint answered with nothing readable (1 lines skipped, e.g. line 1: does not start with a metric name).',
+      status: 'error',
+      error: 'The metrics endpoint answered with nothing readable (1 lines skipped, e.g. line 1: does not start with a metric name).',
     });
   });
 
@@ -83,19 +84,31 @@ describe('ServiceMonitor', () => {
   it('a refresh asked for while one runs joins it instead of reading every source twice', async () => {
     const { sources } = scripted();
     let reads = 0;
-    const counted: MonitorSources = { ...sources, health: (service, signal) => { reads += 1; return sources.health(service, signal); } };
+    const counted: MonitorSources = {
+      ...sources,
+      health: (service, signal) => {
+        reads += 1;
+        return sources.health(service, signal);
+      },
+    };
     const monitor = new ServiceMonitor({ services: ['media-engine'], sources: counted });
     await Promise.all([monitor.refresh(), monitor.refresh()]);
     expect(reads).toBe(1);
   });
 
-  it('a re-read after a new live connection reads every service\'s health, leaves the charts alone and re-evaluates the rules', async () => {
+  it("a re-read after a new live connection reads every service's health, leaves the charts alone and re-evaluates the rules", async () => {
     let now = 1_000;
     const { health, sources } = scripted();
     const reads: string[] = [];
     const counted: MonitorSources = {
-      health: (service, signal) => { reads.push(`health ${service}`); return sources.health(service, signal); },
-      metrics: (service, signal) => { reads.push(`metrics ${service}`); return sources.metrics(service, signal); },
+      health: (service, signal) => {
+        reads.push(`health ${service}`);
+        return sources.health(service, signal);
+      },
+      metrics: (service, signal) => {
+        reads.push(`metrics ${service}`);
+        return sources.metrics(service, signal);
+      },
     };
     const monitor = new ServiceMonitor({ services: ['media-engine', 'content-engine'], sources: counted, now: () => now });
     await monitor.refresh();
@@ -108,14 +121,24 @@ describe('ServiceMonitor', () => {
     expect(view?.health.data?.status).toBe('unhealthy');
     expect(view?.metrics.data?.points).toHaveLength(1);
     expect(monitor.getSnapshot().refreshedAt).toBe(2_000);
-    expect(Object.values(monitor.getSnapshot().alerts.instances).some((alert) => alert.labels.service === 'content-engine' && alert.state === 'pending')).toBe(true);
+    expect(Object.values(monitor.getSnapshot().alerts.instances).some((alert) => alert.labels.service === 'content-engine' && alert.state === 'pending')).toBe(
+      true,
+    );
   });
 
   it('says a read is in flight until every overlapping one has landed, refresh and live re-read alike', async () => {
     const { sources } = scripted();
     let release: () => void = () => undefined;
-    const held = new Promise<void>((resolve) => { release = resolve; });
-    const slow: MonitorSources = { ...sources, metrics: async (service, signal) => { await held; return sources.metrics(service, signal); } };
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const slow: MonitorSources = {
+      ...sources,
+      metrics: async (service, signal) => {
+        await held;
+        return sources.metrics(service, signal);
+      },
+    };
     const monitor = new ServiceMonitor({ services: ['media-engine'], sources: slow });
     const seen: boolean[] = [];
     monitor.subscribe(() => seen.push(monitor.getSnapshot().refreshing));
@@ -132,45 +155,53 @@ describe('ServiceMonitor', () => {
 
   it('whatever the order of announcements and answers, the health shown at the end is the last one announced, one read at a time', async () => {
     const statuses = ['healthy', 'degraded', 'unhealthy'] as const;
-    await fc.assert(fc.asyncProperty(
-      // A status: the server changes and announces it. A number: the server answers one read still out (any of them).
-      fc.array(fc.oneof(fc.constantFrom(...statuses), fc.nat(8)), { minLength: 1, maxLength: 30 }),
-      async (steps) => {
-        // The server's health now; each read answers what the server said when the read reached it.
-        let server: ServiceHealth['status'] = 'healthy';
-        const pending: (() => void)[] = [];
-        let inFlight = 0;
-        let mostInFlight = 0;
-        const sources: MonitorSources = {
-          health: (service) => {
-            const answer = createServiceHealth({ service, status: server });
-            inFlight += 1;
-            mostInFlight = Math.max(mostInFlight, inFlight);
-            return new Promise((resolve) => pending.push(() => { inFlight -= 1; resolve(answer); }));
-          },
-          metrics: () => Promise.resolve(''),
-        };
-        const monitor = new ServiceMonitor({ services: ['media-engine'], sources });
-        const reads: Promise<void>[] = [];
-        for (const step of steps) {
-          if (typeof step === 'number') pending.splice(step % Math.max(1, pending.length), 1)[0]?.();
-          else {
-            server = step;
-            reads.push(monitor.refreshHealth('media-engine'));
+    await fc.assert(
+      fc.asyncProperty(
+        // A status: the server changes and announces it. A number: the server answers one read still out (any of them).
+        fc.array(fc.oneof(fc.constantFrom(...statuses), fc.nat(8)), { minLength: 1, maxLength: 30 }),
+        async (steps) => {
+          // The server's health now; each read answers what the server said when the read reached it.
+          let server: ServiceHealth['status'] = 'healthy';
+          const pending: (() => void)[] = [];
+          let inFlight = 0;
+          let mostInFlight = 0;
+          const sources: MonitorSources = {
+            health: (service) => {
+              const answer = createServiceHealth({ service, status: server });
+              inFlight += 1;
+              mostInFlight = Math.max(mostInFlight, inFlight);
+              return new Promise((resolve) =>
+                pending.push(() => {
+                  inFlight -= 1;
+                  resolve(answer);
+                }),
+              );
+            },
+            metrics: () => Promise.resolve(''),
+          };
+          const monitor = new ServiceMonitor({ services: ['media-engine'], sources });
+          const reads: Promise<void>[] = [];
+          for (const step of steps) {
+            if (typeof step === 'number') pending.splice(step % Math.max(1, pending.length), 1)[0]?.();
+            else {
+              server = step;
+              reads.push(monitor.refreshHealth('media-engine'));
+            }
+            await Promise.resolve();
           }
-          await Promise.resolve();
-        }
-        // Answer every read still out, including the repeats each answer lets the monitor send.
-        for (;;) {
-          await new Promise((resolve) => setImmediate(resolve));
-          const answer = pending.shift();
-          if (!answer) break;
-          answer();
-        }
-        await Promise.all(reads);
-        if (reads.length > 0) expect(monitor.getSnapshot().services[0]?.health.data?.status).toBe(server);
-        expect(mostInFlight).toBeLessThanOrEqual(1);
-      },
-    ), { numRuns: propertyRuns(150) });
+          // Answer every read still out, including the repeats each answer lets the monitor send.
+          for (;;) {
+            await new Promise((resolve) => setImmediate(resolve));
+            const answer = pending.shift();
+            if (!answer) break;
+            answer();
+          }
+          await Promise.all(reads);
+          if (reads.length > 0) expect(monitor.getSnapshot().services[0]?.health.data?.status).toBe(server);
+          expect(mostInFlight).toBeLessThanOrEqual(1);
+        },
+      ),
+      { numRuns: propertyRuns(150) },
+    );
   });
 });

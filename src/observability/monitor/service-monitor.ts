@@ -94,7 +94,9 @@ export class ServiceMonitor {
 
   /** Reads every source once; a refresh asked for while one runs joins it instead of doubling the load. */
   refresh(): Promise<void> {
-    this.inFlight ??= this.tracked(() => this.readAll()).finally(() => { this.inFlight = null; });
+    this.inFlight ??= this.tracked(() => this.readAll()).finally(() => {
+      this.inFlight = null;
+    });
     return this.inFlight;
   }
 
@@ -194,7 +196,9 @@ export class ServiceMonitor {
     if (samples === 0 && exposition.skipped.length > 0) {
       // Nothing readable at all (an HTML error page, say): a failed read, not an empty service.
       const [example] = exposition.skipped;
-      const problem = new Error(`The metrics endpoint answered with nothing readable (${exposition.skipped.length} lines skipped${example ? `, e.g. line ${example.line}: ${example.reason}` : ''}).`);
+      const problem = new Error(
+        `The metrics endpoint answered with nothing readable (${exposition.skipped.length} lines skipped${example ? `, e.g. line ${example.line}: ${example.reason}` : ''}).`,
+      );
       this.updateService(service, (view) => ({ metrics: failed(view.metrics, problem) }));
       return;
     }

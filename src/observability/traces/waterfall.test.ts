@@ -6,7 +6,13 @@ import { layoutWaterfall } from './waterfall';
 
 let next = 0;
 const span = (overrides: Partial<SpanRecord> & Pick<SpanRecord, 'name' | 'startMs' | 'endMs'>): SpanRecord => ({
-  traceId: 'a'.repeat(32), spanId: (next += 1).toString(16).padStart(16, '0'), service: 'agent-console', kind: 'internal', status: 'ok', attributes: {}, ...overrides,
+  traceId: 'a'.repeat(32),
+  spanId: (next += 1).toString(16).padStart(16, '0'),
+  service: 'agent-console',
+  kind: 'internal',
+  status: 'ok',
+  attributes: {},
+  ...overrides,
 });
 
 describe('layoutWaterfall', () => {
@@ -17,7 +23,10 @@ describe('layoutWaterfall', () => {
     const reread = span({ name: 'GET /approval', kind: 'client', parentSpanId: click.spanId, startMs: 1091, endMs: 1099 });
     const { rows, totalMs, problems } = layoutWaterfall([reread, server, request, click]);
     expect(rows.map((row) => [row.span.name, row.depth, row.offsetMs])).toEqual([
-      ['approve proposal', 0, 0], ['POST /decision', 1, 5], ['decision', 2, 10], ['GET /approval', 1, 91],
+      ['approve proposal', 0, 0],
+      ['POST /decision', 1, 5],
+      ['decision', 2, 10],
+      ['GET /approval', 1, 91],
     ]);
     expect(totalMs).toBe(100);
     expect(problems).toEqual([]);
@@ -36,10 +45,12 @@ describe('layoutWaterfall', () => {
     const orphan = span({ name: 'POST /deliver', service: 'delivery-gateway', parentSpanId: 'f'.repeat(16), startMs: 0, endMs: 90 });
     const { rows, problems } = layoutWaterfall([orphan]);
     expect(rows[0]?.depth).toBe(0);
-    expect(problems).toEqual([`delivery-gateway "POST /deliver": Its parent span ${'f'.repeat(16)} was never received (lost or not sampled upstream); shown at the top level.`]);
+    expect(problems).toEqual([
+      `delivery-gateway "POST /deliver": Its parent span ${'f'.repeat(16)} was never received (lost or not sampled upstream); shown at the top level.`,
+    ]);
   });
 
-  it('says when two services\' clocks disagree: a child starting before its parent', () => {
+  it("says when two services' clocks disagree: a child starting before its parent", () => {
     const parent = span({ name: 'POST /review', service: 'content-engine', kind: 'server', startMs: 1000, endMs: 1300 });
     const child = span({ name: 'POST /thumbnail', service: 'media-engine', kind: 'server', parentSpanId: parent.spanId, startMs: 850, endMs: 1100 });
     expect(layoutWaterfall([parent, child]).problems).toEqual([
@@ -73,21 +84,34 @@ describe('layoutWaterfall', () => {
     const self = span({ name: 'self', startMs: 5, endMs: 6 });
     self.parentSpanId = self.spanId;
     const { rows, problems } = layoutWaterfall([a, b, self]);
-    expect(rows.map((row) => [row.span.name, row.depth])).toEqual([['a', 0], ['b', 1], ['self', 0]]);
+    expect(rows.map((row) => [row.span.name, row.depth])).toEqual([
+      ['a', 0],
+      ['b', 1],
+      ['self', 0],
+    ]);
     expect(rows[0]?.problems).toEqual([`Its parents form a loop (${a.spanId} → ${b.spanId} → ${a.spanId}); shown at the top level.`]);
     expect(rows[2]?.problems).toEqual(['It names itself as its parent; shown at the top level.']);
     expect(problems).toHaveLength(2);
   });
 
   it('draws every span received exactly once, whatever its parent ids say', () => {
-    fc.assert(fc.property(fc.array(fc.record({ parent: fc.option(fc.nat(12), { nil: undefined }), start: fc.nat(100), length: fc.nat(50) }), { minLength: 1, maxLength: 12 }), (specs) => {
-      const spans = specs.map((spec, index) => ({ ...span({ name: `s${index}`, startMs: spec.start, endMs: spec.start + spec.length }), spanId: `span-${index}` }));
-      spans.forEach((each, index) => {
-        const parent = specs[index]?.parent;
-        if (parent !== undefined) each.parentSpanId = `span-${parent}`;
-      });
-      const { rows } = layoutWaterfall(spans);
-      expect(rows.map((row) => row.span.spanId).sort()).toEqual(spans.map((each) => each.spanId).sort());
-    }), { numRuns: propertyRuns(300) });
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ parent: fc.option(fc.nat(12), { nil: undefined }), start: fc.nat(100), length: fc.nat(50) }), { minLength: 1, maxLength: 12 }),
+        (specs) => {
+          const spans = specs.map((spec, index) => ({
+            ...span({ name: `s${index}`, startMs: spec.start, endMs: spec.start + spec.length }),
+            spanId: `span-${index}`,
+          }));
+          spans.forEach((each, index) => {
+            const parent = specs[index]?.parent;
+            if (parent !== undefined) each.parentSpanId = `span-${parent}`;
+          });
+          const { rows } = layoutWaterfall(spans);
+          expect(rows.map((row) => row.span.spanId).sort()).toEqual(spans.map((each) => each.spanId).sort());
+        },
+      ),
+      { numRuns: propertyRuns(300) },
+    );
   });
 });

@@ -62,10 +62,11 @@ export function layoutWaterfall(spans: readonly SpanRecord[]): Waterfall {
     children.set(parent.spanId, [...(children.get(parent.spanId) ?? []), span]);
     const early = parent.startMs - span.startMs;
     const late = span.endMs - parent.endMs;
-    const clocks = parent.service === span.service ? 'this process\'s clock jumped' : `the clocks of ${span.service} and ${parent.service} disagree`;
+    const clocks = parent.service === span.service ? "this process's clock jumped" : `the clocks of ${span.service} and ${parent.service} disagree`;
     if (early > TOLERANCE_MS) note(span, `Starts ${ms(early)} before its parent "${parent.name}" (${parent.service}): ${clocks}.`);
     // A server span outliving the request that waited for it cannot happen on one clock.
-    if (late > TOLERANCE_MS && parent.kind === 'client') note(span, `Ends ${ms(late)} after its parent "${parent.name}" (${parent.service}) got its answer: ${clocks}.`);
+    if (late > TOLERANCE_MS && parent.kind === 'client')
+      note(span, `Ends ${ms(late)} after its parent "${parent.name}" (${parent.service}) got its answer: ${clocks}.`);
   }
 
   const startMs = Math.min(...spans.map((span) => span.startMs));
@@ -74,7 +75,10 @@ export function layoutWaterfall(spans: readonly SpanRecord[]): Waterfall {
   const markCritical = (span: SpanRecord) => {
     if (critical.has(span)) return;
     critical.add(span);
-    const last = (children.get(span.spanId) ?? []).reduce<SpanRecord | undefined>((latest, child) => (!latest || child.endMs > latest.endMs ? child : latest), undefined);
+    const last = (children.get(span.spanId) ?? []).reduce<SpanRecord | undefined>(
+      (latest, child) => (!latest || child.endMs > latest.endMs ? child : latest),
+      undefined,
+    );
     if (last) markCritical(last);
   };
   const byStart = (a: SpanRecord, b: SpanRecord) => a.startMs - b.startMs || a.name.localeCompare(b.name);
@@ -87,7 +91,14 @@ export function layoutWaterfall(spans: readonly SpanRecord[]): Waterfall {
   const visit = (span: SpanRecord, depth: number) => {
     if (drawn.has(span)) return;
     drawn.add(span);
-    rows.push({ span, depth, offsetMs: span.startMs - startMs, durationMs: Math.max(0, span.endMs - span.startMs), critical: critical.has(span), problems: problems.get(span) ?? [] });
+    rows.push({
+      span,
+      depth,
+      offsetMs: span.startMs - startMs,
+      durationMs: Math.max(0, span.endMs - span.startMs),
+      critical: critical.has(span),
+      problems: problems.get(span) ?? [],
+    });
     for (const child of [...(children.get(span.spanId) ?? [])].sort(byStart)) visit(child, depth + 1);
   };
   for (const root of sortedRoots) visit(root, 0);
@@ -96,13 +107,19 @@ export function layoutWaterfall(spans: readonly SpanRecord[]): Waterfall {
   for (const span of [...spans].sort(byStart)) {
     if (drawn.has(span)) continue;
     const loop = cycleThrough(span, byId);
-    const problem = loop.length === 1
-      ? 'It names itself as its parent; shown at the top level.'
-      : `Its parents form a loop (${loop.map((member) => member.spanId).join(' → ')} → ${span.spanId}); shown at the top level.`;
+    const problem =
+      loop.length === 1
+        ? 'It names itself as its parent; shown at the top level.'
+        : `Its parents form a loop (${loop.map((member) => member.spanId).join(' → ')} → ${span.spanId}); shown at the top level.`;
     const index = rows.length;
     visit(span, 0);
     const row = rows[index];
     if (row) row.problems = [...row.problems, problem];
   }
-  return { rows, startMs, totalMs: endMs - startMs, problems: rows.flatMap((row) => row.problems.map((problem) => `${row.span.service} "${row.span.name}": ${problem}`)) };
+  return {
+    rows,
+    startMs,
+    totalMs: endMs - startMs,
+    problems: rows.flatMap((row) => row.problems.map((problem) => `${row.span.service} "${row.span.name}": ${problem}`)),
+  };
 }

@@ -15,13 +15,21 @@ import { LIVE_REFRESH_MS, type PanelProps } from './panel-props';
  * rules the observability monitor evaluates in this browser (firing, not silenced), in a WidgetFrame.
  */
 export function AlertsPanel({ onRemove }: PanelProps) {
-  const resource = useResource(useCallback((signal: AbortSignal) => api.alerts(signal), []), { refreshEveryMs: LIVE_REFRESH_MS });
+  const resource = useResource(
+    useCallback((signal: AbortSignal) => api.alerts(signal), []),
+    { refreshEveryMs: LIVE_REFRESH_MS },
+  );
   const monitor = useServiceMonitor();
   const ruleAlerts = firingAsDashboardAlerts(monitor.alerts, monitor.rules, monitor.silences, monitor.now);
   const dismissed = usePersisted<string[]>('widget-settings', 'dismissed-alerts', [], z.array(z.string()));
   return (
     <WidgetFrame title="Alerts" status={resource.status} error={resource.error} onRetry={resource.reload} onRemove={onRemove}>
-      {resource.data && <AlertWidget alerts={[...ruleAlerts, ...resource.data.items].filter((alert) => !dismissed.value.includes(alert.id))} onDismiss={(id) => dismissed.update([...dismissed.value, id])} />}
+      {resource.data && (
+        <AlertWidget
+          alerts={[...ruleAlerts, ...resource.data.items].filter((alert) => !dismissed.value.includes(alert.id))}
+          onDismiss={(id) => dismissed.update([...dismissed.value, id])}
+        />
+      )}
       <UnreadableRecords records={resource.data?.unreadable ?? []} noun="alert" />
     </WidgetFrame>
   );

@@ -8,11 +8,18 @@ import { LIVE_REFRESH_MS, type PanelProps } from './panel-props';
 
 /** A dashboard widget wired to the API: data through useResource, shown in a WidgetFrame. */
 export function MetricsPanel({ onRemove }: PanelProps) {
-  const resource = useResource(useCallback((signal: AbortSignal) => api.metrics(signal), []), { refreshEveryMs: LIVE_REFRESH_MS });
+  const resource = useResource(
+    useCallback((signal: AbortSignal) => api.metrics(signal), []),
+    { refreshEveryMs: LIVE_REFRESH_MS },
+  );
   return (
     <WidgetFrame title="Metrics" status={resource.status} error={resource.error} onRetry={resource.reload} onRemove={onRemove}>
       {resource.data?.items.length === 0 && resource.data.unreadable.length === 0 && <p className="muted">No metrics yet.</p>}
-      <div className="metrics-row">{resource.data?.items.map((metric) => <MetricsWidget key={metric.name} metric={metric} />)}</div>
+      <div className="metrics-row">
+        {resource.data?.items.map((metric) => (
+          <MetricsWidget key={metric.name} metric={metric} />
+        ))}
+      </div>
       <UnreadableRecords records={resource.data?.unreadable ?? []} noun="metric" />
     </WidgetFrame>
   );

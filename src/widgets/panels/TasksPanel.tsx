@@ -37,8 +37,14 @@ export function TasksPanel({ onRemove }: PanelProps) {
   return (
     <WidgetFrame title="Tasks" status={resource.status} error={resource.error} onRetry={resource.reload} onRemove={onRemove}>
       <LiveStatusNotice />
-      {startError && <p role="alert" className="error-text">{startError}</p>}
-      {tasks.length === 0 && unreadable.length === 0 ? <p className="muted">No tasks yet.</p> : (
+      {startError && (
+        <p role="alert" className="error-text">
+          {startError}
+        </p>
+      )}
+      {tasks.length === 0 && unreadable.length === 0 ? (
+        <p className="muted">No tasks yet.</p>
+      ) : (
         <div className="stack">
           {tasks.map((task) => (
             <TaskCard key={task.id} task={task} {...(canStart ? { onStart: (id: string) => void start(id), onRetry: (id: string) => void start(id) } : {})} />

@@ -1,5 +1,7 @@
 /** What every dashboard panel takes from the dashboard. */
-export interface PanelProps { onRemove?: () => void }
+export interface PanelProps {
+  onRemove?: () => void;
+}
 
 /**
  * How often the polled widgets (project status, metrics, alerts) refetch to stay live.
