@@ -95,34 +95,66 @@ export function trendChart(trend: readonly RunPoint[]): string {
   const y = (share: number) => height - pad - share * (height - 2 * pad);
   const share = (point: RunPoint) => (point.attempts ? point.failures / point.attempts : 0);
   const line = trend.map((point, index) => `${x(index).toFixed(1)},${y(share(point)).toFixed(1)}`).join(' ');
-  const dots = trend
-    .map(
-      (point, index) =>
-        `<circle cx="${x(index).toFixed(1)}" cy="${y(share(point)).toFixed(1)}" r="3.5" class="${point.infra ? 'infra' : point.failures ? 'fail' : 'pass'}"><title>${escapeHtml(`${point.at}: ${point.failures} of ${point.attempts} attempts failed (${percent(share(point))})${point.infra ? ', infrastructure failure, left out of the scores' : ''}`)}</title></circle>`,
-    )
-    .join('');
+  const dots = trend.map((point, index) => {
+    const kind = point.infra ? 'infra' : point.failures ? 'fail' : 'pass';
+    const title = `${point.at}: ${point.failures} of ${point.attempts} attempts failed (${percent(share(point))})${point.infra ? ', infrastructure failure, left out of the scores' : ''}`;
+    return `<circle cx="${x(index).toFixed(1)}" cy="${y(share(point)).toFixed(1)}" r="3.5" class="${kind}"><title>${escapeHtml(title)}</title></circle>`;
+  });
   const latest = trend.at(-1) as RunPoint;
-  return `<svg role="img" aria-label="${escapeHtml(`Share of failed attempts per run, ${trend.length} runs; the latest ${percent(share(latest))}`)}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}">
-<line x1="${pad}" y1="${y(0)}" x2="${width - pad}" y2="${y(0)}" class="axis"/><line x1="${pad}" y1="${y(1)}" x2="${width - pad}" y2="${y(1)}" class="grid"/>
-<text x="2" y="${y(0) + 4}">0%</text><text x="2" y="${y(1) + 4}">100%</text>
-<text x="${pad}" y="${height - 8}">${escapeHtml(trend[0]?.at.slice(0, 16) ?? '')}</text><text x="${width - pad}" y="${height - 8}" text-anchor="end">${escapeHtml(latest.at.slice(0, 16))}</text>
-<polyline points="${line}" class="trend"/>${dots}</svg>`;
+  const label = `Share of failed attempts per run, ${trend.length} runs; the latest ${percent(share(latest))}`;
+  return `
+<svg role="img" aria-label="${escapeHtml(label)}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}">
+  <line x1="${pad}" y1="${y(0)}" x2="${width - pad}" y2="${y(0)}" class="axis"/>
+  <line x1="${pad}" y1="${y(1)}" x2="${width - pad}" y2="${y(1)}" class="grid"/>
+  <text x="2" y="${y(0) + 4}">0%</text>
+  <text x="2" y="${y(1) + 4}">100%</text>
+  <text x="${pad}" y="${height - 8}">${escapeHtml(trend[0]?.at.slice(0, 16) ?? '')}</text>
+  <text x="${width - pad}" y="${height - 8}" text-anchor="end">${escapeHtml(latest.at.slice(0, 16))}</text>
+  <polyline points="${line}" class="trend"/>
+  ${dots.join('\n  ')}
+</svg>`;
 }
 
 /** The latest failed attempts of each test with a link to their trace, while the trace is kept. */
 function failureLinks(dir: string, failures: readonly Attempt[], id: string): string {
   const mine = failures.filter((attempt) => attempt.testId === id).slice(-3);
   if (!mine.length) return '';
-  return `<ul class="failures">${mine
-    .map((attempt) => {
-      const trace =
-        attempt.trace && existsSync(resolve(attempt.trace))
-          ? `<a href="${escapeHtml(relative(dir, resolve(attempt.trace)))}">trace</a> (<code>npx playwright show-trace ${escapeHtml(attempt.trace)}</code>)`
-          : 'trace no longer kept';
-      return `<li>${escapeHtml(attempt.at)} · <code>${escapeHtml(attempt.signature || '(no error message)')}</code> · ${trace}</li>`;
-    })
-    .join('')}</ul>`;
+  const items = mine.map((attempt) => {
+    const kept = attempt.trace && existsSync(resolve(attempt.trace));
+    const trace = kept
+      ? `<a href="${escapeHtml(relative(dir, resolve(attempt.trace as string)))}">trace</a> (<code>npx playwright show-trace ${escapeHtml(attempt.trace as string)}</code>)`
+      : 'trace no longer kept';
+    return `<li>${escapeHtml(attempt.at)} · <code>${escapeHtml(attempt.signature || '(no error message)')}</code> · ${trace}</li>`;
+  });
+  return `<ul class="failures">${items.join('')}</ul>`;
 }
+
+const STYLE = `
+  body { font: 14px system-ui; margin: 2rem }
+  table { border-collapse: collapse }
+  td, th { border-bottom: 1px solid #ddd; padding: .3rem .6rem; text-align: left; vertical-align: top }
+  .flaky td:nth-child(2) { color: #8a5a00; font-weight: 600 }
+  .broken td:nth-child(2) { color: #b3261e; font-weight: 600 }
+  .strip span { display: inline-block; width: 6px; height: 14px; margin-right: 1px }
+  .pass { background: #1d7a3e }
+  .fail { background: #b3261e }
+  .tag { font-size: 12px; border: 1px solid #8a5a00; color: #8a5a00; border-radius: 8px; padding: 0 .4rem }
+  .failures { margin: .3rem 0 0; font-size: 12px }
+  .expired { color: #b3261e; font-weight: 600 }
+  svg text { font-size: 11px; fill: #555 }
+  svg .axis { stroke: #999 }
+  svg .grid { stroke: #ddd; stroke-dasharray: 4 }
+  svg .trend { fill: none; stroke: #555; stroke-width: 1.5 }
+  svg circle.pass { fill: #1d7a3e }
+  svg circle.fail { fill: #b3261e }
+  svg circle.infra { fill: #999 }
+`;
+
+/** One table row: each cell is HTML already, or HTML with the cell's class. */
+type Cell = string | { html: string; className: string };
+const td = (cell: Cell) => (typeof cell === 'string' ? `<td>${cell}</td>` : `<td${cell.className ? ` class="${cell.className}"` : ''}>${cell.html}</td>`);
+const row = (cells: Cell[], className = '') => `<tr${className ? ` class="${className}"` : ''}>${cells.map(td).join('')}</tr>`;
+const head = (names: string[]) => `<thead><tr>${names.map((name) => `<th scope="col">${name}</th>`).join('')}</tr></thead>`;
 
 export function writeFlakeReport(dir: string, input: ReportInput): void {
   mkdirSync(dir, { recursive: true });
@@ -130,32 +162,49 @@ export function writeFlakeReport(dir: string, input: ReportInput): void {
   const markdown = summaryMarkdown(input);
   writeFileSync(join(dir, 'summary.md'), markdown);
   const failures = input.failures ?? [];
-  const rows = input.scores.tests
-    .map(
-      (test) =>
-        `<tr class="${test.class}"><td>${escapeHtml(test.id)}${test.quarantine ? ' <span class="tag">quarantined</span>' : ''}${failureLinks(dir, failures, test.id)}</td><td>${test.class}</td><td>${test.runs}</td><td>${test.failures}</td><td>${percent(test.rate)}</td><td>${percent(test.bound)}</td><td class="strip">${strip(test)}</td></tr>`,
-    )
-    .join('\n');
-  const clusters = input.scores.clusters
-    .map((cluster) => `<li><code>${escapeHtml(cluster.signature)}</code> · ${cluster.failures}× · ${cluster.tests.map(escapeHtml).join(', ')}</li>`)
-    .join('');
-  const quarantined = quarantines(input)
-    .map(
-      (row) =>
-        `<tr><td>${escapeHtml(row.id)}</td><td>${escapeHtml(row.owner)}</td><td>${escapeHtml(row.reason)}</td><td>${escapeHtml(row.expires)}</td><td class="${row.problem || row.daysLeft < 0 ? 'expired' : ''}">${escapeHtml(quarantineState(row))}</td><td>${row.klass}</td></tr>`,
-    )
-    .join('');
-  writeFileSync(
-    join(dir, 'index.html'),
-    `<!doctype html><html lang="en"><meta charset="utf-8"><title>Flake report</title>
-<style>body{font:14px system-ui;margin:2rem}table{border-collapse:collapse}td,th{border-bottom:1px solid #ddd;padding:.3rem .6rem;text-align:left;vertical-align:top}.flaky td:nth-child(2){color:#8a5a00;font-weight:600}.broken td:nth-child(2){color:#b3261e;font-weight:600}.strip span{display:inline-block;width:6px;height:14px;margin-right:1px}.pass{background:#1d7a3e}.fail{background:#b3261e}.tag{font-size:12px;border:1px solid #8a5a00;color:#8a5a00;border-radius:8px;padding:0 .4rem}.failures{margin:.3rem 0 0;font-size:12px}.expired{color:#b3261e;font-weight:600}svg text{font-size:11px;fill:#555}svg .axis{stroke:#999}svg .grid{stroke:#ddd;stroke-dasharray:4}svg .trend{fill:none;stroke:#555;stroke-width:1.5}svg circle.pass{fill:#1d7a3e}svg circle.fail{fill:#b3261e}svg circle.infra{fill:#999}</style>
-<h1>Flake report</h1><p>${escapeHtml(markdown.split('\n')[2] ?? '')}</p>
-<h2>Failed attempts per run</h2>${trendChart(input.trend ?? [])}
-<h2>Tests, by impact</h2>
-<table><thead><tr><th scope="col">Test</th><th scope="col">Class</th><th scope="col">Runs</th><th scope="col">Failures</th><th scope="col">Rate</th><th scope="col">Lower bound (95%)</th><th scope="col">Attempts, oldest first</th></tr></thead><tbody>
-${rows}
-</tbody></table>
-<h2>Quarantined</h2>${quarantined ? `<table><thead><tr><th scope="col">Test</th><th scope="col">Owner</th><th scope="col">Reason</th><th scope="col">Expires</th><th scope="col">State</th><th scope="col">Class</th></tr></thead><tbody>${quarantined}</tbody></table>` : '<p>No test is quarantined.</p>'}
-<h2>Failures by cause</h2><ul>${clusters || '<li>No failures.</li>'}</ul></html>\n`,
+  const tests = input.scores.tests.map((test) => {
+    const name = `${escapeHtml(test.id)}${test.quarantine ? ' <span class="tag">quarantined</span>' : ''}${failureLinks(dir, failures, test.id)}`;
+    return row(
+      [name, test.class, String(test.runs), String(test.failures), percent(test.rate), percent(test.bound), { html: strip(test), className: 'strip' }],
+      test.class,
+    );
+  });
+  const clusters = input.scores.clusters.map(
+    (cluster) => `<li><code>${escapeHtml(cluster.signature)}</code> · ${cluster.failures}× · ${cluster.tests.map(escapeHtml).join(', ')}</li>`,
   );
+  const quarantined = quarantines(input).map((entry) => {
+    const state = { html: escapeHtml(quarantineState(entry)), className: entry.problem || entry.daysLeft < 0 ? 'expired' : '' };
+    return row([escapeHtml(entry.id), escapeHtml(entry.owner), escapeHtml(entry.reason), escapeHtml(entry.expires), state, entry.klass]);
+  });
+  const quarantineTable = quarantined.length
+    ? `<table>
+  ${head(['Test', 'Owner', 'Reason', 'Expires', 'State', 'Class'])}
+  <tbody>
+  ${quarantined.join('\n  ')}
+  </tbody>
+</table>`
+    : '<p>No test is quarantined.</p>';
+  const html = `<!doctype html>
+<html lang="en">
+<meta charset="utf-8">
+<title>Flake report</title>
+<style>${STYLE}</style>
+<h1>Flake report</h1>
+<p>${escapeHtml(markdown.split('\n')[2] ?? '')}</p>
+<h2>Failed attempts per run</h2>
+${trendChart(input.trend ?? [])}
+<h2>Tests, by impact</h2>
+<table>
+  ${head(['Test', 'Class', 'Runs', 'Failures', 'Rate', 'Lower bound (95%)', 'Attempts, oldest first'])}
+  <tbody>
+  ${tests.join('\n  ')}
+  </tbody>
+</table>
+<h2>Quarantined</h2>
+${quarantineTable}
+<h2>Failures by cause</h2>
+<ul>${clusters.join('') || '<li>No failures.</li>'}</ul>
+</html>
+`;
+  writeFileSync(join(dir, 'index.html'), html);
 }

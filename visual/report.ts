@@ -62,18 +62,47 @@ export function summaryMarkdown(results: StoryResult[], modesSource = '', notice
 }
 
 function card(result: StoryResult): string {
-  const img = (label: string, file?: string) =>
+  const { baseline, current, diff } = result.files ?? {};
+  const figure = (label: string, file?: string) =>
     file
       ? `<figure><figcaption>${label}</figcaption><img src="${escapeHtml(file)}" alt="${label} of ${escapeHtml(result.id)} (${escapeHtml(result.mode)})"></figure>`
       : '';
+  // Drag to uncover the baseline under the current capture.
   const slider =
-    result.files?.baseline && result.files.current
-      ? `<div class="slider"><img src="${escapeHtml(result.files.current)}" alt=""><div class="over"><img src="${escapeHtml(result.files.baseline)}" alt=""></div><input type="range" min="0" max="100" value="50" aria-label="Baseline / current slider for ${escapeHtml(result.id)}" oninput="this.previousElementSibling.style.width=this.value+'%'"></div>`
+    baseline && current
+      ? `<div class="slider">
+    <img src="${escapeHtml(current)}" alt="">
+    <div class="over"><img src="${escapeHtml(baseline)}" alt=""></div>
+    <input type="range" min="0" max="100" value="50" aria-label="Baseline / current slider for ${escapeHtml(result.id)}"
+      oninput="this.previousElementSibling.style.width=this.value+'%'">
+  </div>`
       : '';
   const list = (title: string, items?: string[]) =>
-    items && items.length > 0 ? `<h3>${title}</h3><ul>${items.map((item) => `<li><code>${escapeHtml(item)}</code></li>`).join('')}</ul>` : '';
-  return `<section class="${result.status}"><h2>${escapeHtml(result.title)} / ${escapeHtml(result.name)} <small>${escapeHtml(result.mode)} · ${result.status} · ${percent(result.diffRatio)}</small></h2>${result.reason ? `<p>${escapeHtml(result.reason)}</p>` : ''}${list('Why it changed', result.why)}${list('Could not be settled at capture', result.notes)}<div class="row">${img('Baseline', result.files?.baseline)}${img('Current', result.files?.current)}${img('Diff', result.files?.diff)}</div>${slider}</section>`;
+    items && items.length > 0 ? `<h3>${title}</h3>\n  <ul>${items.map((item) => `<li><code>${escapeHtml(item)}</code></li>`).join('')}</ul>` : '';
+  return `<section class="${result.status}">
+  <h2>${escapeHtml(result.title)} / ${escapeHtml(result.name)} <small>${escapeHtml(result.mode)} · ${result.status} · ${percent(result.diffRatio)}</small></h2>
+  ${result.reason ? `<p>${escapeHtml(result.reason)}</p>` : ''}
+  ${list('Why it changed', result.why)}
+  ${list('Could not be settled at capture', result.notes)}
+  <div class="row">${figure('Baseline', baseline)}${figure('Current', current)}${figure('Diff', diff)}</div>
+  ${slider}
+</section>`;
 }
+
+const STYLE = `
+  body { font: 14px system-ui; margin: 2rem }
+  section { border: 1px solid #ccc; border-radius: 8px; padding: 1rem; margin: 1rem 0 }
+  .changed, .error { border-color: #b3261e }
+  .new { border-color: #1f5fd1 }
+  .row { display: flex; gap: 1rem; flex-wrap: wrap }
+  figure { margin: 0 }
+  img { max-width: 420px; border: 1px solid #ddd }
+  .slider { position: relative; display: inline-block; margin-top: 1rem; width: 640px }
+  .slider img { width: 640px; max-width: none; display: block }
+  .slider .over { position: absolute; top: 0; left: 0; width: 50%; overflow: hidden }
+  .slider input { display: block; width: 100% }
+  h3 { font-size: 1rem; margin: .75rem 0 .25rem }
+`;
 
 export function writeReport(dir: string, results: StoryResult[], modesSource = '', notice?: string): void {
   mkdirSync(dir, { recursive: true });
@@ -88,12 +117,19 @@ export function writeReport(dir: string, results: StoryResult[], modesSource = '
   writeFileSync(join(dir, 'summary.md'), markdown);
   const notable = results.filter(needsAttention);
   const unchanged = results.filter((result) => !needsAttention(result));
-  writeFileSync(
-    join(dir, 'index.html'),
-    `<!doctype html><html lang="en"><meta charset="utf-8"><title>Visual report</title>
-<style>body{font:14px system-ui;margin:2rem}section{border:1px solid #ccc;border-radius:8px;padding:1rem;margin:1rem 0}.changed,.error{border-color:#b3261e}.new{border-color:#1f5fd1}.row{display:flex;gap:1rem;flex-wrap:wrap}figure{margin:0}img{max-width:420px;border:1px solid #ddd}.slider{position:relative;display:inline-block;margin-top:1rem;width:640px}.slider img{width:640px;max-width:none;display:block}.slider .over{position:absolute;top:0;left:0;width:50%;overflow:hidden}.slider input{display:block;width:100%}h3{font-size:1rem;margin:.75rem 0 .25rem}</style>
-<h1>Visual report</h1><p>${escapeHtml(markdown.split('\n')[2] ?? '')}</p>${notice ? `<p role="note"><strong>${escapeHtml(notice)}</strong></p>` : ''}${modesSource ? `<p>Modes: ${escapeHtml(modesSource)}.</p>` : ''}
+  const html = `<!doctype html>
+<html lang="en">
+<meta charset="utf-8">
+<title>Visual report</title>
+<style>${STYLE}</style>
+<h1>Visual report</h1>
+<p>${escapeHtml(markdown.split('\n')[2] ?? '')}</p>
+${notice ? `<p role="note"><strong>${escapeHtml(notice)}</strong></p>` : ''}
+${modesSource ? `<p>Modes: ${escapeHtml(modesSource)}.</p>` : ''}
 ${notable.map(card).join('\n')}
-<h2>Unchanged (${unchanged.length})</h2><ul>${unchanged.map((result) => `<li>${escapeHtml(result.id)} (${escapeHtml(result.mode)})</li>`).join('')}</ul></html>\n`,
-  );
+<h2>Unchanged (${unchanged.length})</h2>
+<ul>${unchanged.map((result) => `<li>${escapeHtml(result.id)} (${escapeHtml(result.mode)})</li>`).join('')}</ul>
+</html>
+`;
+  writeFileSync(join(dir, 'index.html'), html);
 }

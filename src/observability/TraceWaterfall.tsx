@@ -44,8 +44,7 @@ export function TraceWaterfall({ traceId, spans, unreadable = [] }: { traceId: s
               <span className="waterfall__service">{row.span.service}</span> {row.span.name}
               {row.problems.length > 0 && (
                 <span className="waterfall__flag" title={row.problems.join(' ')}>
-                  {' '}
-                  ⚠
+                  {' ⚠'}
                 </span>
               )}
             </span>
