@@ -33,7 +33,7 @@ export default defineConfig<{ transport: Transport }>({
   ],
   use: {
     // The trace of a failed test is recorded on its retry: recording one for every attempt, to keep
-    // only the failed ones, cost the `chromium` project 128 CPU-s against 92 without (docs/performance.md).
+    // only the failed ones, costs a third more CPU (docs/performance.md).
     // The nightly flake run (no retries) keeps the trace of every failed attempt (flake/run.ts).
     trace: 'on-first-retry',
     screenshot: 'only-on-failure',

@@ -27,18 +27,16 @@ export default mergeConfig(
   viteConfig({ command: 'serve', mode: 'test' }),
   defineConfig({
     test: {
-      // Vitest's default is one worker fewer than the cores: on a 2-core machine one worker, so the
-      // unit files and the two Storybook browsers took turns. Two workers: the Vitest stage 109 and
-      // 101 s → 83 and 90 s, runs interleaved (docs/performance.md).
+      // At least two workers: Vitest's default (one fewer than the cores) leaves a 2-core machine one,
+      // and the unit files and the Storybook browser then take turns (docs/performance.md).
       maxWorkers: Math.max(2, availableParallelism() - 1),
       // Files of one environment run next to each other, so a worker is handed the next file rather
       // than ended and started again (test/environment-sequencer.ts).
       sequence: { sequencer: EnvironmentSequencer },
       // Off unless asked for (--coverage): the gate asks; a developer running one file does not pay for it.
       coverage: {
-        // Istanbul instruments only src/ at transform time. V8's precise coverage slows every script
-        // in the page, React and recharts included: with it the two Storybook projects took 130 s
-        // instead of 64 s on this 2-core machine (docs/performance.md).
+        // Istanbul instruments only src/ at transform time; V8's precise coverage slows every script
+        // in the page, React's included, and doubled the Storybook project's time (docs/performance.md).
         provider: 'istanbul',
         include: ['src/**/*.{ts,tsx}'],
         exclude: ['src/**/*.test.{ts,tsx}', 'src/**/*.d.ts'],
@@ -72,7 +70,7 @@ export default mergeConfig(
             name: 'storybook',
             // One page for all story files, not a fresh iframe (and module graph) per file: each story
             // already starts clean (Storybook unmounts the last story, the preview's beforeEach gives it
-            // a fresh backend). 34–36 → 23 CPU-s for a project of one theme (docs/performance.md).
+            // a fresh backend), and the module graph is loaded once (docs/performance.md).
             isolate: false,
             browser: {
               enabled: true,

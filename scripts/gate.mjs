@@ -120,9 +120,8 @@ else {
   record('vitest', countsOr(ok, counts), seconds);
 }
 
-// The visual stage runs beside Playwright: alone, each left part of the two cores idle (Playwright
-// about 15 CPU-s over its 61 s, the visual runner 10 over its 14 s), they share no files or ports,
-// and the visual output is held back and printed after Playwright's (docs/performance.md).
+// The visual stage runs beside Playwright: alone, each leaves part of the two cores idle, they share
+// no files or ports, and the visual output is held back and printed after Playwright's (docs/performance.md).
 const visualStage = runs('visual') ? runHeld('visual', bin('tsx'), ['visual/run.ts']) : undefined;
 
 if (runs('playwright')) {
