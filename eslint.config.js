@@ -12,7 +12,7 @@ import tseslint from 'typescript-eslint';
  * each other (docs/testing.md, "Layout").
  */
 const LAYERS = [
-  ['api/contract'],
+  ['api/contract', 'react'],
   ['config', 'telemetry'],
   ['api'],
   ['session', 'storage', 'streaming'],

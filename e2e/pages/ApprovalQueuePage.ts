@@ -1,4 +1,4 @@
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { ApprovalCard } from './components/ApprovalCard';
 import { ConsolePage } from './ConsolePage';
 
@@ -16,5 +16,13 @@ export class ApprovalQueuePage extends ConsolePage {
 
   card(title: string): ApprovalCard {
     return new ApprovalCard(this.proposals, title);
+  }
+
+  /** Opens the queue and returns the card once it can be decided (its proposal loaded, its buttons live). */
+  async openCard(title: string): Promise<ApprovalCard> {
+    await this.goto();
+    const card = this.card(title);
+    await expect(card.approveButton).toBeEnabled();
+    return card;
   }
 }

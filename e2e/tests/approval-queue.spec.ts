@@ -1,4 +1,7 @@
+import type { Locator } from '@playwright/test';
+import type { MockControl } from '../../fixtures/adapters/playwright';
 import { expect, test } from '../fixtures/test';
+import type { ApprovalQueuePage } from '../pages/ApprovalQueuePage';
 
 const REFUND = 'Refund order #4471';
 
@@ -23,22 +26,24 @@ test('a reviewer rejects a proposal with a reason', async ({ approvals }) => {
 
 test('when someone else decided first, the card shows their decision and says so', async ({ approvals, mocks, consoleGuard }) => {
   consoleGuard.allow(/status of 409/);
-  await approvals.goto();
-  const card = approvals.card(REFUND);
-  await expect(card.approveButton).toBeEnabled();
+  const card = await approvals.openCard(REFUND);
   await mocks.decideElsewhere('approval-001', 'rejected');
   await card.approve();
   await expect(card.error).toHaveText('Sam Other-Reviewer already rejected this proposal.');
   await expect(card).toBeDecided('rejected');
 });
 
+/** Approves the refund while the server refuses the decision with `status`. */
+async function approveRefused(approvals: ApprovalQueuePage, mocks: MockControl, status: number) {
+  const card = await approvals.openCard(REFUND);
+  await mocks.fail({ method: 'POST', path: '/api/approvals/approval-001/decision', status });
+  await card.approve();
+  return card;
+}
+
 test('a server error rolls the decision back and offers a retry that succeeds', async ({ approvals, mocks, consoleGuard }) => {
   consoleGuard.allow(/status of 503/);
-  await approvals.goto();
-  const card = approvals.card(REFUND);
-  await expect(card.approveButton).toBeEnabled();
-  await mocks.fail({ method: 'POST', path: '/api/approvals/approval-001/decision', status: 503 });
-  await card.approve();
+  const card = await approveRefused(approvals, mocks, 503);
   await expect(card.error).toContainText('The server failed (HTTP 503)');
   await expect(card).toBeDecided('pending');
   await card.retryDecision.click();
@@ -66,39 +71,31 @@ test('an unsent rejection reason survives a reload', async ({ approvals, page })
 });
 
 test('the queue works with the keyboard alone', async ({ approvals, page }) => {
-  await approvals.goto();
-  const card = approvals.card(REFUND);
-  await expect(card.approveButton).toBeEnabled();
+  const card = await approvals.openCard(REFUND);
+  /** One key, and where focus must land after it. */
+  const press = async (key: string, focused: Locator) => {
+    await page.keyboard.press(key);
+    await expect(focused).toBeFocused();
+  };
   // From the payload block (the last focusable thing before the buttons), by keyboard only.
   await card.payload.focus();
-  await page.keyboard.press('Tab');
-  await expect(card.approveButton).toBeFocused();
-  await page.keyboard.press('Tab');
-  await expect(card.rejectButton).toBeFocused();
-  await page.keyboard.press('Enter');
+  await press('Tab', card.approveButton);
+  await press('Tab', card.rejectButton);
   // Opening the form puts focus in the reason; cancelling puts it back on Reject, never nowhere.
-  await expect(card.reason).toBeFocused();
+  await press('Enter', card.reason);
   // With no reason yet, Confirm is disabled and Tab goes straight to Cancel.
-  await page.keyboard.press('Tab');
-  await expect(card.cancelRejection).toBeFocused();
-  await page.keyboard.press('Enter');
-  await expect(card.rejectButton).toBeFocused();
-  await page.keyboard.press('Enter');
-  await expect(card.reason).toBeFocused();
+  await press('Tab', card.cancelRejection);
+  await press('Enter', card.rejectButton);
+  await press('Enter', card.reason);
   await page.keyboard.type('Not needed any more');
-  await page.keyboard.press('Tab');
-  await expect(card.confirmRejection).toBeFocused();
+  await press('Tab', card.confirmRejection);
   await page.keyboard.press('Enter');
   await expect(card).toBeDecided('rejected');
 });
 
 test('a decision the server forbids is explained and rolled back', async ({ approvals, mocks, consoleGuard }) => {
   consoleGuard.allow(/status of 403/);
-  await approvals.goto();
-  const card = approvals.card(REFUND);
-  await expect(card.approveButton).toBeEnabled();
-  await mocks.fail({ method: 'POST', path: '/api/approvals/approval-001/decision', status: 403 });
-  await card.approve();
+  const card = await approveRefused(approvals, mocks, 403);
   await expect(card.error).toContainText('You do not have permission to do this');
   await expect(card).toBeDecided('pending');
 });

@@ -48,9 +48,7 @@ test('a 204 on the live stream stops it with a notice and "Reconnect now", inste
 });
 
 test('a decision published on the approvals topic updates the card it names', async ({ approvals, mocks }) => {
-  await approvals.goto();
-  const card = approvals.card('Refund order #4471');
-  await expect(card.approveButton).toBeEnabled();
+  const card = await approvals.openCard('Refund order #4471');
   await expect(mocks).toHaveLiveConnections({ open: 1 });
   await mocks.decideElsewhere('approval-001', 'approved', { announce: true });
   await expect(card).toBeDecided('approved');

@@ -41,9 +41,7 @@ test('a proposal list with one bad record still shows every readable proposal', 
 
 test('a decision the server saved but whose reply was lost shows as saved, confirmed by a re-read', async ({ approvals, mocks, consoleGuard }) => {
   consoleGuard.allow(/Failed to load resource|ERR_/);
-  await approvals.goto();
-  const card = approvals.card('Refund order #4471');
-  await expect(card.approveButton).toBeEnabled();
+  const card = await approvals.openCard('Refund order #4471');
   await mocks.fail({ method: 'POST', path: '/api/approvals/approval-001/decision', networkError: true, afterSaving: true });
   await card.approve();
   await expect(card).toBeDecided('approved');
@@ -54,9 +52,7 @@ test('a decision the server saved but whose reply was lost shows as saved, confi
 
 test('a 409 without a body says who decided instead of "Conflict"', async ({ approvals, mocks, consoleGuard }) => {
   consoleGuard.allow(/status of 409/);
-  await approvals.goto();
-  const card = approvals.card('Refund order #4471');
-  await expect(card.approveButton).toBeEnabled();
+  const card = await approvals.openCard('Refund order #4471');
   await mocks.decideElsewhere('approval-001', 'approved');
   await mocks.fail({ method: 'POST', path: '/api/approvals/approval-001/decision', status: 409, rawBody: '' });
   await card.reject('Not needed');

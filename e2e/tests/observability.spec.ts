@@ -2,13 +2,7 @@ import type { Request } from '@playwright/test';
 import { expect, test } from '../fixtures/test';
 
 test.describe('alert rules', () => {
-  test('a service goes unhealthy: its alert is pending, fires once `for` has passed, shows on the dashboard, then resolves', async ({
-    observability,
-    dashboard,
-    mocks,
-    page,
-    consoleGuard,
-  }) => {
+  test('a service goes unhealthy: pending, firing after `for`, on the dashboard, resolved', async ({ observability, dashboard, mocks, page, consoleGuard }) => {
     consoleGuard.allow(/status of 503/); // the unhealthy service's health check answers 503, by contract
     await page.clock.install();
     await observability.goto();
@@ -36,13 +30,7 @@ test.describe('alert rules', () => {
     await expect(dashboard.alerts.root).not.toContainText('ServiceUnhealthy');
   });
 
-  test('a silenced alert keeps its state but leaves the dashboard, and the silence survives a reload', async ({
-    observability,
-    dashboard,
-    mocks,
-    page,
-    consoleGuard,
-  }) => {
+  test('a silenced alert keeps its state, leaves the dashboard, stays silenced on reload', async ({ observability, dashboard, mocks, page, consoleGuard }) => {
     consoleGuard.allow(/status of 503/);
     await page.clock.install();
     await observability.goto();
@@ -155,9 +143,7 @@ test.describe('traces', () => {
     page.on('request', (request) => {
       if (new URL(request.url()).pathname.startsWith('/api/')) sent.push(request);
     });
-    await approvals.goto();
-    const card = approvals.card('Refund order #4471');
-    await expect(card.approveButton).toBeEnabled();
+    const card = await approvals.openCard('Refund order #4471');
     // The reply is lost after the server saved it: the card re-reads the proposal within the same action.
     await mocks.fail({ method: 'POST', path: '/api/approvals/approval-001/decision', networkError: true, afterSaving: true });
     await card.approve();

@@ -53,6 +53,12 @@ export function ApprovalCard({
   const submitting = submit.phase === 'submitting';
   const decidable = approval.status === 'pending' && !readOnly;
 
+  /** Opens the rejection form (focus into the reason) or closes it (focus back on Reject). */
+  const toggleRejecting = (open: boolean) => {
+    setRejecting(open);
+    setFocusTarget(open ? 'reason' : 'reject');
+  };
+
   const confirmReject = (event: FormEvent) => {
     event.preventDefault();
     if (reason.trim()) onReject?.(approval.id, reason.trim());
@@ -103,16 +109,7 @@ export function ApprovalCard({
           <button type="button" disabled={submitting} onClick={() => onApprove?.(approval.id)}>
             Approve
           </button>
-          <button
-            ref={rejectButton}
-            type="button"
-            disabled={submitting}
-            className="button--secondary"
-            onClick={() => {
-              setRejecting(true);
-              setFocusTarget('reason');
-            }}
-          >
+          <button ref={rejectButton} type="button" disabled={submitting} className="button--secondary" onClick={() => toggleRejecting(true)}>
             Reject
           </button>
         </div>
@@ -138,14 +135,7 @@ export function ApprovalCard({
           <button type="submit" disabled={submitting || !reason.trim()}>
             Confirm rejection
           </button>
-          <button
-            type="button"
-            className="button--secondary"
-            onClick={() => {
-              setRejecting(false);
-              setFocusTarget('reject');
-            }}
-          >
+          <button type="button" className="button--secondary" onClick={() => toggleRejecting(false)}>
             Cancel
           </button>
         </form>

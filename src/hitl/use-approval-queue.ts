@@ -12,7 +12,7 @@ import { useLiveConnection } from '../streaming/LiveProvider';
  * is fetched again, so nothing published while the tab was away goes missing.
  */
 export function useApprovalQueue() {
-  const resource = useResource(useCallback((signal: AbortSignal) => api.approvals(signal), []));
+  const resource = useResource(api.approvals);
   const live = useLiveConnection();
   const [arrived, setArrived] = useState<Approval[]>([]);
   // Keyed by server ids in a Map: an id like `__proto__` or `constructor` is an id like any other.

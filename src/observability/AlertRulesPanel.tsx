@@ -72,27 +72,21 @@ export function AlertRulesPanel({ alerts, rules, silences, evaluatedAt, now, aut
         <summary>Notifications sent ({alerts.notifications.length})</summary>
         <p className="muted">One when an alert starts firing; the same alert waits out a cooldown before it notifies again, and a silenced one does not.</p>
         <ol reversed>
-          {alerts.notifications
-            .slice(-20)
-            .reverse()
-            .map((notification, index) => (
-              <li key={`${notification.key}-${notification.at}-${index}`}>
-                {clockTime(notification.at)} {notification.name} {labelText(notification.key)} ({notification.severity})
-              </li>
-            ))}
+          {newestFirst(alerts.notifications, 20).map((notification, index) => (
+            <li key={`${notification.key}-${notification.at}-${index}`}>
+              {clockTime(notification.at)} {notification.name} {labelText(notification.key)} ({notification.severity})
+            </li>
+          ))}
         </ol>
       </details>
       <details>
         <summary>History ({alerts.history.length})</summary>
         <ol reversed>
-          {alerts.history
-            .slice(-30)
-            .reverse()
-            .map((transition, index) => (
-              <li key={`${transition.key}-${transition.at}-${index}`}>
-                {clockTime(transition.at)} {transition.name} {labelText(transition.key)}: {transition.from} → {transition.to}
-              </li>
-            ))}
+          {newestFirst(alerts.history, 30).map((transition, index) => (
+            <li key={`${transition.key}-${transition.at}-${index}`}>
+              {clockTime(transition.at)} {transition.name} {labelText(transition.key)}: {transition.from} → {transition.to}
+            </li>
+          ))}
         </ol>
       </details>
     </WidgetFrame>
@@ -149,4 +143,9 @@ function AlertRow({
 
 function labelText(key: string): string {
   return key.slice(key.indexOf('{'));
+}
+
+/** The last `count` entries of a log kept oldest first, newest first. */
+function newestFirst<T>(log: readonly T[], count: number): T[] {
+  return log.slice(-count).reverse();
 }

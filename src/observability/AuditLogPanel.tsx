@@ -6,6 +6,7 @@ import { useResource } from '../api/use-resource';
 import { NAME_CHARS, OPTION_CHARS, shownText } from '../ui/agent-text';
 import { clockTime } from '../ui/clock-time';
 import { UnreadableRecords } from '../ui/UnreadableRecords';
+import { TableHead } from '../ui/TableHead';
 import { WidgetFrame } from '../ui/WidgetFrame';
 
 export interface AuditPage {
@@ -110,16 +111,7 @@ export function AuditLogPanel({ source, refreshEveryMs }: { source: AuditSource;
       ) : (
         <table>
           <caption className="visually-hidden">Audit events, newest first</caption>
-          <thead>
-            <tr>
-              <th scope="col">When</th>
-              <th scope="col">Service</th>
-              <th scope="col">Event</th>
-              <th scope="col">Who</th>
-              <th scope="col">Target</th>
-              <th scope="col">Outcome</th>
-            </tr>
-          </thead>
+          <TableHead columns={['When', 'Service', 'Event', 'Who', 'Target', 'Outcome']} />
           <tbody>
             {events.map((event) => (
               <tr key={event.id} data-testid="audit-row">

@@ -10,6 +10,13 @@ const percent = (value: number) => `${formatQuantity(value)}%`;
 /** One service's health report: state, the dependencies that are not healthy, system load, queue and connections. */
 export function ServiceHealthCard({ health }: { health: ServiceHealth }) {
   const failing = health.dependencies.filter((dependency) => dependency.status !== 'healthy');
+  const facts = [
+    ['CPU', percent(health.system.cpuPercent)],
+    ['Memory', percent(health.system.memoryPercent)],
+    ['Disk', percent(health.system.diskPercent)],
+    ['Queue', formatQuantity(health.queueDepth)],
+    ['Connections', formatQuantity(health.activeConnections)],
+  ] as const;
   return (
     <div className="health-card" data-status={health.status}>
       <p className="health-card__state">
@@ -22,26 +29,12 @@ export function ServiceHealthCard({ health }: { health: ServiceHealth }) {
         </span>
       </p>
       <dl className="health-card__facts">
-        <div>
-          <dt>CPU</dt>
-          <dd>{percent(health.system.cpuPercent)}</dd>
-        </div>
-        <div>
-          <dt>Memory</dt>
-          <dd>{percent(health.system.memoryPercent)}</dd>
-        </div>
-        <div>
-          <dt>Disk</dt>
-          <dd>{percent(health.system.diskPercent)}</dd>
-        </div>
-        <div>
-          <dt>Queue</dt>
-          <dd>{formatQuantity(health.queueDepth)}</dd>
-        </div>
-        <div>
-          <dt>Connections</dt>
-          <dd>{formatQuantity(health.activeConnections)}</dd>
-        </div>
+        {facts.map(([term, value]) => (
+          <div key={term}>
+            <dt>{term}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
       </dl>
       {failing.length > 0 ? (
         <>

@@ -8,6 +8,7 @@ import { WidgetFrame } from '../ui/WidgetFrame';
 import { TraceWaterfall } from './TraceWaterfall';
 import { NAME_CHARS, shownText } from '../ui/agent-text';
 import { formatDuration, formatQuantity } from '../ui/quantity';
+import { TableHead } from '../ui/TableHead';
 import type { SpanRecord } from '../api/contract';
 
 export interface TraceSources {
@@ -25,17 +26,7 @@ export function TracesPanel({ sources }: { sources: TraceSources }) {
         <p className="muted">No traces recorded yet.</p>
       ) : (
         <table>
-          <thead>
-            <tr>
-              <th scope="col">Trace</th>
-              <th scope="col">Root span</th>
-              <th scope="col">Service</th>
-              <th scope="col">Started</th>
-              <th scope="col">Duration</th>
-              <th scope="col">Spans</th>
-              <th scope="col">Status</th>
-            </tr>
-          </thead>
+          <TableHead columns={['Trace', 'Root span', 'Service', 'Started', 'Duration', 'Spans', 'Status']} />
           <tbody>
             {traces.data?.items.map((trace) => (
               <tr key={trace.traceId} aria-selected={open === trace.traceId}>

@@ -1,4 +1,5 @@
-import { createContext, useCallback, useContext, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { requiredContext } from '../react/required-context';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { configureAuth } from '../api/client';
 import type { Session, SignInRequest } from '../api/contract';
 import { api } from '../api/endpoints';
@@ -14,7 +15,8 @@ interface AuthState {
   signOut: (notice?: string) => void;
 }
 
-const AuthContext = createContext<AuthState | null>(null);
+const [AuthContext, useAuth] = requiredContext<AuthState>('useAuth', 'AuthProvider');
+export { useAuth };
 
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [session, setSession] = useState<Session | null>(readSessionCookie);
@@ -55,10 +57,4 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const value = useMemo(() => ({ session, notice, persistenceWarning, signIn, signOut }), [session, notice, persistenceWarning, signIn, signOut]);
   return <AuthContext value={value}>{children}</AuthContext>;
-}
-
-export function useAuth(): AuthState {
-  const auth = useContext(AuthContext);
-  if (!auth) throw new Error('useAuth() needs an <AuthProvider> above it');
-  return auth;
 }

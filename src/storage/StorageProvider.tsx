@@ -1,18 +1,14 @@
-import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
+import { requiredContext } from '../react/required-context';
 import type { PersistentStore } from './persistent-store';
 import type { StoreHealth } from './store-health';
 
-const StoreContext = createContext<PersistentStore | null>(null);
+const [StoreContext, useStore] = requiredContext<PersistentStore>('useStore', 'StorageProvider');
+export { useStore };
 
 export function StorageProvider({ store, children }: { store: PersistentStore; children: ReactNode }) {
   useEffect(() => store.listenToOtherTabs(), [store]);
   return <StoreContext value={store}>{children}</StoreContext>;
-}
-
-export function useStore(): PersistentStore {
-  const store = useContext(StoreContext);
-  if (!store) throw new Error('useStore() needs a <StorageProvider> above it');
-  return store;
 }
 
 export function useStoreHealth(): StoreHealth {

@@ -1,19 +1,15 @@
-import { createContext, useCallback, useContext, useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { useCallback, useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { requiredContext } from '../react/required-context';
 import { LiveConnection, type LiveStatus } from './live-connection';
 
-const LiveContext = createContext<LiveConnection | null>(null);
+const [LiveContext, useLiveConnection] = requiredContext<LiveConnection>('useLiveConnection', 'LiveProvider');
+export { useLiveConnection };
 
 /** One live connection for the whole tab, shared by every widget and page (contract/live.ts). */
 export function LiveProvider({ children, connection }: { children: ReactNode; connection?: LiveConnection }) {
   const [live] = useState(() => connection ?? new LiveConnection());
   useEffect(() => () => live.close(), [live]);
   return <LiveContext value={live}>{children}</LiveContext>;
-}
-
-export function useLiveConnection(): LiveConnection {
-  const live = useContext(LiveContext);
-  if (!live) throw new Error('useLiveConnection() needs a <LiveProvider> above it');
-  return live;
 }
 
 export function useLiveStatus(): LiveStatus {

@@ -20,6 +20,11 @@ export function WidgetFrame({ title, status, error, onRetry, onRemove, lastGoodA
   const busy = status === 'loading' || status === 'refreshing';
   // Unique per frame: a dashboard may show the same widget more than once.
   const headingId = useId();
+  const retry = onRetry && (
+    <button type="button" onClick={onRetry}>
+      Retry {title}
+    </button>
+  );
   return (
     <section className="card widget" aria-labelledby={headingId} aria-busy={busy} data-status={status}>
       <header className="card__header">
@@ -54,11 +59,7 @@ export function WidgetFrame({ title, status, error, onRetry, onRemove, lastGoodA
           <p>
             Could not load {title}: {error}
           </p>
-          {onRetry && (
-            <button type="button" onClick={onRetry}>
-              Retry {title}
-            </button>
-          )}
+          {retry}
         </div>
       )}
       {status === 'stale' && (
@@ -66,11 +67,7 @@ export function WidgetFrame({ title, status, error, onRetry, onRemove, lastGoodA
           <p>
             Showing the last data we had{lastGoodAt === undefined ? '' : ` (from ${clockTime(lastGoodAt)})`}; refreshing failed: {error}
           </p>
-          {onRetry && (
-            <button type="button" onClick={onRetry}>
-              Retry {title}
-            </button>
-          )}
+          {retry}
         </div>
       )}
       {(status === 'loaded' || status === 'refreshing' || status === 'stale') && <div className="widget__body">{children}</div>}

@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { z } from 'zod';
 import { HEALTH_TOPIC, SERVICE_NAMES } from '../../api/contract';
 import { api } from '../../api/endpoints';
@@ -6,6 +6,7 @@ import { runtimeConfig } from '../../config/runtime-config';
 import { usePersisted } from '../../storage/use-persisted';
 import { useLiveConnection } from '../../streaming/LiveProvider';
 import type { Silence } from '../alerts/engine';
+import { requiredContext } from '../../react/required-context';
 import { ServiceMonitor, type MonitorSnapshot } from './service-monitor';
 
 const silencesSchema = z.array(
@@ -28,7 +29,7 @@ interface MonitorContextValue {
   silencedAt: number;
 }
 
-const MonitorContext = createContext<MonitorContextValue | null>(null);
+const [MonitorContext, useMonitorContext] = requiredContext<MonitorContextValue>('useServiceMonitor', 'MonitorProvider');
 
 /**
  * One service monitor per signed-in tab. It reads nothing until a page or widget that shows its
@@ -125,9 +126,7 @@ export function MonitorProvider({ children, monitor: given }: { children: ReactN
 
 /** The monitor's current state; polling runs while any component using this is mounted. */
 export function useServiceMonitor(): MonitorSnapshot & Omit<MonitorContextValue, 'retain' | 'monitor' | 'silencedAt'> & { refresh: () => void; now: number } {
-  const context = useContext(MonitorContext);
-  if (!context) throw new Error('useServiceMonitor() needs a <MonitorProvider> above it');
-  const { monitor, retain, silence, expireSilence, silencedAt } = context;
+  const { monitor, retain, silence, expireSilence, silencedAt } = useMonitorContext();
   useEffect(() => retain(), [retain]);
   const snapshot = useSyncExternalStore(monitor.subscribe, monitor.getSnapshot);
   const refresh = useCallback(() => void monitor.refresh(), [monitor]);

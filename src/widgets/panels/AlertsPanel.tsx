@@ -1,4 +1,3 @@
-import { useCallback } from 'react';
 import { z } from 'zod';
 import { api } from '../../api/endpoints';
 import { useResource } from '../../api/use-resource';
@@ -15,10 +14,7 @@ import { LIVE_REFRESH_MS, type PanelProps } from './panel-props';
  * rules the observability monitor evaluates in this browser (firing, not silenced), in a WidgetFrame.
  */
 export function AlertsPanel({ onRemove }: PanelProps) {
-  const resource = useResource(
-    useCallback((signal: AbortSignal) => api.alerts(signal), []),
-    { refreshEveryMs: LIVE_REFRESH_MS },
-  );
+  const resource = useResource(api.alerts, { refreshEveryMs: LIVE_REFRESH_MS });
   const monitor = useServiceMonitor();
   const ruleAlerts = firingAsDashboardAlerts(monitor.alerts, monitor.rules, monitor.silences, monitor.now);
   const dismissed = usePersisted<string[]>('widget-settings', 'dismissed-alerts', [], z.array(z.string()));

@@ -1,4 +1,3 @@
-import { useCallback } from 'react';
 import { api } from '../../api/endpoints';
 import { useResource } from '../../api/use-resource';
 import { MetricsWidget } from '../MetricsWidget';
@@ -8,10 +7,8 @@ import { LIVE_REFRESH_MS, type PanelProps } from './panel-props';
 
 /** A dashboard widget wired to the API: data through useResource, shown in a WidgetFrame. */
 export function MetricsPanel({ onRemove }: PanelProps) {
-  const resource = useResource(
-    useCallback((signal: AbortSignal) => api.metrics(signal), []),
-    { refreshEveryMs: LIVE_REFRESH_MS },
-  );
+  // api.metrics is one function for the page's life: no new query on each render.
+  const resource = useResource(api.metrics, { refreshEveryMs: LIVE_REFRESH_MS });
   return (
     <WidgetFrame title="Metrics" status={resource.status} error={resource.error} onRetry={resource.reload} onRemove={onRemove}>
       {resource.data?.items.length === 0 && resource.data.unreadable.length === 0 && <p className="muted">No metrics yet.</p>}

@@ -1,4 +1,3 @@
-import { useCallback } from 'react';
 import { api } from '../../api/endpoints';
 import { useResource } from '../../api/use-resource';
 import { ProjectStatus } from '../ProjectStatus';
@@ -7,10 +6,7 @@ import { LIVE_REFRESH_MS, type PanelProps } from './panel-props';
 
 /** A dashboard widget wired to the API: data through useResource, shown in a WidgetFrame. */
 export function ProjectStatusPanel({ onRemove }: PanelProps) {
-  const resource = useResource(
-    useCallback((signal: AbortSignal) => api.projectStatus(signal), []),
-    { refreshEveryMs: LIVE_REFRESH_MS },
-  );
+  const resource = useResource(api.projectStatus, { refreshEveryMs: LIVE_REFRESH_MS });
   return (
     <WidgetFrame title="Project status" status={resource.status} error={resource.error} onRetry={resource.reload} onRemove={onRemove}>
       {resource.data && <ProjectStatus status={resource.data} />}

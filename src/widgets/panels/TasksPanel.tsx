@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { api } from '../../api/endpoints';
 import { withAction } from '../../telemetry/tracing';
 import { describeError } from '../../api/errors';
@@ -15,7 +15,7 @@ import type { PanelProps } from './panel-props';
 export function TasksPanel({ onRemove }: PanelProps) {
   const { session } = useAuth();
   const canStart = session?.user.role === 'reviewer';
-  const resource = useResource(useCallback((signal: AbortSignal) => api.tasks(signal), []));
+  const resource = useResource(api.tasks);
   const { tasks, follow, markStarted } = useTaskProgress(resource.data?.items);
   const [startError, setStartError] = useState<string | undefined>();
 
