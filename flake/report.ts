@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { daysLeft, parseQuarantine } from '../scripts/quarantine.mjs';
 import type { Attempt } from './ledger';
-import { escapeHtml, markdownCell } from '../scripts/report-text.mjs';
+import { escapeHtml, markdownCell, reportPage } from '../scripts/report-text.mjs';
 import type { RunPoint, Scores, TestScore } from './score';
 
 const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
@@ -184,13 +184,10 @@ export function writeFlakeReport(dir: string, input: ReportInput): void {
   </tbody>
 </table>`
     : '<p>No test is quarantined.</p>';
-  const html = `<!doctype html>
-<html lang="en">
-<meta charset="utf-8">
-<title>Flake report</title>
-<style>${STYLE}</style>
-<h1>Flake report</h1>
-<p>${escapeHtml(markdown.split('\n')[2] ?? '')}</p>
+  const html = reportPage(
+    'Flake report',
+    STYLE,
+    `<p>${escapeHtml(markdown.split('\n')[2] ?? '')}</p>
 <h2>Failed attempts per run</h2>
 ${trendChart(input.trend ?? [])}
 <h2>Tests, by impact</h2>
@@ -204,7 +201,7 @@ ${trendChart(input.trend ?? [])}
 ${quarantineTable}
 <h2>Failures by cause</h2>
 <ul>${clusters.join('') || '<li>No failures.</li>'}</ul>
-</html>
-`;
+`,
+  );
   writeFileSync(join(dir, 'index.html'), html);
 }

@@ -26,3 +26,22 @@ export function markdownCell(text) {
     .replace(/`/g, "'")
     .replace(/@(?=[\w-])/g, '@\u200b');
 }
+
+/**
+ * A whole report page: its title as the document's and the first heading, its styles, its body (HTML).
+ * @param {string} title
+ * @param {string} style
+ * @param {string} body
+ * @returns {string}
+ */
+export function reportPage(title, style, body) {
+  return `<!doctype html>
+<html lang="en">
+<meta charset="utf-8">
+<title>${escapeHtml(title)}</title>
+<style>${style}</style>
+<h1>${escapeHtml(title)}</h1>
+${body}
+</html>
+`;
+}

@@ -1,5 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { escapeHtml, markdownCell } from '../scripts/report-text.mjs';
+import { escapeHtml, markdownCell, reportPage } from '../scripts/report-text.mjs';
 import { join } from 'node:path';
 
 export type VisualStatus = 'unchanged' | 'changed' | 'new' | 'removed' | 'error';
@@ -117,19 +117,16 @@ export function writeReport(dir: string, results: StoryResult[], modesSource = '
   writeFileSync(join(dir, 'summary.md'), markdown);
   const notable = results.filter(needsAttention);
   const unchanged = results.filter((result) => !needsAttention(result));
-  const html = `<!doctype html>
-<html lang="en">
-<meta charset="utf-8">
-<title>Visual report</title>
-<style>${STYLE}</style>
-<h1>Visual report</h1>
-<p>${escapeHtml(markdown.split('\n')[2] ?? '')}</p>
+  const html = reportPage(
+    'Visual report',
+    STYLE,
+    `<p>${escapeHtml(markdown.split('\n')[2] ?? '')}</p>
 ${notice ? `<p role="note"><strong>${escapeHtml(notice)}</strong></p>` : ''}
 ${modesSource ? `<p>Modes: ${escapeHtml(modesSource)}.</p>` : ''}
 ${notable.map(card).join('\n')}
 <h2>Unchanged (${unchanged.length})</h2>
 <ul>${unchanged.map((result) => `<li>${escapeHtml(result.id)} (${escapeHtml(result.mode)})</li>`).join('')}</ul>
-</html>
-`;
+`,
+  );
   writeFileSync(join(dir, 'index.html'), html);
 }
