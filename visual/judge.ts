@@ -1,10 +1,14 @@
-import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { baselineFile, parseBaselineFile } from './baseline-names';
 import type { Shot } from './capture';
 import { comparePngs, DEFAULT_THRESHOLD } from './compare';
 import type { StoryResult } from './report';
-import { explainChange, type Structure } from './structure';
+import { explainCauses } from './causes';
+import type { Structure } from './structure';
+
+/** How many consequences (inherited styles, moved boxes) follow the causes in a capture's why. */
+const CONSEQUENCES_SHOWN = 12;
 
 export interface Folders {
   baselines: string;
@@ -13,8 +17,9 @@ export interface Folders {
 
 /** One element per line, so a baseline's structure reads and diffs in review like code. */
 export function formatStructure(structure: Structure): string {
-  const nodes = structure.nodes.map((node) => `  ${JSON.stringify(node)}`).join(',\n');
-  return `{${structure.truncated ? '"truncated":true,' : ''}"nodes":[\n${nodes}\n]}\n`;
+  const lines = (items: unknown[]) => items.map((item) => `  ${JSON.stringify(item)}`).join(',\n');
+  const rules = structure.rules ? `,"rules":[\n${lines(structure.rules)}\n]` : '';
+  return `{${structure.truncated ? '"truncated":true,' : ''}"nodes":[\n${lines(structure.nodes)}\n]${rules}}\n`;
 }
 
 function readStructureFile(path: string): Structure | undefined {
@@ -38,10 +43,13 @@ export function judge(shot: Shot, folders: Folders): StoryResult {
   const baseline = readFileSync(baselinePath);
   const result = comparePngs(baseline, shot.png, shot.threshold ?? DEFAULT_THRESHOLD);
   const before = readStructureFile(join(folders.baselines, baselineFile(shot.storyId, shot.mode, 'json')));
-  const why = () => (before && shot.structure ? explainChange(before, shot.structure) : undefined);
+  const why = () => (before && shot.structure ? explainCauses(before, shot.structure) : undefined);
   if (result.status === 'unchanged' && !result.tolerated) return { ...base, status: 'unchanged', diffRatio: 0 };
   const baselineCopy = join('baseline', name);
   writeFileSync(join(folders.report, baselineCopy), baseline);
+  // The structure too, so an accepted change can be undone from the report.
+  const structureName = baselineFile(shot.storyId, shot.mode, 'json');
+  if (existsSync(join(folders.baselines, structureName))) copyFileSync(join(folders.baselines, structureName), join(folders.report, 'baseline', structureName));
   if (result.status === 'error')
     return { ...base, status: 'error', diffRatio: 1, reason: result.reason, files: { baseline: baselineCopy, current: currentFile } };
   const diffFile = join('diff', name);
@@ -51,12 +59,9 @@ export function judge(shot: Shot, folders: Folders): StoryResult {
   const whyLines =
     explanation === undefined
       ? {}
-      : {
-          why:
-            explanation.length > 0
-              ? explanation
-              : ["only pixels changed: the structure and painted styles are the same (an image, a canvas, a font's rendering)"],
-        };
+      : explanation.causes.length === 0
+        ? { why: ["only pixels changed: the structure and painted styles are the same (an image, a canvas, a font's rendering)"] }
+        : { why: [...explanation.causes.map((c) => c.text), ...explanation.consequences.slice(0, CONSEQUENCES_SHOWN)], causes: explanation.causes };
   if (result.status === 'unchanged') {
     return {
       ...base,

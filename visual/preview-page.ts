@@ -393,6 +393,7 @@ export function readStructure(page: Page, origin: { x: number; y: number }): Pro
             .trim();
         return element.getAttribute('aria-label') ?? element.getAttribute('alt') ?? undefined;
       };
+      const nodeOf = new Map<Element, Structure['nodes'][number]>();
       const walk = (element: Element, path: string) => {
         if (nodes.length >= LIMIT || element.matches('script, style, link')) return;
         const style = getComputedStyle(element);
@@ -409,14 +410,16 @@ export function readStructure(page: Page, origin: { x: number; y: number }): Pro
         const text = ownText(element);
         const name = nameOf(element);
         const role = element.getAttribute('role') ?? implicitRole[element.tagName];
-        nodes.push({
+        const node: Structure['nodes'][number] = {
           key: path,
           label: label(element),
           ...(role ? { role } : {}),
           ...(name ? { name } : {}),
           ...(text ? { text: text.slice(0, 200) } : {}),
           styles,
-        });
+        };
+        nodes.push(node);
+        nodeOf.set(element, node);
         const seen = new Map<string, number>();
         for (const child of element.children) {
           const segment = label(child);
@@ -435,7 +438,88 @@ export function readStructure(page: Page, origin: { x: number; y: number }): Pro
       [...document.body.children]
         .filter((element) => element !== root && !element.matches('script, style, link, #storybook-docs, [class^="sb-"]') && onPage(element))
         .forEach((element, index) => walk(element, `outside[${index}]`));
-      return { nodes, ...(nodes.length >= LIMIT ? { truncated: true } : {}) };
+      const rules = readRules(nodeOf, root);
+      return { nodes, rules, ...(nodes.length >= LIMIT ? { truncated: true } : {}) };
+
+      /**
+       * The author rules that match a captured element or an ancestor of the root, with their
+       * declarations as written, so a change is named by the rule that made it. A selector with a
+       * state (`:hover`) or a pseudo-element (`::before`) counts for the element it is written on.
+       */
+      function readRules(owners: Map<Element, Structure['nodes'][number]>, storyRoot: Element | null) {
+        const ancestors = new Set<Element>();
+        for (let element = storyRoot?.parentElement; element; element = element.parentElement) ancestors.add(element);
+        const found: NonNullable<Structure['rules']> = [];
+        const seenKeys = new Map<string, number>();
+        const declarationsOf = (style: CSSStyleDeclaration) => {
+          const declarations: Record<string, string> = {};
+          for (const part of splitDeclarations(style.cssText)) {
+            const colon = part.indexOf(':');
+            if (colon > 0) declarations[part.slice(0, colon).trim()] = part.slice(colon + 1).trim();
+          }
+          return declarations;
+        };
+        const visit = (list: CSSRuleList, prefix: string) => {
+          for (const rule of list) {
+            if (rule instanceof CSSMediaRule) {
+              if (window.matchMedia(rule.media.mediaText).matches) visit(rule.cssRules, `${prefix}@media ${rule.media.mediaText} `);
+            } else if (rule instanceof CSSSupportsRule || rule instanceof CSSLayerBlockRule) {
+              visit(rule.cssRules, prefix);
+            } else if (rule instanceof CSSStyleRule) {
+              const selector = rule.selectorText
+                .replace(/::?(before|after|placeholder|marker|selection|first-line|first-letter|backdrop)(?![\w-])/g, '')
+                .replace(/:(hover|focus-visible|focus-within|focus|active|visited)(?![\w-])/g, '');
+              let matched: Element[];
+              try {
+                matched = [...document.querySelectorAll(selector || '*')];
+              } catch {
+                continue;
+              }
+              const mine = matched.filter((element) => owners.has(element));
+              if (mine.length === 0 && !matched.some((element) => ancestors.has(element))) continue;
+              const base = `${prefix}${rule.selectorText}`;
+              const count = (seenKeys.get(base) ?? 0) + 1;
+              seenKeys.set(base, count);
+              const key = count === 1 ? base : `${base} (${count})`;
+              found.push({ key, declarations: declarationsOf(rule.style) });
+              for (const element of mine) {
+                const owner = owners.get(element);
+                if (owner) (owner.rules ??= []).push(key);
+              }
+            }
+          }
+        };
+        for (const sheet of document.styleSheets) {
+          try {
+            visit(sheet.cssRules, '');
+          } catch {
+            // A cross-origin sheet cannot be read; its rules are not named.
+          }
+        }
+        return found;
+      }
+
+      /** `a: b; c: url("x;y")` → ['a: b', 'c: url("x;y")']: semicolons inside quotes or brackets do not split. */
+      function splitDeclarations(text: string): string[] {
+        const parts: string[] = [];
+        let depth = 0;
+        let quote = '';
+        let start = 0;
+        for (let index = 0; index < text.length; index += 1) {
+          const char = text[index];
+          if (quote) {
+            if (char === quote && text[index - 1] !== '\\') quote = '';
+          } else if (char === '"' || char === "'") quote = char;
+          else if (char === '(') depth += 1;
+          else if (char === ')') depth -= 1;
+          else if (char === ';' && depth === 0) {
+            parts.push(text.slice(start, index));
+            start = index + 1;
+          }
+        }
+        parts.push(text.slice(start));
+        return parts.map((part) => part.trim()).filter(Boolean);
+      }
     },
     [PAINTED_PROPERTIES as readonly string[], origin] as const,
   );

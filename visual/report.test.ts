@@ -39,4 +39,27 @@ describe('the PR comment', () => {
     ]);
     expect(markdown).toContain("12 pixel(s) differ, within this story's tolerance<br>font Montserrat did not load");
   });
+
+  it('shows changes grouped by cause, largest first, with a few examples and the command that accepts each group', () => {
+    const badge = { id: 'c-badge', text: 'rule .badge: padding 8px → 7px' };
+    const title = { id: 'c-title', text: 'h3.card__title text "Refund" → "Refund order"' };
+    const changed = (id: string, mode: string, causes: (typeof badge)[]) => result({ id, title: id, name: 'S', mode, causes, why: causes.map((c) => c.text) });
+    const markdown = summaryMarkdown([
+      changed('a--one', 'light', [badge]),
+      changed('a--one', 'dark', [badge]),
+      changed('a--two', 'light', [badge, title]),
+      changed('a--three', 'light', [badge]),
+      changed('a--four', 'light', [badge]),
+      result({ id: 'a--pixels', why: ['only pixels changed'] }),
+    ]);
+    const groupRows = markdown.split('\n').filter((line) => /^\| \d+ \|/.test(line));
+    expect(groupRows).toEqual([
+      '| 5 | `rule .badge: padding 8px → 7px` | a--one / S (light)<br>a--one / S (dark)<br>a--two / S (light)<br>and 2 more | `npm run test:visual -- --accept c-badge` |',
+      '| 1 | `h3.card__title text "Refund" → "Refund order"` | a--two / S (light) | `npm run test:visual -- --accept c-title` |',
+    ]);
+    // What no cause explains is listed on its own, and the grouped captures are not repeated there.
+    const own = markdown.slice(markdown.indexOf('### Each on its own'));
+    expect(own).toContain('(`a--pixels`)');
+    expect(own).not.toContain('a--one');
+  });
 });

@@ -1,6 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { escapeHtml, markdownCell, reportPage } from '../scripts/report-text.mjs';
 import { join } from 'node:path';
+import type { Cause } from './causes';
+import { captureId, groupByCause, type CauseGroup } from './groups';
 
 export type VisualStatus = 'unchanged' | 'changed' | 'new' | 'removed' | 'error';
 export interface StoryResult {
@@ -13,6 +15,8 @@ export interface StoryResult {
   reason?: string;
   /** What changed in the structure and painted styles, when both snapshots are known. */
   why?: string[];
+  /** The changes that explain it (the first lines of why), each with the id its group goes by. */
+  causes?: Cause[];
   /** What could not be settled or honoured at capture. */
   notes?: string[];
   files?: { baseline?: string; current?: string; diff?: string };
@@ -31,10 +35,33 @@ export function countByStatus(results: StoryResult[]): Record<VisualStatus, numb
 
 const needsAttention = (result: StoryResult) => result.status !== 'unchanged' || result.reason !== undefined || (result.notes?.length ?? 0) > 0;
 
+/** Example captures each group names in the PR comment; the report lists them all. */
+const EXAMPLES_IN_COMMENT = 3;
+
+/** The terminal command that accepts a capture or a group (the report shows it beside each). */
+export const acceptCommand = (target: string) => `npm run test:visual -- --accept ${target}`;
+
+function groupRows(groups: CauseGroup[], results: StoryResult[]): string[] {
+  if (groups.length === 0) return [];
+  const byCapture = new Map(results.map((result) => [captureId(result), result]));
+  const rows = ['### By cause', '', '| captures | cause | for example | accept |', '| ---: | --- | --- | --- |'];
+  for (const group of groups) {
+    const examples = group.captures.slice(0, EXAMPLES_IN_COMMENT).map((id) => {
+      const result = byCapture.get(id);
+      return result ? `${result.title} / ${result.name} (${result.mode})` : id;
+    });
+    const more = group.captures.length > EXAMPLES_IN_COMMENT ? [`and ${group.captures.length - EXAMPLES_IN_COMMENT} more`] : [];
+    rows.push(
+      `| ${group.captures.length} | \`${markdownCell(group.cause).replace(/`/g, "'")}\` | ${[...examples, ...more].map(markdownCell).join('<br>')} | \`${acceptCommand(group.id)}\` |`,
+    );
+  }
+  return [...rows, ''];
+}
+
 /** `notice`: what holds for the whole run (the baselines drawn by another browser), above the table. */
 export function summaryMarkdown(results: StoryResult[], modesSource = '', notice?: string): string {
   const counts = countByStatus(results);
-  const notable = results.filter(needsAttention);
+  const { groups, ungrouped } = groupByCause(results);
   const lines = [
     '## Visual changes',
     '',
@@ -43,10 +70,12 @@ export function summaryMarkdown(results: StoryResult[], modesSource = '', notice
   ];
   if (notice) lines.push(`> ${markdownCell(notice)}`, '');
   if (modesSource) lines.push(`Modes: ${markdownCell(modesSource)}.`, '');
-  if (notable.length === 0) lines.push('No visual changes.');
-  else {
+  if (groups.length === 0 && ungrouped.length === 0) lines.push('No visual changes.');
+  lines.push(...groupRows(groups, results));
+  if (ungrouped.length > 0) {
+    if (groups.length > 0) lines.push('### Each on its own', '');
     lines.push('| story | mode | status | diff | why / note |', '| --- | --- | --- | --- | --- |');
-    for (const result of notable) {
+    for (const result of ungrouped) {
       const why = result.why?.slice(0, WHY_IN_COMMENT) ?? [];
       const more = (result.why?.length ?? 0) > WHY_IN_COMMENT ? [`and ${(result.why?.length ?? 0) - WHY_IN_COMMENT} more in the report`] : [];
       const note = [result.reason, ...why, ...more, ...(result.notes ?? [])]
@@ -79,9 +108,14 @@ function card(result: StoryResult): string {
       : '';
   const list = (title: string, items?: string[]) =>
     items && items.length > 0 ? `<h3>${title}</h3>\n  <ul>${items.map((item) => `<li><code>${escapeHtml(item)}</code></li>`).join('')}</ul>` : '';
-  return `<section class="${result.status}">
+  const accept =
+    result.status === 'changed' || result.status === 'new' || result.status === 'removed'
+      ? `<p>Accept: <code>${escapeHtml(acceptCommand(captureId(result)))}</code></p>`
+      : '';
+  return `<section class="${result.status}" id="${escapeHtml(captureId(result))}">
   <h2>${escapeHtml(result.title)} / ${escapeHtml(result.name)} <small>${escapeHtml(result.mode)} · ${result.status} · ${percent(result.diffRatio)}</small></h2>
   ${result.reason ? `<p>${escapeHtml(result.reason)}</p>` : ''}
+  ${accept}
   ${list('Why it changed', result.why)}
   ${list('Could not be settled at capture', result.notes)}
   <div class="row">${figure('Baseline', baseline)}${figure('Current', current)}${figure('Diff', diff)}</div>
@@ -94,6 +128,7 @@ const STYLE = `
   section { border: 1px solid #ccc; border-radius: 8px; padding: 1rem; margin: 1rem 0 }
   .changed, .error { border-color: #b3261e }
   .new { border-color: #1f5fd1 }
+  .group { border-color: #7a4fd1 }
   .row { display: flex; gap: 1rem; flex-wrap: wrap }
   figure { margin: 0 }
   img { max-width: 420px; border: 1px solid #ddd }
@@ -104,12 +139,23 @@ const STYLE = `
   h3 { font-size: 1rem; margin: .75rem 0 .25rem }
 `;
 
+function groupSection(group: CauseGroup): string {
+  const links = group.captures.map((id) => `<li><a href="#${escapeHtml(id)}">${escapeHtml(id)}</a></li>`).join('');
+  return `<section class="group" id="${escapeHtml(group.id)}">
+  <h2>${group.captures.length} capture${group.captures.length === 1 ? '' : 's'} · <code>${escapeHtml(group.cause)}</code></h2>
+  <p>Accept the group: <code>${escapeHtml(acceptCommand(group.id))}</code></p>
+  <ul>${links}</ul>
+</section>`;
+}
+
 export function writeReport(dir: string, results: StoryResult[], modesSource = '', notice?: string): void {
   mkdirSync(dir, { recursive: true });
+  const { groups } = groupByCause(results);
   const summary = {
     counts: countByStatus(results),
     modes: modesSource,
     ...(notice ? { notice } : {}),
+    groups,
     stories: results.map(({ files: _files, ...rest }) => rest),
   };
   writeFileSync(join(dir, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
@@ -123,6 +169,7 @@ export function writeReport(dir: string, results: StoryResult[], modesSource = '
     `<p>${escapeHtml(markdown.split('\n')[2] ?? '')}</p>
 ${notice ? `<p role="note"><strong>${escapeHtml(notice)}</strong></p>` : ''}
 ${modesSource ? `<p>Modes: ${escapeHtml(modesSource)}.</p>` : ''}
+${groups.length ? `<h2>By cause (${groups.length})</h2>\n${groups.map(groupSection).join('\n')}\n<h2>Each capture</h2>` : ''}
 ${notable.map(card).join('\n')}
 <h2>Unchanged (${unchanged.length})</h2>
 <ul>${unchanged.map((result) => `<li>${escapeHtml(result.id)} (${escapeHtml(result.mode)})</li>`).join('')}</ul>

@@ -1,7 +1,10 @@
 // `npm run test:visual -- [--storybook-dir DIR | --url URL] [--baselines DIR] [--update] [--only-changed REF]`
 // Captures every story of a Storybook in each mode, compares with PNG baselines, writes visual-report/.
+// `npm run test:visual -- --accept|--reject|--undo <capture | story | group | glob | all> [--reason TEXT]`
+// decides on the last run's captures without capturing again (see review.ts).
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
+import { spawnSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -11,6 +14,7 @@ import { applyUpdate, judge, removedBaselines, type Folders } from './judge';
 import { changedFilesSince, selectChangedStories } from './only-changed';
 import { readBaselineRenderer, rendererNotice, writeBaselineRenderer } from './renderer';
 import { countByStatus, writeReport } from './report';
+import { decide, markRejections, readDecisions, readSummary, REVIEW_FILE, selectCaptures, undo } from './review';
 import { ensureStorybookBuild, readStoryIndex } from './storybook';
 
 const root = process.cwd();
@@ -22,6 +26,10 @@ const { values } = parseArgs({
     report: { type: 'string', default: 'visual-report' },
     update: { type: 'boolean', default: false },
     'only-changed': { type: 'string' },
+    accept: { type: 'string', multiple: true },
+    reject: { type: 'string', multiple: true },
+    undo: { type: 'string', multiple: true },
+    reason: { type: 'string' },
   },
 });
 
@@ -37,7 +45,40 @@ async function serveStatic(dir: string): Promise<{ url: string; server: Server }
   return { url: `http://127.0.0.1:${address.port}/`, server };
 }
 
+function reviewer(): string {
+  const name = spawnSync('git', ['config', 'user.name'], { encoding: 'utf8' }).stdout?.trim();
+  return name || process.env.USER || 'unknown';
+}
+
+/** `--accept`, `--reject`, `--undo`: decisions on the last run, written at once. */
+function review(): number {
+  const summary = readSummary(folders.report);
+  const options = { reviewer: reviewer(), ...(values.reason ? { reason: values.reason } : {}) };
+  let code = 0;
+  for (const [flag, targets] of [
+    ['accept', values.accept],
+    ['reject', values.reject],
+    ['undo', values.undo],
+  ] as const) {
+    if (!targets?.length) continue;
+    const { captures, unknown } = selectCaptures(summary, targets);
+    for (const target of unknown) {
+      console.error(`--${flag} ${target}: no changed, new or removed capture of the last run has that id, group or pattern.`);
+      code = 1;
+    }
+    if (flag === 'undo') {
+      for (const capture of undo(captures, folders)) console.log(`undone    ${capture}`);
+      continue;
+    }
+    for (const entry of decide(summary, captures, flag === 'accept' ? 'accepted' : 'rejected', folders, options))
+      console.log(`${entry.decision.padEnd(9)} ${entry.capture}${entry.causes.length ? `: ${entry.causes[0]}` : ''}`);
+  }
+  console.log(`Decisions: ${join(values.baselines, '..', REVIEW_FILE)}`);
+  return code;
+}
+
 async function main(): Promise<number> {
+  if (values.accept || values.reject || values.undo) return review();
   rmSync(folders.report, { recursive: true, force: true });
   for (const sub of ['current', 'baseline', 'diff']) mkdirSync(join(folders.report, sub), { recursive: true });
   let server: Server | undefined;
@@ -65,7 +106,11 @@ async function main(): Promise<number> {
     const started = performance.now();
     const { shots, modesSource, renderer } = await captureStories(baseUrl, stories);
     const elapsed = performance.now() - started;
-    const results = shots.map((shot) => judge(shot, folders));
+    const results = markRejections(
+      shots.map((shot) => judge(shot, folders)),
+      readDecisions(folders.baselines),
+      folders,
+    );
     // With a partial selection, a missing story is not a removed one.
     if (!onlySome) results.push(...removedBaselines(results, folders.baselines));
     results.sort((a, b) => `${a.id}@${a.mode}`.localeCompare(`${b.id}@${b.mode}`));

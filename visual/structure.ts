@@ -12,10 +12,22 @@ export interface StructureNode {
   name?: string;
   text?: string;
   styles: Record<string, string>;
+  /** The keys of the author style rules that match this element, in stylesheet order. */
+  rules?: string[];
+}
+
+/** An author style rule as the stylesheet declares it: what a reviewer would edit. */
+export interface StyleRule {
+  /** The selector, prefixed with its conditions (`@media (max-width: 40rem) .card`). */
+  key: string;
+  /** Property → value as declared (shorthands as written where the browser keeps them). */
+  declarations: Record<string, string>;
 }
 
 export interface Structure {
   nodes: StructureNode[];
+  /** Every author rule that matches an element of the capture or one of its ancestors (`:root`, `body`). */
+  rules?: StyleRule[];
   truncated?: boolean;
 }
 
@@ -34,10 +46,27 @@ export const PAINTED_PROPERTIES = [
   'font-style',
   'text-decoration-line',
   'text-transform',
+  'line-height',
+  'letter-spacing',
+  'white-space',
+  'overflow-wrap',
+  'text-align',
   'opacity',
   'box-shadow',
   'outline-style',
+  'padding',
+  'margin',
+  'gap',
   'display',
+  'position',
+  'flex-direction',
+  'flex-wrap',
+  'justify-content',
+  'align-items',
+  'grid-template-columns',
+  'transform',
+  'overflow-x',
+  'overflow-y',
   'visibility',
   'left',
   'top',

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { causeId, explainCauses } from './causes';
+import type { Structure, StructureNode, StyleRule } from './structure';
+
+const node = (key: string, label: string, styles: Record<string, string>, extra: Partial<StructureNode> = {}): StructureNode => ({
+  key,
+  label,
+  styles,
+  ...extra,
+});
+const rule = (key: string, declarations: Record<string, string>): StyleRule => ({ key, declarations });
+
+/** A card holding a badge: the badge's padding comes from `.badge`, its colour from the token `--warn`. */
+function card(options: { padding?: string; warn?: string; badgeWidth?: string; buttonLeft?: string; text?: string } = {}): Structure {
+  const { padding = '0.25rem 0.5rem', warn = '#8a5a00', badgeWidth = '77px', buttonLeft = '790px', text = 'Waiting for review' } = options;
+  return {
+    rules: [
+      rule(':root', { '--warn': warn, '--unused': '#123456' }),
+      rule('.card', { 'overflow-wrap': 'anywhere' }),
+      rule('.badge', { padding, color: 'var(--warn)' }),
+    ],
+    nodes: [
+      node('root', 'div', { color: '#111111' }),
+      node('root/article.card[0]', 'article.card', { color: '#111111', width: '900px' }, { rules: ['.card'] }),
+      node(
+        'root/article.card[0]/span.badge[0]',
+        'span.badge',
+        { color: warn, padding: padding.replace('0.5rem', '8px'), width: badgeWidth },
+        { rules: ['.badge'], text },
+      ),
+      node('root/article.card[0]/button[0]', 'button', { color: '#111111', left: buttonLeft }, { text: 'Approve' }),
+    ],
+  };
+}
+
+describe('naming the cause of a visual change', () => {
+  it('names the rule and declaration that changed, and lists moved and resized boxes as its consequences', () => {
+    const { causes, consequences } = explainCauses(card(), card({ padding: '0.25rem 0.45rem', badgeWidth: '75px', buttonLeft: '792px' }));
+    expect(causes.map((c) => c.text)).toEqual(['rule .badge: padding 0.25rem 0.5rem → 0.25rem 0.45rem']);
+    expect(consequences).toContain('span.badge width 77px → 75px');
+    expect(consequences).toContain('button left 790px → 792px');
+  });
+
+  it('names a token that changed once, not every element painted with it', () => {
+    const { causes } = explainCauses(card(), card({ warn: '#ff00ff' }));
+    expect(causes.map((c) => c.text)).toEqual(['token --warn #8a5a00 → #ff00ff (rule :root)']);
+  });
+
+  it('does not blame a token that no rule of the capture reads', () => {
+    const before = card();
+    const after = card();
+    after.rules = after.rules?.map((r) => (r.key === ':root' ? rule(':root', { ...r.declarations, '--unused': '#654321' }) : r));
+    expect(explainCauses(before, after).causes).toEqual([]);
+  });
+
+  it('follows a token defined from another token to the elements that read it', () => {
+    const chained = (accent: string): Structure => ({
+      rules: [rule(':root', { '--accent': accent, '--link': 'var(--accent)' }), rule('a', { color: 'var(--link)' })],
+      nodes: [node('root', 'div', { color: '#000000' }), node('root/a[0]', 'a', { color: accent }, { rules: ['a'] })],
+    });
+    expect(explainCauses(chained('#0000ff'), chained('#ff0000')).causes.map((c) => c.text)).toEqual(['token --accent #0000ff → #ff0000 (rule :root)']);
+  });
+
+  it('names changed text on its element', () => {
+    expect(explainCauses(card(), card({ text: 'Pending' })).causes.map((c) => c.text)).toEqual(['span.badge text "Waiting for review" → "Pending"']);
+  });
+
+  it('names an added or removed element once, not each of its children', () => {
+    const base = card();
+    const withBanner: Structure = {
+      ...base,
+      nodes: [
+        ...base.nodes,
+        node('root/div.banner[0]', 'div.banner', { color: '#111111' }, { text: 'Read only' }),
+        node('root/div.banner[0]/span[0]', 'span', { color: '#111111' }, { text: 'why' }),
+      ],
+    };
+    expect(explainCauses(base, withBanner).causes.map((c) => c.text)).toEqual(['added div.banner "Read only"']);
+    expect(explainCauses(withBanner, base).causes.map((c) => c.text)).toEqual(['removed div.banner "Read only"']);
+  });
+
+  it('names a style no rule explains (an inline style) on the element where it changed, not on the children that inherit it', () => {
+    const tinted = (color: string): Structure => ({
+      nodes: [node('root', 'div', { color: '#000000' }), node('root/p[0]', 'p.note', { color }), node('root/p[0]/em[0]', 'em', { color }, { text: 'careful' })],
+    });
+    expect(explainCauses(tinted('#000000'), tinted('#aa0000')).causes.map((c) => c.text)).toEqual(['p.note color #000000 → #aa0000']);
+  });
+
+  it('falls back to geometry only when nothing else changed, and says so', () => {
+    const { causes } = explainCauses(card(), card({ buttonLeft: '800px' }));
+    expect(causes.map((c) => c.text)).toEqual(['moved or resized: button left 790px → 800px']);
+  });
+
+  it('gives the same change the same id in every capture, and different changes different ids', () => {
+    const a = explainCauses(card(), card({ warn: '#ff00ff' })).causes[0];
+    const b = explainCauses(card({ text: 'x' }), card({ text: 'x', warn: '#ff00ff' })).causes[0];
+    expect(a?.id).toBe(b?.id);
+    expect(a?.id).toBe(causeId('token --warn #8a5a00 → #ff00ff (rule :root)'));
+    expect(causeId('rule .a: color red → blue')).not.toBe(causeId('rule .a: color red → green'));
+  });
+});

@@ -1,0 +1,171 @@
+import { createHash } from 'node:crypto';
+import { explainChange, PAINTED_PROPERTIES, type Structure, type StructureNode, type StyleRule } from './structure';
+
+/**
+ * What a reviewer changed, named as they would have written it: a stylesheet rule's declaration,
+ * a design token, a text, an element added or removed, or (when no rule explains it) a style on
+ * one element. The same change gets the same id in every capture, so captures group by cause.
+ */
+export interface Cause {
+  id: string;
+  text: string;
+}
+
+export interface Explanation {
+  causes: Cause[];
+  /** What the causes did to the capture: styles inherited or computed from them, moved and resized boxes. */
+  consequences: string[];
+}
+
+const GEOMETRY = new Set(['left', 'top', 'width', 'height']);
+/** Computed properties a child takes from its parent: a change there on the parent explains the child's. */
+const INHERITED = new Set([
+  'color',
+  'font-family',
+  'font-size',
+  'font-weight',
+  'font-style',
+  'line-height',
+  'letter-spacing',
+  'text-transform',
+  'text-align',
+  'white-space',
+  'overflow-wrap',
+  'visibility',
+]);
+
+export function causeId(text: string): string {
+  return `c-${createHash('sha256').update(text).digest('hex').slice(0, 8)}`;
+}
+
+const cause = (text: string): Cause => ({ id: causeId(text), text });
+
+/** Splits what changed between two snapshots into its causes and their consequences. */
+export function explainCauses(before: Structure, after: Structure): Explanation {
+  const causes = new Map<string, Cause>();
+  const add = (text: string) => causes.set(text, cause(text));
+  const changedRules = new Set<string>();
+  const allRules = [...(before.rules ?? []), ...(after.rules ?? [])];
+  const usedTokens = tokensUsed(allRules);
+  const changedTokens = new Set<string>();
+  for (const change of ruleChanges(before.rules ?? [], after.rules ?? [])) {
+    // A token no rule of this capture reads did not change what it shows.
+    if (change.token && !usedTokens.has(change.token)) continue;
+    if (change.token) changedTokens.add(change.token);
+    changedRules.add(change.rule);
+    add(change.text);
+  }
+  const tokenRules = rulesReading(allRules, tokensAffected(allRules, changedTokens));
+
+  const old = new Map(before.nodes.map((node) => [node.key, node]));
+  const now = new Map(after.nodes.map((node) => [node.key, node]));
+  const parentKey = (key: string) => key.slice(0, Math.max(0, key.lastIndexOf('/')));
+  for (const node of after.nodes) {
+    const was = old.get(node.key);
+    if (!was) {
+      if (!now.has(parentKey(node.key)) || old.has(parentKey(node.key))) add(`added ${describe(node)}`);
+      continue;
+    }
+    if ((was.text ?? '') !== (node.text ?? '')) add(`${node.label} text "${short(was.text ?? '')}" → "${short(node.text ?? '')}"`);
+    const byRule = [...(was.rules ?? []), ...(node.rules ?? [])].some((key) => changedRules.has(key) || tokenRules.has(key));
+    const parent = old.has(parentKey(node.key)) ? { was: old.get(parentKey(node.key)), now: now.get(parentKey(node.key)) } : undefined;
+    for (const property of PAINTED_PROPERTIES) {
+      if (GEOMETRY.has(property) || byRule) continue;
+      const from = was.styles[property];
+      const to = node.styles[property];
+      if (from === to) continue;
+      const inherited = INHERITED.has(property) && parent?.was?.styles[property] === from && parent?.now?.styles[property] === to;
+      if (!inherited) add(`${node.label} ${property} ${from ?? '(none)'} → ${to ?? '(none)'}`);
+    }
+  }
+  for (const node of before.nodes) if (!now.has(node.key) && (!old.has(parentKey(node.key)) || now.has(parentKey(node.key)))) add(`removed ${describe(node)}`);
+
+  const list = [...causes.values()];
+  const shown = new Set(list.map((c) => c.text));
+  const consequences = explainChange(before, after).filter((line) => !shown.has(line));
+  if (list.length === 0 && consequences.length > 0) {
+    // Geometry alone: the boxes moved or resized and nothing else says why.
+    return { causes: [cause(`moved or resized: ${consequences[0]}`)], consequences: consequences.slice(1) };
+  }
+  return { causes: list, consequences };
+}
+
+interface RuleChange {
+  rule: string;
+  token?: string;
+  text: string;
+}
+
+/** `rule .badge: padding 0.25rem 0.5rem → 0.25rem 0.45rem`, `token --accent #5b8cff → #ff00ff (rule :root)`. */
+function ruleChanges(before: StyleRule[], after: StyleRule[]): RuleChange[] {
+  const now = new Map(after.map((rule) => [rule.key, rule.declarations]));
+  const changes: RuleChange[] = [];
+  // A rule that matches only now (or no more) usually means an element came or went; the element says so.
+  for (const { key, declarations: from } of before) {
+    const to = now.get(key);
+    if (!to) continue;
+    for (const property of new Set([...Object.keys(from), ...Object.keys(to)])) {
+      if (from[property] === to[property]) continue;
+      const change = `${from[property] ?? '(not set)'} → ${to[property] ?? '(not set)'}`;
+      changes.push(
+        property.startsWith('--')
+          ? { rule: key, token: property, text: `token ${property} ${change} (rule ${key})` }
+          : { rule: key, text: `rule ${key}: ${property} ${change}` },
+      );
+    }
+  }
+  return changes;
+}
+
+/** The changed tokens with every token defined from them (`--badge-bg: var(--accent)`). */
+function tokensAffected(rules: StyleRule[], changed: Set<string>): Set<string> {
+  const affected = new Set(changed);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const rule of rules)
+      for (const [property, value] of Object.entries(rule.declarations))
+        if (property.startsWith('--') && !affected.has(property) && [...affected].some((token) => value.includes(`var(${token}`))) {
+          affected.add(property);
+          grew = true;
+        }
+  }
+  return affected;
+}
+
+/** The tokens the rules read, with the tokens those tokens read. */
+function tokensUsed(rules: StyleRule[]): Set<string> {
+  const reads = (value: string) => [...value.matchAll(/var\(\s*(--[\w-]+)/g)].map((match) => match[1] ?? '');
+  const used = new Set<string>();
+  const definitions = new Map<string, string[]>();
+  for (const rule of rules)
+    for (const [property, value] of Object.entries(rule.declarations)) {
+      if (property.startsWith('--')) definitions.set(property, [...(definitions.get(property) ?? []), ...reads(value)]);
+      else for (const token of reads(value)) used.add(token);
+    }
+  const queue = [...used];
+  for (let token = queue.pop(); token !== undefined; token = queue.pop())
+    for (const next of definitions.get(token) ?? [])
+      if (!used.has(next)) {
+        used.add(next);
+        queue.push(next);
+      }
+  return used;
+}
+
+/** Rules whose declarations read one of the tokens (directly), so their elements' changes are explained. */
+function rulesReading(rules: StyleRule[], tokens: Set<string>): Set<string> {
+  const keys = new Set<string>();
+  if (tokens.size === 0) return keys;
+  for (const rule of rules)
+    if (Object.values(rule.declarations).some((value) => [...tokens].some((token) => value.includes(`var(${token}`)))) keys.add(rule.key);
+  return keys;
+}
+
+function describe(node: StructureNode): string {
+  return `${node.label}${node.text ? ` "${short(node.text)}"` : node.name ? ` "${short(node.name)}"` : ''}`;
+}
+
+function short(text: string): string {
+  const oneLine = text.replace(/\s+/g, ' ').trim();
+  return oneLine.length > 60 ? `${oneLine.slice(0, 60)}…` : oneLine;
+}
