@@ -61,6 +61,8 @@ export default defineConfig<{ transport: Transport }>({
       dependencies: ['setup-network'],
       use: { baseURL: `http://localhost:${NETWORK_PORT}`, transport: 'network' },
     },
+    // The visual review page against a report written in the test: no console, no sign-in.
+    { name: 'visual-review', testDir: 'visual', testMatch: /review-page\.spec\.ts/ },
     {
       name: 'quarantine',
       testMatch: /tests\/.*\.spec\.ts/,

@@ -1,4 +1,4 @@
-import type { StoryResult } from './report';
+import { needsAttention, type StoryResult } from './results';
 
 /** The captures one change explains: reviewed, accepted or rejected together. */
 export interface CauseGroup {
@@ -20,7 +20,7 @@ export function groupByCause(results: StoryResult[]): { groups: CauseGroup[]; un
   const ungrouped: StoryResult[] = [];
   for (const result of results) {
     if (result.status !== 'changed' || !result.causes?.length) {
-      if (result.status !== 'unchanged' || result.reason !== undefined || (result.notes?.length ?? 0) > 0) ungrouped.push(result);
+      if (needsAttention(result)) ungrouped.push(result);
       continue;
     }
     for (const cause of result.causes) {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { baselineFile, parseBaselineFile } from './baseline-names';
 import type { Shot } from './capture';
 import { comparePngs, DEFAULT_THRESHOLD } from './compare';
-import type { StoryResult } from './report';
+import type { StoryResult } from './results';
 import { explainCauses } from './causes';
 import type { Structure } from './structure';
 

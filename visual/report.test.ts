@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { summaryMarkdown, type StoryResult } from './report';
+import { summaryMarkdown } from './report';
+import type { StoryResult } from './results';
 
 const result = (overrides: Partial<StoryResult>): StoryResult => ({
   id: 'widgets-badge--pending',
@@ -61,5 +62,17 @@ describe('the PR comment', () => {
     const own = markdown.slice(markdown.indexOf('### Each on its own'));
     expect(own).toContain('(`a--pixels`)');
     expect(own).not.toContain('a--one');
+    expect(markdown).toContain('comment `/visual accept <group | capture | story | glob | all>`');
+  });
+
+  it('keeps a rejected capture failed and says who rejected it, in its group and on its own', () => {
+    const badge = { id: 'c-badge', text: 'rule .badge: padding 8px → 7px' };
+    const markdown = summaryMarkdown([
+      result({ id: 'a--one', causes: [badge], rejected: 'rejected by Riley on 2026-12-04: too tight' }),
+      result({ id: 'a--pixels', rejected: 'rejected by Sam on 2026-12-04' }),
+    ]);
+    expect(markdown).toContain('2 changed');
+    expect(markdown).toContain('1 rejected by Riley on 2026-12-04: too tight');
+    expect(markdown).toMatch(/\(`a--pixels`\) \| light \| changed \| 0\.20% \| rejected by Sam on 2026-12-04/);
   });
 });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { sha256 } from './compare';
 import type { Folders } from './judge';
-import type { StoryResult } from './report';
+import type { StoryResult } from './results';
 import { decide, markRejections, readDecisions, selectCaptures, undo, type RunSummary } from './review';
 
 const story = (id: string, mode: string, status: StoryResult['status'], cause?: string): StoryResult => ({
@@ -104,10 +104,10 @@ describe('accepting, rejecting and undoing', () => {
     decide(summary, ['widgets-chart--empty@light'], 'rejected', folders, { reviewer: 'Riley', reason: 'axis clipped', now: new Date('2026-12-04T10:00:00Z') });
     expect(readFileSync(png('widgets-chart--empty@light'), 'utf8')).toBe('old widgets-chart--empty@light');
     const [same] = markRejections([story('widgets-chart--empty', 'light', 'changed')], readDecisions(folders.baselines), folders);
-    expect(same).toMatchObject({ status: 'changed', reason: 'rejected by Riley on 2026-12-04: axis clipped' });
+    expect(same).toMatchObject({ status: 'changed', rejected: 'rejected by Riley on 2026-12-04: axis clipped' });
     write(join(folders.report, 'current', 'widgets-chart--empty@light.png'), 'fixed pixels');
     const [fixed] = markRejections([story('widgets-chart--empty', 'light', 'changed')], readDecisions(folders.baselines), folders);
-    expect(fixed?.reason).toBeUndefined();
+    expect(fixed?.rejected).toBeUndefined();
   });
 
   it('refuses to decide on a capture that has nothing to decide', () => {

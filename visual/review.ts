@@ -1,10 +1,11 @@
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { baselineFile } from './baseline-names';
 import { sha256 } from './compare';
 import { captureId, type CauseGroup } from './groups';
 import type { Folders } from './judge';
-import type { StoryResult } from './report';
+import type { StoryResult } from './results';
 
 /**
  * A reviewer's decision on one capture, kept in visual/review.json beside the baselines so the
@@ -97,6 +98,12 @@ function filesOf(capture: string, folders: Folders) {
   }));
 }
 
+/** Who decides: git's user.name, as the commit with the baselines will say. */
+export function gitReviewer(): string {
+  const name = spawnSync('git', ['config', 'user.name'], { encoding: 'utf8' }).stdout?.trim();
+  return name || process.env.USER || 'unknown';
+}
+
 export interface DecideOptions {
   reviewer: string;
   reason?: string;
@@ -175,7 +182,6 @@ export function markRejections(results: StoryResult[], decisions: Decision[], fo
     if (!entry || result.status === 'unchanged') return result;
     const current = result.files?.current ? hashOf(join(folders.report, result.files.current)) : null;
     if (current !== entry.after) return result;
-    const line = `rejected by ${entry.reviewer} on ${entry.time.slice(0, 10)}${entry.reason ? `: ${entry.reason}` : ''}`;
-    return { ...result, reason: result.reason ? `${result.reason}; ${line}` : line };
+    return { ...result, rejected: `rejected by ${entry.reviewer} on ${entry.time.slice(0, 10)}${entry.reason ? `: ${entry.reason}` : ''}` };
   });
 }

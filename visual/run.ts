@@ -4,7 +4,6 @@
 // decides on the last run's captures without capturing again (see review.ts).
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
-import { spawnSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -13,8 +12,9 @@ import { captureStories } from './capture';
 import { applyUpdate, judge, removedBaselines, type Folders } from './judge';
 import { changedFilesSince, selectChangedStories } from './only-changed';
 import { readBaselineRenderer, rendererNotice, writeBaselineRenderer } from './renderer';
-import { countByStatus, writeReport } from './report';
-import { decide, markRejections, readDecisions, readSummary, REVIEW_FILE, selectCaptures, undo } from './review';
+import { writeReport } from './report';
+import { countByStatus } from './results';
+import { decide, gitReviewer, markRejections, readDecisions, readSummary, REVIEW_FILE, selectCaptures, undo } from './review';
 import { ensureStorybookBuild, readStoryIndex } from './storybook';
 
 const root = process.cwd();
@@ -45,15 +45,10 @@ async function serveStatic(dir: string): Promise<{ url: string; server: Server }
   return { url: `http://127.0.0.1:${address.port}/`, server };
 }
 
-function reviewer(): string {
-  const name = spawnSync('git', ['config', 'user.name'], { encoding: 'utf8' }).stdout?.trim();
-  return name || process.env.USER || 'unknown';
-}
-
 /** `--accept`, `--reject`, `--undo`: decisions on the last run, written at once. */
 function review(): number {
   const summary = readSummary(folders.report);
-  const options = { reviewer: reviewer(), ...(values.reason ? { reason: values.reason } : {}) };
+  const options = { reviewer: gitReviewer(), ...(values.reason ? { reason: values.reason } : {}) };
   let code = 0;
   for (const [flag, targets] of [
     ['accept', values.accept],
