@@ -1,7 +1,7 @@
 // `npm run bench -- [--rounds N] [--skip gate,visual,…] [--only …]`: speed, measured on this machine.
 // Every figure is the median, min and max over its rounds; ratios are taken within the same run.
 // Writes bench/results.json and the tables of docs/performance.md. Sections: gate, app-load,
-// dashboard, visual, diff, stream, observability, metrics, storage.
+// dashboard, visual, causes, diff, stream, observability, metrics, storage.
 import { execFile, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer as createHttpServer } from 'node:http';
@@ -15,6 +15,7 @@ import { chromiumLaunchOptions } from '../scripts/browser.mjs';
 import { captureStories } from '../visual/capture';
 import { ensureStorybookBuild, readStoryIndex, type IndexEntry } from '../visual/storybook';
 import { appLoadRound } from './app-load';
+import { runCauseCorpus } from './cause-corpus';
 import { dashboardRound } from './dashboard';
 import { diffRound, pairsFromBaselines } from './diff-engines';
 import { performanceMarkdown } from './markdown';
@@ -22,7 +23,7 @@ import { observabilityRefreshes } from './observability';
 import { figure, median, mergeResults, type BenchResults, type Figure } from './stats';
 import { streamRound, type StreamRound } from './stream';
 
-type Section = 'gate' | 'app-load' | 'dashboard' | 'visual' | 'diff' | 'stream' | 'observability' | 'metrics' | 'storage';
+type Section = 'gate' | 'app-load' | 'dashboard' | 'visual' | 'causes' | 'diff' | 'stream' | 'observability' | 'metrics' | 'storage';
 const { values } = parseArgs({
   options: { rounds: { type: 'string', default: '3' }, skip: { type: 'string', default: '' }, only: { type: 'string', default: '' } },
 });
@@ -143,6 +144,35 @@ async function visualBench(): Promise<void> {
   } finally {
     server.close();
   }
+}
+
+/**
+ * How often the first why line names the change that was made: single changes applied alone to
+ * our built Storybook (bench/cause-corpus.ts). Deterministic, so one round; every miss is listed.
+ */
+async function causesBench(): Promise<void> {
+  ensureStorybookBuild(process.cwd(), 'storybook-static');
+  const started = performance.now();
+  const outcomes = await runCauseCorpus('storybook-static', 'visual/baselines');
+  const seconds = (performance.now() - started) / 1000;
+  const changed = outcomes.reduce((sum, outcome) => sum + outcome.changed, 0);
+  const named = outcomes.reduce((sum, outcome) => sum + outcome.named, 0);
+  const unseen = outcomes
+    .filter((outcome) => outcome.changed === 0)
+    .map((outcome) => `${outcome.change}${outcome.problem ? ` (${outcome.problem})` : ' (no capture changed)'}`);
+  const misses = outcomes.flatMap((outcome) => outcome.misses.map((miss) => `${outcome.change}: ${miss}`));
+  add(
+    figure(
+      'causes',
+      `changed captures whose first why line names the change (${outcomes.length} single changes, ${changed} changed captures)`,
+      '%',
+      [(100 * named) / Math.max(1, changed)],
+      {
+        goal: '≥ 95%',
+        note: `${misses.length} missed${misses.length ? `: ${misses.slice(0, 20).join('; ')}` : ''}${unseen.length ? `; not seen: ${unseen.join(', ')}` : ''}; ${seconds.toFixed(0)} s`,
+      },
+    ),
+  );
 }
 
 function diffBench(): void {
@@ -346,6 +376,7 @@ const sections: [Section, () => unknown][] = [
   ['app-load', appLoadBench],
   ['dashboard', dashboardBench],
   ['visual', visualBench],
+  ['causes', causesBench],
   ['diff', diffBench],
   ['stream', streamBench],
   ['observability', observabilityBench],

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { matchNodes } from './match-nodes';
 import { explainChange, PAINTED_PROPERTIES, type Structure, type StructureNode, type StyleRule } from './structure';
 
 /**
@@ -34,6 +35,8 @@ const INHERITED = new Set([
   'visibility',
 ]);
 
+const parentKey = (key: string) => key.slice(0, Math.max(0, key.lastIndexOf('/')));
+
 export function causeId(text: string): string {
   return `c-${createHash('sha256').update(text).digest('hex').slice(0, 8)}`;
 }
@@ -57,28 +60,34 @@ export function explainCauses(before: Structure, after: Structure): Explanation 
   }
   const tokenRules = rulesReading(allRules, tokensAffected(allRules, changedTokens));
 
-  const old = new Map(before.nodes.map((node) => [node.key, node]));
+  const pairs = matchNodes(before.nodes, after.nodes);
+  const matchedBefore = new Set([...pairs.values()].map((node) => node.key));
   const now = new Map(after.nodes.map((node) => [node.key, node]));
-  const parentKey = (key: string) => key.slice(0, Math.max(0, key.lastIndexOf('/')));
+  const old = new Map(before.nodes.map((node) => [node.key, node]));
   for (const node of after.nodes) {
-    const was = old.get(node.key);
+    const was = pairs.get(node.key);
+    const parent = now.get(parentKey(node.key));
     if (!was) {
-      if (!now.has(parentKey(node.key)) || old.has(parentKey(node.key))) add(`added ${describe(node)}`);
+      // Only the topmost element that came: its children came with it.
+      if (!parent || pairs.has(parent.key)) add(`added ${describe(node, after.nodes)}`);
       continue;
     }
     if ((was.text ?? '') !== (node.text ?? '')) add(`${node.label} text "${short(was.text ?? '')}" → "${short(node.text ?? '')}"`);
     const byRule = [...(was.rules ?? []), ...(node.rules ?? [])].some((key) => changedRules.has(key) || tokenRules.has(key));
-    const parent = old.has(parentKey(node.key)) ? { was: old.get(parentKey(node.key)), now: now.get(parentKey(node.key)) } : undefined;
+    const parentWas = parent ? pairs.get(parent.key) : undefined;
     for (const property of PAINTED_PROPERTIES) {
       if (GEOMETRY.has(property) || byRule) continue;
       const from = was.styles[property];
       const to = node.styles[property];
       if (from === to) continue;
-      const inherited = INHERITED.has(property) && parent?.was?.styles[property] === from && parent?.now?.styles[property] === to;
+      const inherited = INHERITED.has(property) && parentWas?.styles[property] === from && parent?.styles[property] === to;
       if (!inherited) add(`${node.label} ${property} ${from ?? '(none)'} → ${to ?? '(none)'}`);
     }
   }
-  for (const node of before.nodes) if (!now.has(node.key) && (!old.has(parentKey(node.key)) || now.has(parentKey(node.key)))) add(`removed ${describe(node)}`);
+  for (const node of before.nodes) {
+    const parent = old.get(parentKey(node.key));
+    if (!matchedBefore.has(node.key) && (!parent || matchedBefore.has(parent.key))) add(`removed ${describe(node, before.nodes)}`);
+  }
 
   const list = [...causes.values()];
   const shown = new Set(list.map((c) => c.text));
@@ -161,8 +170,10 @@ function rulesReading(rules: StyleRule[], tokens: Set<string>): Set<string> {
   return keys;
 }
 
-function describe(node: StructureNode): string {
-  return `${node.label}${node.text ? ` "${short(node.text)}"` : node.name ? ` "${short(node.name)}"` : ''}`;
+/** The element with its text, its accessible name, or else the first text inside it. */
+function describe(node: StructureNode, nodes: StructureNode[]): string {
+  const inside = node.text ?? node.name ?? nodes.find((other) => other.key.startsWith(`${node.key}/`) && other.text)?.text;
+  return `${node.label}${inside ? ` "${short(inside)}"` : ''}`;
 }
 
 function short(text: string): string {

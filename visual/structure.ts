@@ -1,3 +1,4 @@
+import { matchNodes } from './match-nodes';
 /**
  * A structural snapshot of what a story shows: each element with its role, accessible name,
  * own text and the computed styles that paint. Kept beside each PNG baseline so a pixel change
@@ -76,15 +77,15 @@ export const PAINTED_PROPERTIES = [
 
 /** Lines that say what changed between two snapshots, most telling first. */
 export function explainChange(before: Structure, after: Structure, limit = 40): string[] {
-  const old = new Map(before.nodes.map((node) => [node.key, node]));
-  const now = new Map(after.nodes.map((node) => [node.key, node]));
+  const pairs = matchNodes(before.nodes, after.nodes);
+  const matchedBefore = new Set([...pairs.values()].map((node) => node.key));
   const text: string[] = [];
   const added: string[] = [];
   const removed: string[] = [];
   const styles: string[] = [];
   const geometry: string[] = [];
   for (const node of after.nodes) {
-    const was = old.get(node.key);
+    const was = pairs.get(node.key);
     if (!was) {
       added.push(`added ${node.label}${node.text ? ` "${short(node.text)}"` : ''}`);
       continue;
@@ -100,7 +101,7 @@ export function explainChange(before: Structure, after: Structure, limit = 40): 
       (['left', 'top', 'width', 'height'].includes(property) ? geometry : styles).push(line);
     }
   }
-  for (const node of before.nodes) if (!now.has(node.key)) removed.push(`removed ${node.label}${node.text ? ` "${short(node.text)}"` : ''}`);
+  for (const node of before.nodes) if (!matchedBefore.has(node.key)) removed.push(`removed ${node.label}${node.text ? ` "${short(node.text)}"` : ''}`);
   // A moved parent moves every child: geometry lines only when nothing else explains the change.
   const lines = [
     ...text,
