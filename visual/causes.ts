@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { matchNodes } from './match-nodes';
+import type { LocateRule } from './rule-sources';
 import { explainChange, PAINTED_PROPERTIES, type Structure, type StructureNode, type StyleRule } from './structure';
 
 /**
@@ -43,15 +44,18 @@ export function causeId(text: string): string {
 
 const cause = (text: string): Cause => ({ id: causeId(text), text });
 
-/** Splits what changed between two snapshots into its causes and their consequences. */
-export function explainCauses(before: Structure, after: Structure): Explanation {
+/**
+ * Splits what changed between two snapshots into its causes and their consequences; with `locate`, a
+ * changed rule is named with the file and line that now declare it.
+ */
+export function explainCauses(before: Structure, after: Structure, locate?: LocateRule): Explanation {
   const causes = new Map<string, Cause>();
   const add = (text: string) => causes.set(text, cause(text));
   const changedRules = new Set<string>();
   const allRules = [...(before.rules ?? []), ...(after.rules ?? [])];
   const usedTokens = tokensUsed(allRules);
   const changedTokens = new Set<string>();
-  for (const change of ruleChanges(before.rules ?? [], after.rules ?? [])) {
+  for (const change of ruleChanges(before.rules ?? [], after.rules ?? [], locate)) {
     // A token no rule of this capture reads did not change what it shows.
     if (change.token && !usedTokens.has(change.token)) continue;
     if (change.token) changedTokens.add(change.token);
@@ -106,7 +110,7 @@ interface RuleChange {
 }
 
 /** `rule .badge: padding 0.25rem 0.5rem → 0.25rem 0.45rem`, `token --accent #5b8cff → #ff00ff (rule :root)`. */
-function ruleChanges(before: StyleRule[], after: StyleRule[]): RuleChange[] {
+function ruleChanges(before: StyleRule[], after: StyleRule[], locate: LocateRule | undefined): RuleChange[] {
   const now = new Map(after.map((rule) => [rule.key, rule.declarations]));
   const changes: RuleChange[] = [];
   // A rule that matches only now (or no more) usually means an element came or went; the element says so.
@@ -116,10 +120,12 @@ function ruleChanges(before: StyleRule[], after: StyleRule[]): RuleChange[] {
     for (const property of new Set([...Object.keys(from), ...Object.keys(to)])) {
       if (from[property] === to[property]) continue;
       const change = `${from[property] ?? '(not set)'} → ${to[property] ?? '(not set)'}`;
+      const at = to[property] === undefined ? undefined : locate?.(key, property, to[property]);
+      const where = at ? `${key} in ${at}` : key;
       changes.push(
         property.startsWith('--')
-          ? { rule: key, token: property, text: `token ${property} ${change} (rule ${key})` }
-          : { rule: key, text: `rule ${key}: ${property} ${change}` },
+          ? { rule: key, token: property, text: `token ${property} ${change} (rule ${where})` }
+          : { rule: key, text: `rule ${where}: ${property} ${change}` },
       );
     }
   }

@@ -5,6 +5,7 @@ import type { Shot } from './capture';
 import { comparePngs, DEFAULT_THRESHOLD } from './compare';
 import type { StoryResult } from './results';
 import { explainCauses } from './causes';
+import type { LocateRule } from './rule-sources';
 import type { Structure } from './structure';
 
 /** How many consequences (inherited styles, moved boxes) follow the causes in a capture's why. */
@@ -13,6 +14,8 @@ const CONSEQUENCES_SHOWN = 12;
 export interface Folders {
   baselines: string;
   report: string;
+  /** Where the Storybook's stylesheets are written, when they are this checkout's. */
+  locateRule?: LocateRule;
 }
 
 /** One element per line, so a baseline's structure reads and diffs in review like code. */
@@ -43,7 +46,7 @@ export function judge(shot: Shot, folders: Folders): StoryResult {
   const baseline = readFileSync(baselinePath);
   const result = comparePngs(baseline, shot.png, shot.threshold ?? DEFAULT_THRESHOLD);
   const before = readStructureFile(join(folders.baselines, baselineFile(shot.storyId, shot.mode, 'json')));
-  const why = () => (before && shot.structure ? explainCauses(before, shot.structure) : undefined);
+  const why = () => (before && shot.structure ? explainCauses(before, shot.structure, folders.locateRule) : undefined);
   if (result.status === 'unchanged' && !result.tolerated) return { ...base, status: 'unchanged', diffRatio: 0 };
   const baselineCopy = join('baseline', name);
   writeFileSync(join(folders.report, baselineCopy), baseline);

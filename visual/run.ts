@@ -16,6 +16,7 @@ import { writeReport } from './report';
 import { countByStatus } from './results';
 import { decide, gitReviewer, markRejections, readDecisions, readSummary, REVIEW_FILE, selectCaptures, undo } from './review';
 import { ensureStorybookBuild, readStoryIndex } from './storybook';
+import { readRuleSources } from './rule-sources';
 
 const root = process.cwd();
 const { values } = parseArgs({
@@ -85,6 +86,8 @@ async function main(): Promise<number> {
   }
   try {
     const baseUrl = url.endsWith('/') ? url : `${url}/`;
+    // Built here from this checkout: a changed rule is named with the file and line that declare it.
+    if (!values.url && !values['storybook-dir']) folders.locateRule = readRuleSources(root);
     let stories = await readStoryIndex(baseUrl);
     let onlySome = false;
     if (values['only-changed']) {
