@@ -1,17 +1,14 @@
 import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from '../scripts/browser.mjs';
-import { declaredModes, DEFAULT_VIEWPORT, storybookDefaultModes, storyViewport, type VisualMode, type Viewport } from './modes';
+import { DEFAULT_VIEWPORT, storybookDefaultModes, storyViewport, type VisualMode, type Viewport } from './modes';
 import { measureCaptureArea, openPreview, readStructure, renderInPage, settleInPage, trackRequests, type StoryInfo } from './preview-page';
+import { readStorySettings, type StorySettings } from './story-parameters';
+import { applyStorySettings, ignoredRegions, paintRegions, undoStorySettings } from './story-settings-page';
 import { describeRenderer } from './renderer';
 import type { IndexEntry } from './storybook';
 import type { Structure } from './structure';
 
 export type { VisualMode, Viewport } from './modes';
-export interface VisualParameters {
-  disable?: boolean;
-  threshold?: number;
-  modes?: VisualMode[];
-}
 
 export interface Shot {
   storyId: string;
@@ -22,6 +19,7 @@ export interface Shot {
   structure?: Structure;
   error?: string;
   threshold?: number;
+  colorThreshold?: number;
   /** What could not be settled or honoured (a font that did not load, a frozen script animation). */
   notes: string[];
 }
@@ -29,6 +27,8 @@ export interface Shot {
 /** `renderer`: which browser drew the shots (visual/renderer.ts); '' when there was nothing to draw. */
 export interface CaptureRun {
   shots: Shot[];
+  /** Stories their own parameters leave out (`chromatic.disableSnapshot`), with the parameter that did. */
+  skipped: { storyId: string; reason: string }[];
   modesSource: string;
   renderer: string;
 }
@@ -68,9 +68,13 @@ interface Planned {
   story: IndexEntry;
   mode: VisualMode;
   viewport: Viewport;
-  threshold?: number;
+  settings: StorySettings;
   notes: string[];
 }
+
+type Media = StorySettings['media'];
+const DEFAULT_MEDIA = { reducedMotion: 'reduce', forcedColors: 'none', media: 'screen' } as const;
+const sameMedia = (a: Media, b: Media) => JSON.stringify({ ...DEFAULT_MEDIA, ...a }) === JSON.stringify({ ...DEFAULT_MEDIA, ...b });
 
 /** One worker's page: a preview iframe that is reopened whenever a story breaks it. */
 class PreviewWorker {
@@ -80,6 +84,7 @@ class PreviewWorker {
   private requests!: ReturnType<typeof trackRequests>;
   private globals: Record<string, string> | undefined;
   private viewport: Viewport = DEFAULT_VIEWPORT;
+  private media: Media = {};
 
   constructor(
     private readonly newContext: () => Promise<BrowserContext>,
@@ -95,6 +100,7 @@ class PreviewWorker {
     this.requests = trackRequests(this.page);
     this.globals = undefined;
     this.viewport = DEFAULT_VIEWPORT;
+    this.media = {};
     await openPreview(this.page, this.baseUrl, firstStoryId);
     return this.page;
   }
@@ -117,12 +123,17 @@ class PreviewWorker {
     await this.context.close();
   }
 
-  /** Renders `story` with `globals` (when they differ from the current ones) at `viewport`. */
+  /** Renders `story` with `globals` (when they differ from the current ones) at `viewport`, in `media`. */
   async render(
     story: IndexEntry,
     globals: Record<string, string> | null,
     viewport: Viewport = this.viewport,
+    media: Media = this.media,
   ): Promise<{ ok: true; story: StoryInfo } | { ok: false; error: string }> {
+    if (!sameMedia(media, this.media)) {
+      await this.page.emulateMedia({ ...DEFAULT_MEDIA, ...media });
+      this.media = media;
+    }
     if (!sameViewport(viewport, this.viewport)) {
       await this.page.setViewportSize(viewport);
       this.viewport = viewport;
@@ -133,19 +144,26 @@ class PreviewWorker {
     return outcome;
   }
 
-  get currentGlobals(): Record<string, string> | undefined {
-    return this.globals;
+  /** True when the page is already in the planned capture's globals, viewport and media. */
+  isReadyFor(planned: Planned): boolean {
+    return (
+      sameGlobals(planned.mode.globals, this.globals ?? {}) && sameViewport(planned.viewport, this.viewport) && sameMedia(planned.settings.media, this.media)
+    );
   }
 
-  get currentViewport(): Viewport {
-    return this.viewport;
-  }
-
-  /** Waits for the story to settle, then captures what it shows with its structure. */
+  /** Applies the story's settings, waits for it to settle, then captures what it shows with its structure. */
   async shoot(planned: Planned): Promise<void> {
-    const { story, mode } = planned;
     const notes = [...planned.notes];
-    await this.requests.idle();
+    try {
+      await this.requests.idle();
+      notes.push(...(await applyStorySettings(this.page, planned.settings)));
+      await this.capture(planned, notes);
+    } finally {
+      await undoStorySettings(this.page);
+    }
+  }
+
+  private async capture({ story, mode, settings }: Planned, notes: string[]): Promise<void> {
     notes.push(...(await settleInPage(this.page)));
     // Settling (images, fonts) may have started requests of its own.
     const pending = await this.requests.idle();
@@ -157,26 +175,36 @@ class PreviewWorker {
       return;
     }
     const { fitsViewport, ...rect } = area;
-    const structure = await readStructure(this.page, rect);
+    const structure = await readStructure(this.page, rect, settings.ignoreSelectors);
+    const ignored = await ignoredRegions(this.page, rect, settings.ignoreSelectors);
     const { data } = await this.cdp.send('Page.captureScreenshot', { format: 'png', clip: { ...rect, scale: 1 }, captureBeyondViewport: !fitsViewport });
-    this.shots.push({ ...base, png: Buffer.from(data, 'base64'), structure, ...(planned.threshold === undefined ? {} : { threshold: planned.threshold }) });
+    this.shots.push({
+      ...base,
+      png: paintRegions(Buffer.from(data, 'base64'), ignored),
+      structure,
+      ...(settings.threshold === undefined ? {} : { threshold: settings.threshold }),
+      ...(settings.colorThreshold === undefined ? {} : { colorThreshold: settings.colorThreshold }),
+    });
   }
 }
 
-/** The modes and viewport one story is captured in, with anything that could not be honoured. */
-function planFor(story: IndexEntry, info: StoryInfo, defaults: VisualMode[]): Planned[] {
-  const declared = declaredModes(info.visual.modes);
+/** The modes, viewport and settings one story is captured in, with anything that could not be honoured. */
+function planFor(story: IndexEntry, info: StoryInfo, settings: StorySettings, defaults: VisualMode[]): Planned[] {
   const viewport = storyViewport(info.viewportParameter, info.viewportGlobal);
-  const notes = [...declared.problems, ...(typeof viewport === 'string' ? [viewport] : [])];
-  const modes = declared.modes && declared.modes.length > 0 ? declared.modes : defaults;
-  const threshold = typeof info.visual.threshold === 'number' ? info.visual.threshold : undefined;
-  return modes.map((mode) => ({
-    story,
-    mode,
-    notes,
-    viewport: mode.viewport ?? (typeof viewport === 'object' ? viewport : DEFAULT_VIEWPORT),
-    ...(threshold === undefined ? {} : { threshold }),
-  }));
+  const notes = [...settings.problems, ...(typeof viewport === 'string' ? [viewport] : [])];
+  const declared = settings.modes && settings.modes.length > 0 ? settings.modes : defaults;
+  const storySize = typeof viewport === 'object' ? viewport : DEFAULT_VIEWPORT;
+  // Widths alone (Chromatic's legacy viewports, Percy's widths) multiply the modes.
+  const modes = settings.widths
+    ? declared.flatMap((mode) =>
+        (settings.widths ?? []).map((width) => ({
+          ...mode,
+          name: declared.length === 1 && mode.name === 'default' ? `${width}px` : `${mode.name}-${width}px`,
+          viewport: { width, height: mode.viewport?.height ?? storySize.height },
+        })),
+      )
+    : declared;
+  return modes.map((mode) => ({ story, mode, notes, settings, viewport: mode.viewport ?? storySize }));
 }
 
 /**
@@ -188,12 +216,13 @@ function planFor(story: IndexEntry, info: StoryInfo, defaults: VisualMode[]): Pl
  */
 export async function captureStories(baseUrl: string, stories: IndexEntry[], workers = 2): Promise<CaptureRun> {
   const first = stories[0];
-  if (!first) return { shots: [], modesSource: 'no stories', renderer: '' };
+  if (!first) return { shots: [], skipped: [], modesSource: 'no stories', renderer: '' };
   const launchOptions = chromiumLaunchOptions();
   const browser = await chromium.launch(launchOptions);
   const renderer = describeRenderer(browser.version(), launchOptions.executablePath);
   const userAgent = await testRunnerUserAgent(browser);
   const shots: Shot[] = [];
+  const skipped: CaptureRun['skipped'] = [];
   let modesSource = '';
   const chunks: IndexEntry[][] = Array.from({ length: Math.min(workers, stories.length) }, (_, worker) =>
     stories.filter((_, index) => index % workers === worker),
@@ -230,10 +259,16 @@ export async function captureStories(baseUrl: string, stories: IndexEntry[], wor
                   shots.push({ storyId: story.id, title: story.title, name: story.name, mode: '*', error: outcome.error, notes: [] });
                   return;
                 }
-                if (outcome.story.visual.disable) return;
-                for (const planned of planFor(story, outcome.story, defaults.modes)) {
-                  const now = sameGlobals(planned.mode.globals, worker.currentGlobals ?? {}) && sameViewport(planned.viewport, worker.currentViewport);
-                  if (now) await worker.shoot(planned);
+                const settings = readStorySettings(outcome.story.parameters, (name) => {
+                  const size = storyViewport(outcome.story.viewportParameter, name);
+                  return typeof size === 'object' ? size : undefined;
+                });
+                if (settings.skippedBy) {
+                  skipped.push({ storyId: story.id, reason: settings.skippedBy });
+                  return;
+                }
+                for (const planned of planFor(story, outcome.story, settings, defaults.modes)) {
+                  if (worker.isReadyFor(planned)) await worker.shoot(planned);
                   else later.push(planned);
                 }
               })(),
@@ -244,7 +279,7 @@ export async function captureStories(baseUrl: string, stories: IndexEntry[], wor
         }
         const groups = new Map<string, Planned[]>();
         for (const planned of later) {
-          const key = JSON.stringify([planned.mode.globals, planned.viewport]);
+          const key = JSON.stringify([planned.mode.globals, planned.viewport, planned.settings.media]);
           groups.set(key, [...(groups.get(key) ?? []), planned]);
         }
         for (const group of groups.values()) {
@@ -253,7 +288,7 @@ export async function captureStories(baseUrl: string, stories: IndexEntry[], wor
               await within(
                 STORY_BUDGET_MS,
                 (async () => {
-                  const outcome = await worker.render(planned.story, planned.mode.globals, planned.viewport);
+                  const outcome = await worker.render(planned.story, planned.mode.globals, planned.viewport, planned.settings.media);
                   if (outcome.ok) await worker.shoot(planned);
                   else
                     shots.push({
@@ -277,5 +312,5 @@ export async function captureStories(baseUrl: string, stories: IndexEntry[], wor
   } finally {
     await browser.close();
   }
-  return { shots, modesSource, renderer };
+  return { shots, skipped, modesSource, renderer };
 }

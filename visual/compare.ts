@@ -17,13 +17,18 @@ export type CompareResult =
 export const ALWAYS_FAILS_ABOVE = 0.01;
 /** What a story tolerates unless it says otherwise: nothing. */
 export const DEFAULT_THRESHOLD = 0;
+/** pixelmatch's own default per-pixel colour tolerance. */
+export const DEFAULT_COLOR_THRESHOLD = 0.1;
 
 export function sha256(buffer: Buffer): string {
   return createHash('sha256').update(buffer).digest('hex');
 }
 
-/** Identical bytes short-cut the pixel diff; a size change is always a change. */
-export function comparePngs(baseline: Buffer, current: Buffer, threshold = DEFAULT_THRESHOLD): CompareResult {
+/**
+ * Identical bytes short-cut the pixel diff; a size change is always a change. `colorThreshold` is how
+ * different one pixel must be to count (pixelmatch's threshold; a story may set it, as Chromatic's diffThreshold).
+ */
+export function comparePngs(baseline: Buffer, current: Buffer, threshold = DEFAULT_THRESHOLD, colorThreshold = DEFAULT_COLOR_THRESHOLD): CompareResult {
   if (sha256(baseline) === sha256(current)) return { status: 'unchanged', diffRatio: 0, differingPixels: 0 };
   let before: PNG;
   let after: PNG;
@@ -37,9 +42,9 @@ export function comparePngs(baseline: Buffer, current: Buffer, threshold = DEFAU
   } catch (error) {
     return { status: 'error', diffRatio: 1, reason: `the capture is not a readable PNG (${(error as Error).message})` };
   }
-  if (before.width !== after.width || before.height !== after.height) return sizeChange(before, after);
+  if (before.width !== after.width || before.height !== after.height) return sizeChange(before, after, colorThreshold);
   const diff = new PNG({ width: after.width, height: after.height });
-  const differingPixels = pixelmatch(before.data, after.data, diff.data, after.width, after.height, PIXELMATCH_OPTIONS);
+  const differingPixels = pixelmatch(before.data, after.data, diff.data, after.width, after.height, { threshold: colorThreshold, includeAA: false });
   const diffRatio = differingPixels / (after.width * after.height);
   if (differingPixels === 0) return { status: 'unchanged', diffRatio: 0, differingPixels: 0 };
   const tolerance = Math.min(Math.max(0, threshold), ALWAYS_FAILS_ABOVE);
@@ -47,8 +52,6 @@ export function comparePngs(baseline: Buffer, current: Buffer, threshold = DEFAU
   if (diffRatio > tolerance) return { status: 'changed', diffRatio, differingPixels, diffPng };
   return { status: 'unchanged', diffRatio, differingPixels, tolerated: true, diffPng };
 }
-
-const PIXELMATCH_OPTIONS = { threshold: 0.1, includeAA: false };
 
 function crop(image: PNG, width: number, height: number): PNG {
   const out = new PNG({ width, height });
@@ -60,7 +63,7 @@ function crop(image: PNG, width: number, height: number): PNG {
  * A size change is always a change. The diff still shows where: the area both images share is
  * pixel-diffed as usual, and everything outside it (present in only one of them) is marked red.
  */
-function sizeChange(before: PNG, after: PNG): CompareResult {
+function sizeChange(before: PNG, after: PNG, colorThreshold: number): CompareResult {
   const shared = { width: Math.min(before.width, after.width), height: Math.min(before.height, after.height) };
   const sharedDiff = new PNG(shared);
   const differing = pixelmatch(
@@ -69,7 +72,7 @@ function sizeChange(before: PNG, after: PNG): CompareResult {
     sharedDiff.data,
     shared.width,
     shared.height,
-    PIXELMATCH_OPTIONS,
+    { threshold: colorThreshold, includeAA: false },
   );
   const width = Math.max(before.width, after.width);
   const height = Math.max(before.height, after.height);

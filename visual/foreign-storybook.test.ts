@@ -49,7 +49,7 @@ describe('the visual runner on a Storybook it has never seen', () => {
   it('a story that navigates away and one that throws are their own errors; every other story is captured', () => {
     expect(shot(first, 'navigates')?.error).toMatch(/broke the preview|did not finish|navigat/);
     expect(shot(first, 'throws')?.error).toContain('this story is broken on purpose');
-    const others = first.shots.filter((candidate) => !/--(navigates|throws)$/.test(candidate.storyId));
+    const others = first.shots.filter((candidate) => candidate.storyId.startsWith('foreign-widgets--') && !/--(navigates|throws)$/.test(candidate.storyId));
     expect(others.filter((candidate) => candidate.error)).toEqual([]);
     expect(others).toHaveLength(2 * 9);
   });
@@ -96,5 +96,75 @@ describe('the visual runner on a Storybook it has never seen', () => {
         return !other?.png || !other.png.equals(one.png as Buffer);
       });
     expect(differing.map((one) => `${one.storyId}@${one.mode}`)).toEqual([]);
+  });
+});
+
+const chromaticShot = (run: CaptureRun, story: string, mode = 'paper'): Shot | undefined =>
+  run.shots.find((candidate) => candidate.storyId === `foreign-written-for-chromatic--${story}` && candidate.mode === mode);
+const texts = (candidate: Shot | undefined) => candidate?.structure?.nodes.map((node) => node.text ?? '') ?? [];
+
+/** The colour of the capture's pixel at the centre of the element whose label is `label`. */
+function colourAt(candidate: Shot | undefined, label: string): string | undefined {
+  const node = candidate?.structure?.nodes.find((one) => one.label === label);
+  if (!candidate?.png || !node) return undefined;
+  const image = PNG.sync.read(candidate.png);
+  const x = parseInt(node.styles.left ?? '0', 10) + Math.floor(parseInt(node.styles.width ?? '0', 10) / 2);
+  const y = parseInt(node.styles.top ?? '0', 10) + Math.floor(parseInt(node.styles.height ?? '0', 10) / 2);
+  const at = (y * image.width + x) * 4;
+  return `rgb(${image.data[at]}, ${image.data[at + 1]}, ${image.data[at + 2]})`;
+}
+
+describe('a Storybook written for Chromatic or Percy works unchanged', () => {
+  it('leaves out the stories their parameters leave out, and says by which parameter', () => {
+    expect(first.skipped).toEqual(
+      expect.arrayContaining([
+        { storyId: 'foreign-written-for-chromatic--skipped-by-chromatic', reason: 'parameters.chromatic.disableSnapshot' },
+        { storyId: 'foreign-written-for-chromatic--skipped-by-percy', reason: 'parameters.percy.skip' },
+      ]),
+    );
+    expect(first.shots.filter((candidate) => candidate.storyId.includes('--skipped-by-'))).toEqual([]);
+  });
+
+  it('does not take a toolbar value that shows every appearance at once for a mode, and says so', () => {
+    expect(first.modesSource).toContain('not "Side by side", which renders each story more than once');
+    expect(first.shots.filter((candidate) => candidate.mode === 'side-by-side')).toEqual([]);
+  });
+
+  it('paints over the regions marked to be ignored and compares nothing inside them', () => {
+    const ignored = chromaticShot(first, 'ignored-regions');
+    const image = PNG.sync.read(ignored?.png as Buffer);
+    let magenta = 0;
+    for (let at = 0; at < image.data.length; at += 4) if (image.data[at] === 255 && image.data[at + 1] === 0 && image.data[at + 2] === 255) magenta += 1;
+    expect(magenta).toBeGreaterThan(100);
+    expect(texts(ignored).join(' ')).not.toMatch(/\d{4}-\d\d-\d\dT|Request [a-z0-9]/);
+    expect(ignored?.png?.equals(chromaticShot(second, 'ignored-regions')?.png as Buffer)).toBe(true);
+  });
+
+  it('stops SVG animations (SMIL) and shows a CSS animation at its end when the story asks', () => {
+    expect(chromaticShot(first, 'smil-spinner')?.notes).toEqual([]);
+    expect(chromaticShot(first, 'smil-spinner')?.png?.equals(chromaticShot(second, 'smil-spinner')?.png as Buffer)).toBe(true);
+    expect(colourAt(chromaticShot(first, 'animates-in'), 'div[data-testid=swatch]')).toBe('rgb(0, 128, 0)');
+  });
+
+  it("waits the delay a story asks for, and applies Percy's snapshot CSS", () => {
+    expect(texts(chromaticShot(first, 'delayed'))).toContain('Ready');
+    expect(texts(chromaticShot(first, 'percy-css')).join(' ')).toContain('Shown');
+    expect(texts(chromaticShot(first, 'percy-css')).join(' ')).not.toContain('hidden');
+  });
+
+  it("captures a story in its Chromatic modes instead of the Storybook's, leaving out a disabled one", () => {
+    const modes = first.shots.filter((candidate) => candidate.storyId.endsWith('--with-modes')).map((candidate) => candidate.mode);
+    expect(modes).toEqual(['night-wide']);
+    expect(size(chromaticShot(first, 'with-modes', 'night-wide')?.png)?.width).toBe(1000);
+  });
+
+  it('keys an element by its test id, not the class names styled-components generates', () => {
+    expect(chromaticShot(first, 'styled-component')?.structure?.nodes.map((node) => node.label)).toContain('div[data-testid=styled-card]');
+  });
+
+  it('names a parameter it cannot use, and captures the story all the same', () => {
+    const bad = chromaticShot(first, 'bad-parameter');
+    expect(bad?.png).toBeDefined();
+    expect(bad?.notes.join()).toContain('parameters.chromatic.delay "soon" is not valid');
   });
 });

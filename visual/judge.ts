@@ -33,10 +33,20 @@ function readStructureFile(path: string): Structure | undefined {
   }
 }
 
+/** A story that failed before its modes were known (`*`) has a baseline if any of its modes has one. */
+function hasBaseline(shot: Shot, baselines: string): boolean {
+  if (shot.mode !== '*') return existsSync(join(baselines, baselineFile(shot.storyId, shot.mode)));
+  return existsSync(baselines) && readdirSync(baselines).some((file) => parseBaselineFile(file)?.storyId === shot.storyId);
+}
+
 /** Compares one capture with its baseline, writes the images the report shows, and says why it changed. */
 export function judge(shot: Shot, folders: Folders): StoryResult {
   const base = { id: shot.storyId, title: shot.title, name: shot.name, mode: shot.mode, ...(shot.notes.length ? { notes: shot.notes } : {}) };
-  if (shot.error || !shot.png) return { ...base, status: 'error', diffRatio: 1, reason: shot.error ?? 'no screenshot' };
+  if (shot.error || !shot.png) {
+    // Said outright, so a story that fails before it ever had a baseline is not taken for a new one later.
+    const noBaseline = hasBaseline(shot, folders.baselines) ? '' : ' (error, no baseline yet)';
+    return { ...base, status: 'error', diffRatio: 1, reason: `${shot.error ?? 'no screenshot'}${noBaseline}` };
+  }
   const name = baselineFile(shot.storyId, shot.mode);
   const currentFile = join('current', name);
   writeFileSync(join(folders.report, currentFile), shot.png);
@@ -44,7 +54,7 @@ export function judge(shot: Shot, folders: Folders): StoryResult {
   const baselinePath = join(folders.baselines, name);
   if (!existsSync(baselinePath)) return { ...base, status: 'new', diffRatio: 1, reason: 'no baseline yet', files: { current: currentFile } };
   const baseline = readFileSync(baselinePath);
-  const result = comparePngs(baseline, shot.png, shot.threshold ?? DEFAULT_THRESHOLD);
+  const result = comparePngs(baseline, shot.png, shot.threshold ?? DEFAULT_THRESHOLD, shot.colorThreshold);
   const before = readStructureFile(join(folders.baselines, baselineFile(shot.storyId, shot.mode, 'json')));
   const why = () => (before && shot.structure ? explainCauses(before, shot.structure, folders.locateRule) : undefined);
   if (result.status === 'unchanged' && !result.tolerated) return { ...base, status: 'unchanged', diffRatio: 0 };
@@ -78,15 +88,18 @@ export function judge(shot: Shot, folders: Folders): StoryResult {
   return { ...base, status: 'changed', diffRatio: result.diffRatio, reason: result.reason ?? `${result.differingPixels} pixel(s) differ`, files, ...whyLines };
 }
 
-/** Baselines whose story (or mode) is gone; a story that errored this run keeps its baselines. */
-export function removedBaselines(results: StoryResult[], baselines: string): StoryResult[] {
+/**
+ * Baselines whose story (or mode) is gone; a story that errored this run, or that its own parameters
+ * leave out, keeps its baselines.
+ */
+export function removedBaselines(results: StoryResult[], baselines: string, leftOut: Set<string> = new Set()): StoryResult[] {
   if (!existsSync(baselines)) return [];
   const seen = new Set(results.map((result) => `${result.id}@${result.mode}`));
   const errored = new Set(results.filter((result) => result.status === 'error').map((result) => result.id));
   const removed: StoryResult[] = [];
   for (const file of readdirSync(baselines).sort()) {
     const parsed = parseBaselineFile(file);
-    if (!parsed || parsed.ext !== 'png' || seen.has(`${parsed.storyId}@${parsed.mode}`) || errored.has(parsed.storyId)) continue;
+    if (!parsed || parsed.ext !== 'png' || seen.has(`${parsed.storyId}@${parsed.mode}`) || errored.has(parsed.storyId) || leftOut.has(parsed.storyId)) continue;
     removed.push({
       id: parsed.storyId,
       title: parsed.storyId,

@@ -15,6 +15,9 @@ export interface Viewport {
 export const DEFAULT_VIEWPORT: Viewport = { width: 900, height: 700 };
 export const DEFAULT_MODE: VisualMode = { name: 'default', globals: {} };
 
+/** Toolbar values that show every theme at once: the story renders twice, and its own play functions break. */
+const RENDERS_SEVERAL_TIMES = /side[\s-]?by[\s-]?side|stacked|split|\ball\b|\bboth\b/i;
+
 /**
  * The modes a Storybook offers when a story declares none: one per item of a theme-like toolbar
  * global (theme, colour scheme), or the single default mode. `source` says which, for the report.
@@ -36,8 +39,15 @@ export async function storybookDefaultModes(page: Page): Promise<{ modes: Visual
     return undefined;
   });
   if (!found) return { modes: [DEFAULT_MODE], source: 'this Storybook declares no theme global, so each story is captured once (mode "default")' };
-  const modes = found.values.map((value) => ({ name: slug(value), globals: { [found.key]: value } })).filter((mode) => !invalidModeName(mode.name));
-  return { modes, source: `one mode per value of this Storybook's "${found.key}" global: ${modes.map((mode) => mode.name).join(', ')}` };
+  const several = found.values.filter((value) => RENDERS_SEVERAL_TIMES.test(value));
+  const modes = found.values
+    .filter((value) => !RENDERS_SEVERAL_TIMES.test(value))
+    .map((value) => ({ name: slug(value), globals: { [found.key]: value } }))
+    .filter((mode) => !invalidModeName(mode.name));
+  const left = several.length
+    ? `; not ${several.map((value) => `"${value}"`).join(', ')}, which render${several.length === 1 ? 's' : ''} each story more than once (its themes side by side)`
+    : '';
+  return { modes, source: `one mode per value of this Storybook's "${found.key}" global: ${modes.map((mode) => mode.name).join(', ')}${left}` };
 }
 
 /** The viewport a story asks for through Storybook's viewport parameters and globals (8, 9 and 10). */
@@ -103,7 +113,7 @@ function px(value: unknown): number | undefined {
   return match?.[1] ? Math.round(Number(match[1])) : undefined;
 }
 
-function slug(value: string): string {
+export function slug(value: string): string {
   return value
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')

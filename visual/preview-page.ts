@@ -8,13 +8,15 @@ import { PAINTED_PROPERTIES, type Structure } from './structure';
 
 /** Freezes everything a screenshot could catch mid-way. */
 export const FREEZE_CSS =
-  '*, *::before, *::after { animation: none !important; transition: none !important; caret-color: transparent !important; scroll-behavior: auto !important; }';
+  ':root:not([data-visual-animations-at-end]) *, :root:not([data-visual-animations-at-end]) *::before, :root:not([data-visual-animations-at-end]) *::after { animation: none !important; } ' +
+  '*, *::before, *::after { transition: none !important; caret-color: transparent !important; scroll-behavior: auto !important; }';
 export const RENDER_TIMEOUT_MS = 10_000;
 /** How long a story's own requests may take to finish before the capture goes ahead with a note. */
 const NETWORK_IDLE_TIMEOUT_MS = 5_000;
 
 export interface StoryInfo {
-  visual: { disable?: boolean; threshold?: number; modes?: unknown };
+  /** The story's `visual`, `chromatic` and `percy` parameters as plain data (story-parameters.ts reads them). */
+  parameters: Record<string, unknown>;
   /** `parameters.viewport` and the story's viewport global, as the Storybook declared them. */
   viewportParameter?: unknown;
   viewportGlobal?: unknown;
@@ -98,7 +100,18 @@ export function renderInPage(page: Page, storyId: string, globals: Record<string
       return {
         ok: true as const,
         story: {
-          visual: (story?.parameters?.visual ?? {}) as never,
+          parameters: Object.fromEntries(
+            ['visual', 'chromatic', 'percy']
+              .map((name) => {
+                try {
+                  // Plain data only: a function or a cycle in a parameter must not break the capture.
+                  return [name, JSON.parse(JSON.stringify(story?.parameters?.[name] ?? null)) as unknown];
+                } catch {
+                  return [name, 'not plain data'];
+                }
+              })
+              .filter((entry) => entry[1] !== null),
+          ),
           viewportParameter: story?.parameters?.viewport,
           // A story's own globals win over the Storybook's (initialGlobals, the toolbar).
           viewportGlobal: story?.storyGlobals?.viewport ?? w.__STORYBOOK_PREVIEW__.storyStoreValue?.userGlobals?.globals?.viewport,
@@ -112,7 +125,9 @@ export function renderInPage(page: Page, storyId: string, globals: Record<string
 export async function openPreview(page: Page, baseUrl: string, firstStoryId: string): Promise<void> {
   // Accessibility is checked by test:stories; here axe would only slow every render down.
   await page.goto(`${baseUrl}iframe.html?id=${encodeURIComponent(firstStoryId)}&viewMode=story&globals=a11y.manual:!true`);
-  await page.addStyleTag({ content: FREEZE_CSS });
+  const freeze = await page.addStyleTag({ content: FREEZE_CSS });
+  // The runner's own rules are not the story's: readRules leaves this sheet out.
+  await freeze.evaluate((style) => (style as Element).setAttribute('data-visual-runner', ''));
   await page.waitForFunction(
     () => (window as unknown as { __STORYBOOK_PREVIEW__?: { currentRender?: { phase?: string } } }).__STORYBOOK_PREVIEW__?.currentRender?.phase === 'finished',
     undefined,
@@ -198,9 +213,15 @@ export function settleInPage(page: Page): Promise<string[]> {
         animation.currentTime = 0;
       }
     }
-    for (const video of document.querySelectorAll('video')) {
-      video.pause();
-      video.currentTime = 0;
+    for (const media of document.querySelectorAll('video, audio')) {
+      (media as HTMLMediaElement).pause();
+      (media as HTMLMediaElement).currentTime = 0;
+    }
+    // SVG's own animations (SMIL <animate>) run on each outermost <svg>'s clock: stopped at its start.
+    for (const svg of document.querySelectorAll('svg')) {
+      if (svg.ownerSVGElement) continue;
+      svg.pauseAnimations();
+      svg.setCurrentTime(0);
     }
     (document.activeElement as HTMLElement | null)?.blur?.();
     if (await freezeAnimationLoops())
@@ -341,9 +362,18 @@ export function measureCaptureArea(page: Page): Promise<CaptureArea | undefined>
 }
 
 /** The structural snapshot of what the story shows (see structure.ts), relative to the capture. */
-export function readStructure(page: Page, origin: { x: number; y: number }): Promise<Structure> {
+export function readStructure(page: Page, origin: { x: number; y: number }, ignoreSelectors: string[] = []): Promise<Structure> {
   return page.evaluate(
-    ([properties, offset]) => {
+    ([properties, offset, ignored]) => {
+      /** An ignored region (`.chromatic-ignore`) keeps its box; what is inside it is not compared. */
+      const isIgnored = (element: Element) =>
+        ignored.some((selector) => {
+          try {
+            return element.matches(selector);
+          } catch {
+            return false;
+          }
+        });
       const LIMIT = 1_500;
       const nodes: Structure['nodes'] = [];
       const hex = (value: string) =>
@@ -371,11 +401,35 @@ export function readStructure(page: Page, origin: { x: number; y: number }): Pro
         SELECT: 'combobox',
         PROGRESS: 'progressbar',
       };
-      const label = (element: Element) =>
-        `${element.tagName.toLowerCase()}${[...element.classList]
+      /**
+       * Classes an author wrote. Generated ones change whenever the CSS does (styled-components
+       * `sc-a1B2c` with its `eJwSfb`, emotion `css-1x2y3z`, styled-jsx `jsx-123`), so they never key an
+       * element; a CSS module's class keeps its written part.
+       */
+      const authoredClasses = (element: Element) => {
+        const all = [...element.classList];
+        const styled = all.some((name) => name.startsWith('sc-'));
+        return (
+          all
+            .filter(
+              (name) =>
+                !/^(sc-|css-[a-z0-9]{4,}|jsx-\d+$|emotion-\d)/.test(name) &&
+                !(styled && /^[a-zA-Z]{5,8}$/.test(name) && /[A-Z]/.test(name) && /[a-z]/.test(name)),
+            )
+            // css-loader's `Card__title___x7Yz2`, Vite's `_title_1x2y3`; BEM's `card__title` is the author's.
+            .map((name) => name.replace(/___[A-Za-z0-9_-]{5}$/, '').replace(/^_([A-Za-z][\w-]*)_(?=[a-z0-9]*\d)[a-z0-9]{5}$/, '$1'))
+        );
+      };
+      const testId = (element: Element) => element.getAttribute('data-testid') ?? element.getAttribute('data-test-id');
+      const label = (element: Element) => {
+        const id = testId(element);
+        return `${element.tagName.toLowerCase()}${authoredClasses(element)
           .slice(0, 3)
           .map((name) => `.${name}`)
-          .join('')}`;
+          .join('')}${id ? `[data-testid=${id}]` : ''}`;
+      };
+      // The static server's port changes every run: a URL of this page is written without its origin.
+      const local = (value: string) => value.split(location.origin).join('');
       const ownText = (element: Element) =>
         [...element.childNodes]
           .filter((node) => node.nodeType === Node.TEXT_NODE)
@@ -405,10 +459,11 @@ export function readStructure(page: Page, origin: { x: number; y: number }): Pro
           else if (property === 'top') styles.top = `${Math.round(box.top + window.scrollY - offset.y)}px`;
           else if (property === 'width') styles.width = `${Math.round(box.width)}px`;
           else if (property === 'height') styles.height = `${Math.round(box.height)}px`;
-          else styles[property] = hex(style.getPropertyValue(property));
+          else styles[property] = local(hex(style.getPropertyValue(property)));
         }
-        const text = ownText(element);
-        const name = nameOf(element);
+        const ignoredHere = isIgnored(element);
+        const text = ignoredHere ? '' : ownText(element);
+        const name = ignoredHere ? undefined : nameOf(element);
         const role = element.getAttribute('role') ?? implicitRole[element.tagName];
         const node: Structure['nodes'][number] = {
           key: path,
@@ -420,6 +475,7 @@ export function readStructure(page: Page, origin: { x: number; y: number }): Pro
         };
         nodes.push(node);
         nodeOf.set(element, node);
+        if (ignoredHere) return;
         const seen = new Map<string, number>();
         for (const child of element.children) {
           const segment = label(child);
@@ -455,7 +511,7 @@ export function readStructure(page: Page, origin: { x: number; y: number }): Pro
           const declarations: Record<string, string> = {};
           for (const part of splitDeclarations(style.cssText)) {
             const colon = part.indexOf(':');
-            if (colon > 0) declarations[part.slice(0, colon).trim()] = part.slice(colon + 1).trim();
+            if (colon > 0) declarations[part.slice(0, colon).trim()] = local(part.slice(colon + 1).trim());
           }
           return declarations;
         };
@@ -490,6 +546,7 @@ export function readStructure(page: Page, origin: { x: number; y: number }): Pro
           }
         };
         for (const sheet of document.styleSheets) {
+          if ((sheet.ownerNode as Element | null)?.hasAttribute?.('data-visual-runner')) continue;
           try {
             visit(sheet.cssRules, '');
           } catch {
@@ -521,6 +578,6 @@ export function readStructure(page: Page, origin: { x: number; y: number }): Pro
         return parts.map((part) => part.trim()).filter(Boolean);
       }
     },
-    [PAINTED_PROPERTIES as readonly string[], origin] as const,
+    [PAINTED_PROPERTIES as readonly string[], origin, ignoreSelectors] as const,
   );
 }

@@ -75,4 +75,32 @@ describe('the PR comment', () => {
     expect(markdown).toContain('1 rejected by Riley on 2026-12-04: too tight');
     expect(markdown).toMatch(/\(`a--pixels`\) \| light \| changed \| 0\.20% \| rejected by Sam on 2026-12-04/);
   });
+
+  it('fits one screenful: failing rows first, long dumps cut, unchanged notes summed up, the rest counted', () => {
+    const dump = `the play function threw: ${'<div class="x">'.repeat(1_000)}`;
+    const results = [
+      ...Array.from({ length: 200 }, (_, index) =>
+        result({ id: `notes--n${index}`, status: 'unchanged', diffRatio: 0, notes: ['image hero.png did not load'] }),
+      ),
+      ...Array.from({ length: 300 }, (_, index) => result({ id: `many--c${String(index).padStart(3, '0')}` })),
+      result({ id: 'broken--play', status: 'error', diffRatio: 1, reason: dump }),
+    ];
+    const markdown = summaryMarkdown(results);
+    expect(markdown.length).toBeLessThan(20_000);
+    const rows = markdown.split('\n').filter((line) => line.startsWith('| Widgets'));
+    expect(rows[0]).toContain('broken--play');
+    expect(rows[0]?.length).toBeLessThan(600);
+    expect(markdown).toMatch(/… and \d+ more row\(s\) in the report\./);
+    expect(markdown).not.toContain('notes--n');
+    expect(markdown).toContain('200 unchanged capture(s) carry notes, listed in the report; most often: image hero.png did not load (200).');
+  });
+
+  it('counts the stories left out by their own parameters', () => {
+    const markdown = summaryMarkdown([], '', undefined, [
+      { storyId: 'a--one', reason: 'parameters.chromatic.disableSnapshot' },
+      { storyId: 'a--two', reason: 'parameters.chromatic.disableSnapshot' },
+      { storyId: 'b--one', reason: 'parameters.percy.skip' },
+    ]);
+    expect(markdown).toContain('Left out by their own parameters: 2 by `parameters.chromatic.disableSnapshot`, 1 by `parameters.percy.skip`.');
+  });
 });

@@ -30,8 +30,48 @@ function groupRows(groups: CauseGroup[], results: StoryResult[]): string[] {
   return [...rows, ''];
 }
 
-/** `notice`: what holds for the whole run (the baselines drawn by another browser), above the table. */
-export function summaryMarkdown(results: StoryResult[], modesSource = '', notice?: string): string {
+/** The PR comment stays within one screenful of rows; everything else is in the report. */
+const COMMENT_BUDGET_CHARS = 16_000;
+/** One line of a reason or note in the comment (a play function's DOM dump runs to thousands). */
+const LINE_IN_COMMENT = 300;
+/** Failing rows first: what blocks the merge, then what needs a decision. */
+const ORDER: Record<StoryResult['status'], number> = { error: 0, changed: 1, new: 2, removed: 3, unchanged: 4 };
+
+export interface LeftOut {
+  storyId: string;
+  reason: string;
+}
+
+const clip = (line: string) => (line.length > LINE_IN_COMMENT ? `${line.slice(0, LINE_IN_COMMENT - 1)}…` : line);
+
+function captureRow(result: StoryResult): string {
+  const why = result.why?.slice(0, WHY_IN_COMMENT) ?? [];
+  const more = (result.why?.length ?? 0) > WHY_IN_COMMENT ? [`and ${(result.why?.length ?? 0) - WHY_IN_COMMENT} more in the report`] : [];
+  const note = [result.rejected, result.reason, ...why, ...more, ...(result.notes ?? [])]
+    .filter((line): line is string => Boolean(line))
+    .map((line) => markdownCell(clip(line)))
+    .join('<br>');
+  return `| ${markdownCell(`${result.title} / ${result.name}`)} (\`${result.id}\`) | ${markdownCell(result.mode)} | ${result.status} | ${percent(result.diffRatio)} | ${note} |`;
+}
+
+/** Unchanged captures that carry notes, as one line with the commonest notes: they need no decision. */
+function quietLine(quiet: StoryResult[]): string[] {
+  if (quiet.length === 0) return [];
+  const counts = new Map<string, number>();
+  for (const result of quiet) for (const note of new Set(result.notes)) counts.set(note, (counts.get(note) ?? 0) + 1);
+  const common = [...counts.entries()]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .slice(0, 3)
+    .map(([note, count]) => `${markdownCell(clip(note))} (${count})`);
+  return ['', `${quiet.length} unchanged capture(s) carry notes, listed in the report${common.length ? `; most often: ${common.join('; ')}` : ''}.`];
+}
+
+/**
+ * `notice`: what holds for the whole run (the baselines drawn by another browser), above the table;
+ * `leftOut`: stories their own parameters leave out. Failing rows come first and the comment stops at
+ * COMMENT_BUDGET_CHARS, saying how many rows the report has beyond it.
+ */
+export function summaryMarkdown(results: StoryResult[], modesSource = '', notice?: string, leftOut: LeftOut[] = []): string {
   const counts = countByStatus(results);
   const { groups, ungrouped } = groupByCause(results);
   const lines = [
@@ -42,24 +82,33 @@ export function summaryMarkdown(results: StoryResult[], modesSource = '', notice
   ];
   if (notice) lines.push(`> ${markdownCell(notice)}`, '');
   if (modesSource) lines.push(`Modes: ${markdownCell(modesSource)}.`, '');
-  if (groups.length === 0 && ungrouped.length === 0) lines.push('No visual changes.');
+  if (leftOut.length > 0) {
+    const byReason = new Map<string, number>();
+    for (const { reason } of leftOut) byReason.set(reason, (byReason.get(reason) ?? 0) + 1);
+    lines.push(`Left out by their own parameters: ${[...byReason].map(([reason, count]) => `${count} by \`${markdownCell(reason)}\``).join(', ')}.`, '');
+  }
+  // A tolerated difference keeps its row (pixels did differ); notes alone on an unchanged capture are summed up.
+  const quietOnly = (result: StoryResult) => result.status === 'unchanged' && result.reason === undefined;
+  const attention = ungrouped.filter((result) => !quietOnly(result)).sort((a, b) => ORDER[a.status] - ORDER[b.status]);
+  const quiet = ungrouped.filter(quietOnly);
+  if (groups.length === 0 && attention.length === 0) lines.push('No visual changes.');
   lines.push(...groupRows(groups, results));
-  if (ungrouped.length > 0) {
+  if (attention.length > 0) {
     if (groups.length > 0) lines.push('### Each on its own', '');
     lines.push('| story | mode | status | diff | why / note |', '| --- | --- | --- | --- | --- |');
-    for (const result of ungrouped) {
-      const why = result.why?.slice(0, WHY_IN_COMMENT) ?? [];
-      const more = (result.why?.length ?? 0) > WHY_IN_COMMENT ? [`and ${(result.why?.length ?? 0) - WHY_IN_COMMENT} more in the report`] : [];
-      const note = [result.rejected, result.reason, ...why, ...more, ...(result.notes ?? [])]
-        .filter((line): line is string => Boolean(line))
-        .map(markdownCell)
-        .join('<br>');
-      lines.push(
-        `| ${markdownCell(`${result.title} / ${result.name}`)} (\`${result.id}\`) | ${markdownCell(result.mode)} | ${result.status} | ${percent(result.diffRatio)} | ${note} |`,
-      );
+    let used = lines.join('\n').length;
+    for (const [index, result] of attention.entries()) {
+      const row = captureRow(result);
+      if (used + row.length > COMMENT_BUDGET_CHARS) {
+        lines.push('', `… and ${attention.length - index} more row(s) in the report.`);
+        break;
+      }
+      lines.push(row);
+      used += row.length + 1;
     }
   }
-  if (groups.length > 0 || ungrouped.some((result) => result.status === 'changed' || result.status === 'new' || result.status === 'removed'))
+  lines.push(...quietLine(quiet));
+  if (groups.length > 0 || attention.some((result) => result.status === 'changed' || result.status === 'new' || result.status === 'removed'))
     lines.push(
       '',
       'To accept from this pull request, comment `/visual accept <group | capture | story | glob | all>` (or `/visual reject <…> -- reason`); it needs write access and a branch of this repository. Locally: the commands above, or `npm run visual:review`.',
@@ -67,7 +116,7 @@ export function summaryMarkdown(results: StoryResult[], modesSource = '', notice
   return `${lines.join('\n')}\n`;
 }
 
-export function writeReport(dir: string, results: StoryResult[], modesSource = '', notice?: string): void {
+export function writeReport(dir: string, results: StoryResult[], modesSource = '', notice?: string, leftOut: LeftOut[] = []): void {
   mkdirSync(dir, { recursive: true });
   const { groups } = groupByCause(results);
   const summary = {
@@ -75,10 +124,11 @@ export function writeReport(dir: string, results: StoryResult[], modesSource = '
     modes: modesSource,
     ...(notice ? { notice } : {}),
     groups,
+    leftOut,
     stories: results.map(({ files: _files, ...rest }) => rest),
   };
   writeFileSync(join(dir, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
-  const markdown = summaryMarkdown(results, modesSource, notice);
+  const markdown = summaryMarkdown(results, modesSource, notice, leftOut);
   writeFileSync(join(dir, 'summary.md'), markdown);
   const html = reportHtml(results, groups, [markdown.split('\n')[2] ?? '', notice, modesSource ? `Modes: ${modesSource}.` : undefined]);
   writeFileSync(join(dir, 'index.html'), html);

@@ -102,7 +102,7 @@ async function main(): Promise<number> {
       stories = selection.stories;
     }
     const started = performance.now();
-    const { shots, modesSource, renderer } = await captureStories(baseUrl, stories);
+    const { shots, skipped, modesSource, renderer } = await captureStories(baseUrl, stories);
     const elapsed = performance.now() - started;
     const results = markRejections(
       shots.map((shot) => judge(shot, folders)),
@@ -110,10 +110,10 @@ async function main(): Promise<number> {
       folders,
     );
     // With a partial selection, a missing story is not a removed one.
-    if (!onlySome) results.push(...removedBaselines(results, folders.baselines));
+    if (!onlySome) results.push(...removedBaselines(results, folders.baselines, new Set(skipped.map((story) => story.storyId))));
     results.sort((a, b) => `${a.id}@${a.mode}`.localeCompare(`${b.id}@${b.mode}`));
     const notice = values.update ? undefined : rendererNotice(readBaselineRenderer(folders.baselines), renderer);
-    writeReport(folders.report, results, modesSource, notice);
+    writeReport(folders.report, results, modesSource, notice, skipped);
     if (values.update) {
       applyUpdate(results, folders);
       // Only a full update redraws every baseline; after a partial one most are still the old browser's.
