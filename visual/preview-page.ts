@@ -77,6 +77,11 @@ export function renderInPage(page: Page, storyId: string, globals: Record<string
         listen('storyFinished', (payload) => {
           if ((payload as { storyId?: string }).storyId === id) finish({ ok: true });
         });
+        // Storybook 7 ends a render with storyRendered; 8 and later send it before afterEach, then storyFinished.
+        listen('storyRendered', (payload) => {
+          const story = w.__STORYBOOK_PREVIEW__.currentRender?.story;
+          if (payload === id && story && !('applyAfterEach' in story)) finish({ ok: true });
+        });
         listen('storyErrored', (payload) =>
           finish({
             ok: false,
@@ -129,7 +134,12 @@ export async function openPreview(page: Page, baseUrl: string, firstStoryId: str
   // The runner's own rules are not the story's: readRules leaves this sheet out.
   await freeze.evaluate((style) => (style as Element).setAttribute('data-visual-runner', ''));
   await page.waitForFunction(
-    () => (window as unknown as { __STORYBOOK_PREVIEW__?: { currentRender?: { phase?: string } } }).__STORYBOOK_PREVIEW__?.currentRender?.phase === 'finished',
+    () => {
+      const render = (window as unknown as { __STORYBOOK_PREVIEW__?: { currentRender?: { phase?: string; story?: object } } }).__STORYBOOK_PREVIEW__
+        ?.currentRender;
+      // Storybook 7's last phase is "completed"; 8 and later go on to afterEach and "finished".
+      return render?.phase === 'finished' || (render?.phase === 'completed' && render.story !== undefined && !('applyAfterEach' in render.story));
+    },
     undefined,
     { timeout: RENDER_TIMEOUT_MS },
   );
