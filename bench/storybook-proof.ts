@@ -5,10 +5,11 @@
 //   npm run bench:storybook -- --storybook-dir ../other/storybook-static --runs 10 \
 //     --color '#1EA7FD:#ff00ff' --text 'Sign up:Join now'
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { PNG } from 'pngjs';
 
 interface Summary {
   counts: Record<string, number>;
@@ -21,6 +22,7 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '10' },
     color: { type: 'string' },
     text: { type: 'string' },
+    keep: { type: 'boolean', default: false },
   },
 });
 if (!values['storybook-dir']) throw new Error('--storybook-dir DIR is required');
@@ -62,20 +64,50 @@ function seeded(name: string, from: string, to: string): string {
   return copy;
 }
 
-/** Captures whose current structure shows `needle`, and of those the changed ones whose first why line names it. */
-function seedFigures(summary: Summary, report: string, needle: string) {
-  const lower = needle.toLowerCase();
-  const showing = summary.stories.filter((story) => {
-    try {
-      return readFileSync(join(report, 'current', `${story.id}@${story.mode}.json`), 'utf8')
-        .toLowerCase()
-        .includes(lower);
-    } catch {
-      return false;
+/** The ways a capture's structure may write `needle`: a hex colour is also read back as rgb(r, g, b). */
+function spellings(needle: string): string[] {
+  const rgb = hexToRgb(needle);
+  return rgb ? [needle.toLowerCase(), `rgb(${rgb.join(', ')})`] : [needle.toLowerCase()];
+}
+
+function hexToRgb(colour: string): [number, number, number] | undefined {
+  const hex = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(colour);
+  return hex ? [parseInt(hex[1] ?? '', 16), parseInt(hex[2] ?? '', 16), parseInt(hex[3] ?? '', 16)] : undefined;
+}
+
+/**
+ * Whether a capture shows the seed, judged apart from the runner's own reading: a colour by its pixels
+ * (more of them painted exactly in it than in the baseline, which the runner's own paint may share),
+ * a text by the visible text the structure recorded.
+ */
+function shows(report: string, baselines: string, key: string, needle: string): boolean {
+  const rgb = hexToRgb(needle);
+  try {
+    if (rgb) {
+      const painted = (file: string) => {
+        if (!existsSync(file)) return 0;
+        const { data } = PNG.sync.read(readFileSync(file));
+        let count = 0;
+        for (let offset = 0; offset < data.length; offset += 4)
+          if (data[offset] === rgb[0] && data[offset + 1] === rgb[1] && data[offset + 2] === rgb[2] && data[offset + 3] === 255) count += 1;
+        return count;
+      };
+      return painted(join(report, 'current', `${key}.png`)) > painted(join(baselines, `${key}.png`));
     }
-  });
+    const structure = JSON.parse(readFileSync(join(report, 'current', `${key}.json`), 'utf8')) as { nodes?: { text?: string }[] };
+    return (structure.nodes ?? []).some((node) => node.text?.toLowerCase().includes(needle.toLowerCase()) === true);
+  } catch {
+    return false;
+  }
+}
+
+/** Captures that show `needle`, and of those the changed ones whose first why line names it. */
+function seedFigures(summary: Summary, report: string, needle: string) {
+  const forms = spellings(needle);
+  const mentions = (text: string | undefined) => forms.some((form) => text?.toLowerCase().includes(form) === true);
+  const showing = summary.stories.filter((story) => shows(report, baselines, `${story.id}@${story.mode}`, needle));
   const caught = showing.filter((story) => story.status === 'changed');
-  const named = caught.filter((story) => story.why?.[0]?.toLowerCase().includes(lower));
+  const named = caught.filter((story) => mentions(story.why?.[0]));
   const missed = showing
     .filter((story) => !named.includes(story))
     .map((story) => `${story.id}@${story.mode}: ${story.status} · ${story.why?.[0] ?? story.reason ?? ''}`);
@@ -112,5 +144,6 @@ try {
     for (const line of figures.missed.slice(0, 20)) console.log(`  missed ${line.slice(0, 240)}`);
   }
 } finally {
-  rmSync(work, { recursive: true, force: true });
+  if (values.keep) console.log(`reports and copies kept in ${work}`);
+  else rmSync(work, { recursive: true, force: true });
 }

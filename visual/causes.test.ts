@@ -61,6 +61,22 @@ describe('naming the cause of a visual change', () => {
     expect(explainCauses(chained('#0000ff'), chained('#ff0000')).causes.map((c) => c.text)).toEqual(['token --accent #0000ff → #ff0000 (rule :root)']);
   });
 
+  it('names a change the capture shows before one to a state nobody is in (:hover)', () => {
+    const tab = (accent: string): Structure => ({
+      rules: [
+        { key: '.tab:hover', declarations: { color: accent }, unshown: true },
+        rule('.tab', { color: accent, 'box-shadow': `${accent} 0px -3px 0px 0px inset` }),
+      ],
+      nodes: [node('root', 'div', { color: '#000000' }), node('root/button.tab[0]', 'button.tab', { color: accent }, { rules: ['.tab:hover', '.tab'] })],
+    });
+    const { causes } = explainCauses(tab('rgb(2, 156, 253)'), tab('rgb(255, 0, 255)'));
+    expect(causes.map((c) => c.text)).toEqual([
+      'rule .tab: color rgb(2, 156, 253) → rgb(255, 0, 255)',
+      'rule .tab: box-shadow rgb(2, 156, 253) 0px -3px 0px 0px inset → rgb(255, 0, 255) 0px -3px 0px 0px inset',
+      'rule .tab:hover: color rgb(2, 156, 253) → rgb(255, 0, 255)',
+    ]);
+  });
+
   it('names changed text on its element', () => {
     expect(explainCauses(card(), card({ text: 'Pending' })).causes.map((c) => c.text)).toEqual(['span.badge text "Waiting for review" → "Pending"']);
   });

@@ -55,10 +55,13 @@ export function explainCauses(before: Structure, after: Structure, locate?: Loca
   const allRules = [...(before.rules ?? []), ...(after.rules ?? [])];
   const usedTokens = tokensUsed(allRules);
   const changedTokens = new Set<string>();
+  // A rule for a state nobody is in (:hover) changed, but what the capture shows came from the others.
+  const unshown = new Set<string>();
   for (const change of ruleChanges(before.rules ?? [], after.rules ?? [], locate)) {
     // A token no rule of this capture reads did not change what it shows.
     if (change.token && !usedTokens.has(change.token)) continue;
     if (change.token) changedTokens.add(change.token);
+    if (change.unshown) unshown.add(change.text);
     changedRules.add(change.rule);
     add(change.text);
   }
@@ -93,7 +96,7 @@ export function explainCauses(before: Structure, after: Structure, locate?: Loca
     if (!matchedBefore.has(node.key) && (!parent || matchedBefore.has(parent.key))) add(`removed ${describe(node, before.nodes)}`);
   }
 
-  const list = [...causes.values()];
+  const list = [...causes.values()].sort((a, b) => Number(unshown.has(a.text)) - Number(unshown.has(b.text)));
   const shown = new Set(list.map((c) => c.text));
   const consequences = explainChange(before, after).filter((line) => !shown.has(line));
   if (list.length === 0 && consequences.length > 0) {
@@ -107,6 +110,7 @@ interface RuleChange {
   rule: string;
   token?: string;
   text: string;
+  unshown: boolean;
 }
 
 /** `rule .badge: padding 0.25rem 0.5rem → 0.25rem 0.45rem`, `token --accent #5b8cff → #ff00ff (rule :root)`. */
@@ -114,6 +118,7 @@ function ruleChanges(before: StyleRule[], after: StyleRule[], locate: LocateRule
   const now = new Map(after.map((rule) => [rule.key, rule.declarations]));
   const changes: RuleChange[] = [];
   // A rule that matches only now (or no more) usually means an element came or went; the element says so.
+  const unshown = new Set(after.filter((rule) => rule.unshown).map((rule) => rule.key));
   for (const { key, declarations: from } of before) {
     const to = now.get(key);
     if (!to) continue;
@@ -124,8 +129,8 @@ function ruleChanges(before: StyleRule[], after: StyleRule[], locate: LocateRule
       const where = at ? `${key} in ${at}` : key;
       changes.push(
         property.startsWith('--')
-          ? { rule: key, token: property, text: `token ${property} ${change} (rule ${where})` }
-          : { rule: key, text: `rule ${where}: ${property} ${change}` },
+          ? { rule: key, token: property, text: `token ${property} ${change} (rule ${where})`, unshown: unshown.has(key) }
+          : { rule: key, text: `rule ${where}: ${property} ${change}`, unshown: unshown.has(key) },
       );
     }
   }

@@ -162,6 +162,15 @@ describe('a Storybook written for Chromatic or Percy works unchanged', () => {
     expect(chromaticShot(first, 'styled-component')?.structure?.nodes.map((node) => node.label)).toContain('div[data-testid=styled-card]');
   });
 
+  it('keys a rule on a generated class by the element it styles, and marks a rule for a state the capture does not show', () => {
+    expect(chromaticShot(first, 'styled-component')?.structure?.rules).toEqual(
+      expect.arrayContaining([
+        { key: '⟨div[data-testid=styled-card]⟩', declarations: { color: 'rgb(20, 60, 160)' } },
+        { key: '⟨div[data-testid=styled-card]⟩:hover', declarations: { color: 'rgb(200, 0, 0)' }, unshown: true },
+      ]),
+    );
+  });
+
   it('names a parameter it cannot use, and captures the story all the same', () => {
     const bad = chromaticShot(first, 'bad-parameter');
     expect(bad?.png).toBeDefined();

@@ -412,24 +412,16 @@ export function readStructure(page: Page, origin: { x: number; y: number }, igno
         PROGRESS: 'progressbar',
       };
       /**
-       * Classes an author wrote. Generated ones change whenever the CSS does (styled-components
-       * `sc-a1B2c` with its `eJwSfb`, emotion `css-1x2y3z`, styled-jsx `jsx-123`), so they never key an
-       * element; a CSS module's class keeps its written part.
+       * Generated class names change whenever the CSS does (styled-components `sc-a1B2c` with its
+       * `eJwSfb`, emotion `css-1x2y3z`, styled-jsx `jsx-123`), so they never key an element or a rule;
+       * a CSS module's class keeps its written part.
        */
-      const authoredClasses = (element: Element) => {
-        const all = [...element.classList];
-        const styled = all.some((name) => name.startsWith('sc-'));
-        return (
-          all
-            .filter(
-              (name) =>
-                !/^(sc-|css-[a-z0-9]{4,}|jsx-\d+$|emotion-\d)/.test(name) &&
-                !(styled && /^[a-zA-Z]{5,8}$/.test(name) && /[A-Z]/.test(name) && /[a-z]/.test(name)),
-            )
-            // css-loader's `Card__title___x7Yz2`, Vite's `_title_1x2y3`; BEM's `card__title` is the author's.
-            .map((name) => name.replace(/___[A-Za-z0-9_-]{5}$/, '').replace(/^_([A-Za-z][\w-]*)_(?=[a-z0-9]*\d)[a-z0-9]{5}$/, '$1'))
-        );
-      };
+      const generatedClass = (name: string, element: Element) =>
+        /^(sc-|css-[a-z0-9]{4,}|jsx-\d+$|emotion-\d)/.test(name) ||
+        ([...element.classList].some((other) => other.startsWith('sc-')) && /^[a-zA-Z]{5,8}$/.test(name) && /[A-Z]/.test(name) && /[a-z]/.test(name));
+      // css-loader's `Card__title___x7Yz2`, Vite's `_title_1x2y3`; BEM's `card__title` is the author's.
+      const writtenClass = (name: string) => name.replace(/___[A-Za-z0-9_-]{5}$/, '').replace(/^_([A-Za-z][\w-]*)_(?=[a-z0-9]*\d)[a-z0-9]{5}$/, '$1');
+      const authoredClasses = (element: Element) => [...element.classList].filter((name) => !generatedClass(name, element)).map(writtenClass);
       const testId = (element: Element) => element.getAttribute('data-testid') ?? element.getAttribute('data-test-id');
       const label = (element: Element) => {
         const id = testId(element);
@@ -532,9 +524,8 @@ export function readStructure(page: Page, origin: { x: number; y: number }, igno
             } else if (rule instanceof CSSSupportsRule || rule instanceof CSSLayerBlockRule) {
               visit(rule.cssRules, prefix);
             } else if (rule instanceof CSSStyleRule) {
-              const selector = rule.selectorText
-                .replace(/::?(before|after|placeholder|marker|selection|first-line|first-letter|backdrop)(?![\w-])/g, '')
-                .replace(/:(hover|focus-visible|focus-within|focus|active|visited)(?![\w-])/g, '');
+              const shownSelector = rule.selectorText.replace(/::?(before|after|placeholder|marker|selection|first-line|first-letter|backdrop)(?![\w-])/g, '');
+              const selector = shownSelector.replace(/:(hover|focus-visible|focus-within|focus|active|visited)(?![\w-])/g, '');
               let matched: Element[];
               try {
                 matched = [...document.querySelectorAll(selector || '*')];
@@ -543,11 +534,19 @@ export function readStructure(page: Page, origin: { x: number; y: number }, igno
               }
               const mine = matched.filter((element) => owners.has(element));
               if (mine.length === 0 && !matched.some((element) => ancestors.has(element))) continue;
-              const base = `${prefix}${rule.selectorText}`;
+              const base = `${prefix}${stableSelector(rule.selectorText)}`;
               const count = (seenKeys.get(base) ?? 0) + 1;
               seenKeys.set(base, count);
               const key = count === 1 ? base : `${base} (${count})`;
-              found.push({ key, declarations: declarationsOf(rule.style) });
+              const shown = (element: Element) => {
+                try {
+                  return element.matches(shownSelector || '*');
+                } catch {
+                  return true;
+                }
+              };
+              const unshown = mine.length > 0 && !mine.some(shown) && !matched.some((element) => ancestors.has(element) && shown(element));
+              found.push({ key, declarations: declarationsOf(rule.style), ...(unshown ? { unshown: true as const } : {}) });
               for (const element of mine) {
                 const owner = owners.get(element);
                 if (owner) (owner.rules ??= []).push(key);
@@ -564,6 +563,19 @@ export function readStructure(page: Page, origin: { x: number; y: number }, igno
           }
         }
         return found;
+      }
+
+      /**
+       * A selector as its author would know it: a generated class (`.css-1x2y3z`) is written as the element
+       * it styles (`⟨input⟩`), a CSS module's class by its written part, so a rule keeps its key when the
+       * CSS behind a generated name changes.
+       */
+      function stableSelector(selector: string): string {
+        return selector.replace(/\.(-?[_a-zA-Z][\w-]*)/g, (whole, name: string) => {
+          const element = document.getElementsByClassName(name)[0];
+          if (!element) return whole;
+          return generatedClass(name, element) ? `⟨${label(element)}⟩` : `.${writtenClass(name)}`;
+        });
       }
 
       /** `a: b; c: url("x;y")` → ['a: b', 'c: url("x;y")']: semicolons inside quotes or brackets do not split. */

@@ -23,6 +23,8 @@ export interface StyleRule {
   key: string;
   /** Property → value as declared (shorthands as written where the browser keeps them). */
   declarations: Record<string, string>;
+  /** Set when the rule styles only a state the capture does not show (`:hover`, `:focus`) on its elements. */
+  unshown?: true;
 }
 
 export interface Structure {

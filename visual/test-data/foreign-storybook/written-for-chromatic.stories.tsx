@@ -82,6 +82,7 @@ export const PercyCss: Story = {
 export const StyledComponent: Story = {
   render: () => (
     <div className="sc-kTbCBX eJwSfb" data-testid="styled-card">
+      <style>{'.eJwSfb { color: rgb(20, 60, 160); } .eJwSfb:hover { color: rgb(200, 0, 0); }'}</style>
       Styled
     </div>
   ),
