@@ -51,7 +51,7 @@ describe('the visual runner on a Storybook it has never seen', () => {
     expect(shot(first, 'throws')?.error).toContain('this story is broken on purpose');
     const others = first.shots.filter((candidate) => candidate.storyId.startsWith('foreign-widgets--') && !/--(navigates|throws)$/.test(candidate.storyId));
     expect(others.filter((candidate) => candidate.error)).toEqual([]);
-    expect(others).toHaveLength(2 * 9);
+    expect(others).toHaveLength(2 * 10);
   });
 
   it('captures a fixed drawer (an empty root) and a portal outside the root', () => {
@@ -71,6 +71,10 @@ describe('the visual runner on a Storybook it has never seen', () => {
       expect(candidate.structure?.nodes.filter((node) => node.text === 'measured') ?? [], candidate.storyId).toEqual([]);
     }
     expect(size(shot(first, 'measures')?.png)?.height).toBeLessThan(200);
+  });
+
+  it("leaves out what a parent hides (a carousel's other slides): the capture is what the viewport shows", () => {
+    expect(size(shot(first, 'carousel')?.png)?.width).toBe(900);
   });
 
   it('captures at the viewport the story asks for', () => {

@@ -345,23 +345,42 @@ export function measureCaptureArea(page: Page): Promise<CaptureArea | undefined>
     let top = Infinity;
     let right = -Infinity;
     let bottom = -Infinity;
-    const visit = (element: Element) => {
+    type Clip = { left: number; top: number; right: number; bottom: number };
+    const open: Clip = { left: -Infinity, top: -Infinity, right: Infinity, bottom: Infinity };
+    const visit = (element: Element, clip: Clip) => {
       const style = getComputedStyle(element);
       if (style.display === 'none' || style.visibility === 'hidden' || Number(style.opacity) === 0) return;
       const box = element.getBoundingClientRect();
       // Parked off-screen (a library measuring text, screen-reader-only text): nobody sees it.
       if (box.width > 0 && box.height > 0 && (box.right + window.scrollX <= 0 || box.bottom + window.scrollY <= 0)) return;
-      if (box.width > 0 && box.height > 0) {
-        left = Math.min(left, box.left);
-        top = Math.min(top, box.top);
-        right = Math.max(right, box.right);
-        bottom = Math.max(bottom, box.bottom);
+      // A fixed element escapes every clip; anything else shows only inside its clipping ancestors.
+      const within = style.position === 'fixed' ? open : clip;
+      const shown = {
+        left: Math.max(box.left, within.left),
+        top: Math.max(box.top, within.top),
+        right: Math.min(box.right, within.right),
+        bottom: Math.min(box.bottom, within.bottom),
+      };
+      if (box.width > 0 && box.height > 0 && shown.right > shown.left && shown.bottom > shown.top) {
+        left = Math.min(left, shown.left);
+        top = Math.min(top, shown.top);
+        right = Math.max(right, shown.right);
+        bottom = Math.max(bottom, shown.bottom);
       }
-      // Contents that overflow or are positioned outside their parent count too.
-      for (const child of element.children) visit(child);
+      // Contents that overflow or are positioned outside their parent count too, unless the parent clips
+      // them (overflow hidden, clip, auto or scroll: a carousel's hidden slides, a scroll area's rest).
+      const clipsX = style.overflowX !== 'visible';
+      const clipsY = style.overflowY !== 'visible';
+      const inner = {
+        left: clipsX ? Math.max(within.left, box.left) : within.left,
+        top: clipsY ? Math.max(within.top, box.top) : within.top,
+        right: clipsX ? Math.min(within.right, box.right) : within.right,
+        bottom: clipsY ? Math.min(within.bottom, box.bottom) : within.bottom,
+      };
+      for (const child of element.children) visit(child, inner);
     };
-    if (root) visit(root);
-    for (const element of outside) visit(element);
+    if (root) visit(root, open);
+    for (const element of outside) visit(element, open);
     if (!Number.isFinite(left)) return undefined;
     const x = Math.max(0, Math.floor(left + window.scrollX + 1e-3));
     const y = Math.max(0, Math.floor(top + window.scrollY + 1e-3));
