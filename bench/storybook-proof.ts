@@ -119,13 +119,11 @@ try {
   const errorsAtUpdate = first.summary.stories.filter((story) => story.status === 'error');
   console.log(`baselines: ${first.summary.stories.length} captures, ${errorsAtUpdate.length} errors, ${first.msEach} ms each`);
   for (const story of errorsAtUpdate) console.log(`  error ${story.id}@${story.mode}: ${story.reason?.slice(0, 200)}`);
-  const rows: string[] = [];
   for (let index = 1; index <= Number(values.runs); index += 1) {
     const { summary, msEach } = run(storybook, join(work, `report-${index}`));
     const changed = summary.stories.filter((story) => story.status !== 'unchanged' && story.status !== 'error');
     const errors = summary.stories.filter((story) => story.status === 'error');
-    rows.push(`run ${index}: ${summary.stories.length} captures · ${changed.length} false diffs · ${errors.length} errors · ${msEach} ms each`);
-    console.log(rows.at(-1));
+    console.log(`run ${index}: ${summary.stories.length} captures · ${changed.length} false diffs · ${errors.length} errors · ${msEach} ms each`);
     for (const story of [...changed, ...errors])
       console.log(`  ${story.status} ${story.id}@${story.mode}: ${(story.why?.[0] ?? story.reason ?? '').slice(0, 200)}`);
   }
