@@ -1,7 +1,17 @@
 import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from '../scripts/browser.mjs';
 import { DEFAULT_VIEWPORT, storybookDefaultModes, storyViewport, type VisualMode, type Viewport } from './modes';
-import { measureCaptureArea, openPreview, readStructure, renderInPage, settleInPage, trackRequests, type StoryInfo } from './preview-page';
+import {
+  measureCaptureArea,
+  nextFrames,
+  openPreview,
+  readStructure,
+  renderInPage,
+  settleInPage,
+  trackRequests,
+  type CaptureArea,
+  type StoryInfo,
+} from './preview-page';
 import { readStorySettings, type StorySettings } from './story-parameters';
 import { applyStorySettings, ignoredRegions, paintRegions, undoStorySettings } from './story-settings-page';
 import { describeRenderer } from './renderer';
@@ -71,6 +81,9 @@ interface Planned {
   settings: StorySettings;
   notes: string[];
 }
+
+/** Chromium draws no capture taller than this. */
+const MAX_PAGE_HEIGHT = 16_384;
 
 type Media = StorySettings['media'];
 const DEFAULT_MEDIA = { reducedMotion: 'reduce', forcedColors: 'none', media: 'screen' } as const;
@@ -160,7 +173,37 @@ class PreviewWorker {
       await this.capture(planned, notes);
     } finally {
       await undoStorySettings(this.page);
+      // A story captured at its whole height leaves the page at the viewport it was planned for.
+      if (!sameViewport(this.viewport, planned.viewport)) {
+        this.viewport = planned.viewport;
+        await this.page.setViewportSize(this.viewport);
+      }
     }
+  }
+
+  /**
+   * The capture area, with the page as tall as the story when the story is taller than the viewport
+   * and shows a fixed element: an overlay then covers, and a bottom bar sits at, the whole story as
+   * on screen at every scroll position, instead of only its first screen. Widths stay (they decide
+   * the story's responsive layout). A story whose height follows the viewport's (100vh content)
+   * would only stretch, so it is captured at its own viewport, beyond it, and says so.
+   */
+  private async measureWhole(notes: string[]): Promise<CaptureArea | undefined> {
+    const area = await measureCaptureArea(this.page);
+    if (!area || area.fitsViewport || !area.showsFixed || area.y + area.height <= this.viewport.height) return area;
+    const planned = this.viewport;
+    this.viewport = { width: planned.width, height: Math.min(MAX_PAGE_HEIGHT, area.y + area.height) };
+    await this.page.setViewportSize(this.viewport);
+    await nextFrames(this.page);
+    const tall = await measureCaptureArea(this.page);
+    if (tall && tall.y + tall.height <= this.viewport.height) return tall;
+    this.viewport = planned;
+    await this.page.setViewportSize(this.viewport);
+    await nextFrames(this.page);
+    notes.push(
+      "the story's height follows the viewport's (content sized by vh): captured beyond the viewport, where fixed elements cover only its first screen",
+    );
+    return measureCaptureArea(this.page);
   }
 
   private async capture({ story, mode, settings }: Planned, notes: string[]): Promise<void> {
@@ -169,7 +212,7 @@ class PreviewWorker {
     const pending = await this.requests.idle();
     if (pending.length > 0) notes.push(`${pending.length} request(s) still unanswered at capture: ${pending.slice(0, 3).join(', ')}`);
     const base = { storyId: story.id, title: story.title, name: story.name, mode: mode.name, notes };
-    const area = await measureCaptureArea(this.page);
+    const area = await this.measureWhole(notes);
     if (!area || area.width === 0 || area.height === 0) {
       this.shots.push({ ...base, error: 'the story rendered nothing visible to capture' });
       return;

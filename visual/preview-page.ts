@@ -45,8 +45,14 @@ export function renderInPage(page: Page, storyId: string, globals: Record<string
         __visualThaw?: () => void;
         __visualRaf?: typeof requestAnimationFrame;
         __visualFramesRun?: number[];
+        __visualFrameClock?: { start?: number; offset: number };
       };
       w.__visualThaw?.();
+      // Every frame callback of the story is given one time, the first frame's after its render
+      // began, until settling moves it to a fixed moment (settleInPage): an animation driven by the
+      // time its frames carry (lottie) is then at the same frame in every run, however long the
+      // story took to load.
+      w.__visualFrameClock = { offset: 0 };
       // Remembers which frames ran the page's own frame callbacks (each frame has one timestamp),
       // so a requestAnimationFrame loop can be told at capture time.
       if (!w.__visualRaf) {
@@ -58,7 +64,9 @@ export function renderInPage(page: Page, storyId: string, globals: Record<string
             const frames = w.__visualFramesRun ?? [];
             if (frames.at(-1) !== time) frames.push(time);
             if (frames.length > 20) frames.shift();
-            callback(time);
+            const clock = (w.__visualFrameClock ??= { offset: 0 });
+            clock.start ??= time;
+            callback(clock.start + clock.offset);
           });
       }
       const channel = w.__STORYBOOK_ADDONS_CHANNEL__;
@@ -146,7 +154,7 @@ export async function openPreview(page: Page, baseUrl: string, firstStoryId: str
 }
 
 /** Two frames of the page, by the real requestAnimationFrame even while a story's loop is frozen. */
-function nextFrames(page: Page): Promise<unknown> {
+export function nextFrames(page: Page): Promise<unknown> {
   return page.evaluate(() => {
     const frame = (window as unknown as { __visualRaf?: typeof requestAnimationFrame }).__visualRaf ?? window.requestAnimationFrame.bind(window);
     return new Promise((done) => frame(() => frame(done)));
@@ -189,13 +197,16 @@ export function trackRequests(page: Page): { idle: () => Promise<string[]> } {
   };
 }
 
+/** How far into a time-driven animation (lottie) the capture shows it: far enough for an entrance to have ended. */
+const FRAME_TIME_AT_CAPTURE_MS = 10_000;
+
 /**
  * After the story's requests: images loaded and decoded, fonts loaded, animations stopped, focus
  * removed (a play function's last click is not the state the story is named for). Returns what
  * could not be settled, in words for the report.
  */
 export function settleInPage(page: Page): Promise<string[]> {
-  return page.evaluate(async () => {
+  return page.evaluate(async (FRAME_TIME_AT_CAPTURE_MS) => {
     const notes: string[] = [];
     const images = [...document.images];
     for (const image of images) if (image.loading === 'lazy') image.loading = 'eager';
@@ -234,9 +245,25 @@ export function settleInPage(page: Page): Promise<string[]> {
       svg.setCurrentTime(0);
     }
     (document.activeElement as HTMLElement | null)?.blur?.();
+    await showFramesAtCaptureTime();
     if (await freezeAnimationLoops())
-      notes.push('a script animation (requestAnimationFrame loop) was running; it was frozen at capture, so its frame may differ between runs');
+      notes.push(
+        `a script animation (requestAnimationFrame loop) was running; it was shown ${FRAME_TIME_AT_CAPTURE_MS / 1000} s in by the time its frames carry and stopped there (one that reads its own clock, performance.now or Date, may still differ between runs)`,
+      );
     return notes;
+
+    /**
+     * Moves the one time every frame callback has been given since the story began rendering
+     * (renderInPage) to FRAME_TIME_AT_CAPTURE_MS later, and lets two frames run at it: an animation
+     * driven by its frames' time is captured that far in, and one that ends sooner has ended.
+     */
+    async function showFramesAtCaptureTime(): Promise<void> {
+      const w = window as unknown as { __visualRaf?: typeof requestAnimationFrame; __visualFrameClock?: { start?: number; offset: number } };
+      if (!w.__visualFrameClock || w.__visualFrameClock.start === undefined) return;
+      w.__visualFrameClock.offset = FRAME_TIME_AT_CAPTURE_MS;
+      const frame = w.__visualRaf ?? window.requestAnimationFrame.bind(window);
+      await new Promise((done) => frame(() => frame(done)));
+    }
 
     /** Families the text asks for first that neither loaded nor exist on this machine. */
     function missingFontFamilies(): string[] {
@@ -318,7 +345,7 @@ export function settleInPage(page: Page): Promise<string[]> {
       };
       return true;
     }
-  });
+  }, FRAME_TIME_AT_CAPTURE_MS);
 }
 
 export interface CaptureArea {
@@ -327,11 +354,15 @@ export interface CaptureArea {
   width: number;
   height: number;
   fitsViewport: boolean;
+  /** A position: fixed element is part of it (an overlay, a drawer, a sticky bar). */
+  showsFixed: boolean;
 }
 
 /**
  * What the story shows: #storybook-root and anything it put elsewhere (portals, modals, fixed
- * drawers), as the smallest box of whole pixels that holds every visible element.
+ * drawers), as the smallest box of whole pixels that holds every visible element. When the page
+ * cannot scroll (a modal's scroll lock: overflow hidden or clip on the root), the viewport clips
+ * everything, since nothing past it can ever be seen.
  */
 export function measureCaptureArea(page: Page): Promise<CaptureArea | undefined> {
   return page.evaluate(() => {
@@ -346,14 +377,25 @@ export function measureCaptureArea(page: Page): Promise<CaptureArea | undefined>
     let right = -Infinity;
     let bottom = -Infinity;
     type Clip = { left: number; top: number; right: number; bottom: number };
-    const open: Clip = { left: -Infinity, top: -Infinity, right: Infinity, bottom: Infinity };
+    // The root's overflow applies to the viewport; body's does when the root's is visible.
+    const rootStyle = getComputedStyle(document.documentElement);
+    const bodyStyle = getComputedStyle(document.body);
+    const locked = (axis: 'overflowX' | 'overflowY') => ['hidden', 'clip'].includes(rootStyle[axis] !== 'visible' ? rootStyle[axis] : bodyStyle[axis]);
+    const open: Clip = {
+      left: locked('overflowX') ? -window.scrollX : -Infinity,
+      right: locked('overflowX') ? window.innerWidth - window.scrollX : Infinity,
+      top: locked('overflowY') ? -window.scrollY : -Infinity,
+      bottom: locked('overflowY') ? window.innerHeight - window.scrollY : Infinity,
+    };
+    let showsFixed = false;
     const visit = (element: Element, clip: Clip) => {
       const style = getComputedStyle(element);
       if (style.display === 'none' || style.visibility === 'hidden' || Number(style.opacity) === 0) return;
       const box = element.getBoundingClientRect();
       // Parked off-screen (a library measuring text, screen-reader-only text): nobody sees it.
       if (box.width > 0 && box.height > 0 && (box.right + window.scrollX <= 0 || box.bottom + window.scrollY <= 0)) return;
-      // A fixed element escapes every clip; anything else shows only inside its clipping ancestors.
+      // A fixed element escapes every clip but a locked viewport's; anything else shows only inside
+      // its clipping ancestors.
       const within = style.position === 'fixed' ? open : clip;
       const shown = {
         left: Math.max(box.left, within.left),
@@ -366,6 +408,7 @@ export function measureCaptureArea(page: Page): Promise<CaptureArea | undefined>
         top = Math.min(top, shown.top);
         right = Math.max(right, shown.right);
         bottom = Math.max(bottom, shown.bottom);
+        if (style.position === 'fixed') showsFixed = true;
       }
       // Contents that overflow or are positioned outside their parent count too, unless the parent clips
       // them (overflow hidden, clip, auto or scroll: a carousel's hidden slides, a scroll area's rest).
@@ -386,7 +429,7 @@ export function measureCaptureArea(page: Page): Promise<CaptureArea | undefined>
     const y = Math.max(0, Math.floor(top + window.scrollY + 1e-3));
     const width = Math.ceil(right + window.scrollX - 1e-3) - x;
     const height = Math.ceil(bottom + window.scrollY - 1e-3) - y;
-    return { x, y, width, height, fitsViewport: x + width <= window.innerWidth && y + height <= window.innerHeight };
+    return { x, y, width, height, fitsViewport: x + width <= window.innerWidth && y + height <= window.innerHeight, showsFixed };
   });
 }
 
