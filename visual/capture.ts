@@ -14,6 +14,7 @@ import {
 } from './preview-page';
 import { readStorySettings, type StorySettings } from './story-parameters';
 import { applyStorySettings, ignoredRegions, paintRegions, undoStorySettings } from './story-settings-page';
+import { failUnreachableRemotes } from './remote-requests';
 import { describeRenderer } from './renderer';
 import type { IndexEntry } from './storybook';
 import type { Structure } from './structure';
@@ -95,6 +96,7 @@ class PreviewWorker {
   private page!: Page;
   private cdp!: CDPSession;
   private requests!: ReturnType<typeof trackRequests>;
+  private remotes!: Awaited<ReturnType<typeof failUnreachableRemotes>>;
   private globals: Record<string, string> | undefined;
   private viewport: Viewport = DEFAULT_VIEWPORT;
   private media: Media = {};
@@ -111,6 +113,7 @@ class PreviewWorker {
     this.page = await this.context.newPage();
     this.cdp = await this.context.newCDPSession(this.page);
     this.requests = trackRequests(this.page);
+    this.remotes = await failUnreachableRemotes(this.context, new URL(this.baseUrl).origin);
     this.globals = undefined;
     this.viewport = DEFAULT_VIEWPORT;
     this.media = {};
@@ -152,6 +155,7 @@ class PreviewWorker {
       this.viewport = viewport;
     }
     const change = globals && (!this.globals || !sameGlobals(globals, this.globals)) ? globals : null;
+    this.remotes.takeFailed();
     const outcome = await renderInPage(this.page, story.id, change);
     if (change) this.globals = change;
     return outcome;
@@ -211,6 +215,11 @@ class PreviewWorker {
     // Settling (images, fonts) may have started requests of its own.
     const pending = await this.requests.idle();
     if (pending.length > 0) notes.push(`${pending.length} request(s) still unanswered at capture: ${pending.slice(0, 3).join(', ')}`);
+    const unreachable = this.remotes.takeFailed();
+    if (unreachable.length > 0)
+      notes.push(
+        `${unreachable.length} remote resource(s) could not be fetched and were failed, the same way in every run: ${unreachable.slice(0, 3).join(', ')}`,
+      );
     const base = { storyId: story.id, title: story.title, name: story.name, mode: mode.name, notes };
     const area = await this.measureWhole(notes);
     if (!area || area.width === 0 || area.height === 0) {

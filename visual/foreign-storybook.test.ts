@@ -56,7 +56,7 @@ describe('the visual runner on a Storybook it has never seen', () => {
     expect(shot(first, 'throws')?.error).toContain('this story is broken on purpose');
     const others = first.shots.filter((candidate) => candidate.storyId.startsWith('foreign-widgets--') && !/--(navigates|throws)$/.test(candidate.storyId));
     expect(others.filter((candidate) => candidate.error)).toEqual([]);
-    expect(others).toHaveLength(2 * 13);
+    expect(others).toHaveLength(2 * 14);
   });
 
   it('captures a fixed drawer (an empty root) and a portal outside the root', () => {
@@ -105,6 +105,10 @@ describe('the visual runner on a Storybook it has never seen', () => {
     expect(shot(first, 'spinner')?.notes.join()).toContain('script animation');
     expect(shot(first, 'timed-spinner')?.notes.join()).toContain('shown 10 s in by the time its frames carry');
     expect(shot(first, 'broken-image')?.notes.join()).toContain('image does-not-exist.png did not load');
+    for (const run of [first, second])
+      expect(shot(run, 'remote-image')?.notes.join()).toContain(
+        '1 remote resource(s) could not be fetched and were failed, the same way in every run: http://pictures.example.invalid/team.png',
+      );
     expect(shot(first, 'missing-font')?.notes.join()).toContain('font Montserrat is not available');
     expect(shot(first, 'plain')?.notes).toEqual([]);
   });
