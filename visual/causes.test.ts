@@ -77,6 +77,21 @@ describe('naming the cause of a visual change', () => {
     ]);
   });
 
+  it('names first the change an element now shows (a token painted as a background) before one nobody shows (a focus ring)', () => {
+    const card = (ring: string, background: string): Structure => ({
+      rules: [
+        rule('⟨div #2⟩', { '--card-focus-ring-color': ring, '--card-bg-color': background, 'background-color': 'var(--card-bg-color)' }),
+        rule('⟨div #2⟩[data-as="button"]', { 'box-shadow': '0 0 0 1px var(--card-focus-ring-color)' }),
+      ],
+      nodes: [node('root', 'div', { color: '#000000' }), node('root/div[0]', 'div', { 'background-color': background }, { rules: ['⟨div #2⟩'] })],
+    });
+    const { causes } = explainCauses(card('#596ffc', '#13141b'), card('#ff6bff', 'rgb(255, 14, 255)'));
+    expect(causes.map((c) => c.text)).toEqual([
+      'token --card-bg-color #13141b → rgb(255, 14, 255) (rule ⟨div #2⟩)',
+      'token --card-focus-ring-color #596ffc → #ff6bff (rule ⟨div #2⟩)',
+    ]);
+  });
+
   it('names changed text on its element', () => {
     expect(explainCauses(card(), card({ text: 'Pending' })).causes.map((c) => c.text)).toEqual(['span.badge text "Waiting for review" → "Pending"']);
   });

@@ -57,19 +57,24 @@ export function explainCauses(before: Structure, after: Structure, locate?: Loca
   const changedTokens = new Set<string>();
   // A rule for a state nobody is in (:hover) changed, but what the capture shows came from the others.
   const unshown = new Set<string>();
+  // A change whose new value some element now shows where it showed another (a token's colour now
+  // painted as a background) is what the reader sees; one nobody shows (a focus ring) comes after.
+  const pairs = matchNodes(before.nodes, after.nodes);
+  const now = new Map(after.nodes.map((node) => [node.key, node]));
+  const newlyShown = changedStyleValues(pairs, now);
+  const seen = new Set<string>();
   for (const change of ruleChanges(before.rules ?? [], after.rules ?? [], locate)) {
     // A token no rule of this capture reads did not change what it shows.
     if (change.token && !usedTokens.has(change.token)) continue;
     if (change.token) changedTokens.add(change.token);
     if (change.unshown) unshown.add(change.text);
+    if (change.value && showsValue(newlyShown, change.value)) seen.add(change.text);
     changedRules.add(change.rule);
     add(change.text);
   }
   const tokenRules = rulesReading(allRules, tokensAffected(allRules, changedTokens));
 
-  const pairs = matchNodes(before.nodes, after.nodes);
   const matchedBefore = new Set([...pairs.values()].map((node) => node.key));
-  const now = new Map(after.nodes.map((node) => [node.key, node]));
   const old = new Map(before.nodes.map((node) => [node.key, node]));
   for (const node of after.nodes) {
     const was = pairs.get(node.key);
@@ -96,7 +101,8 @@ export function explainCauses(before: Structure, after: Structure, locate?: Loca
     if (!matchedBefore.has(node.key) && (!parent || matchedBefore.has(parent.key))) add(`removed ${describe(node, before.nodes)}`);
   }
 
-  const list = [...causes.values()].sort((a, b) => Number(unshown.has(a.text)) - Number(unshown.has(b.text)));
+  const rank = (text: string) => (unshown.has(text) ? 2 : seen.has(text) ? 0 : 1);
+  const list = [...causes.values()].sort((a, b) => rank(a.text) - rank(b.text));
   const shown = new Set(list.map((c) => c.text));
   const consequences = explainChange(before, after).filter((line) => !shown.has(line));
   if (list.length === 0 && consequences.length > 0) {
@@ -111,6 +117,8 @@ interface RuleChange {
   token?: string;
   text: string;
   unshown: boolean;
+  /** The value it declares now, when it still declares one. */
+  value?: string;
 }
 
 /** `rule .badge: padding 0.25rem 0.5rem → 0.25rem 0.45rem`, `token --accent #5b8cff → #ff00ff (rule :root)`. */
@@ -129,12 +137,41 @@ function ruleChanges(before: StyleRule[], after: StyleRule[], locate: LocateRule
       const where = at ? `${key} in ${at}` : key;
       changes.push(
         property.startsWith('--')
-          ? { rule: key, token: property, text: `token ${property} ${change} (rule ${where})`, unshown: unshown.has(key) }
-          : { rule: key, text: `rule ${where}: ${property} ${change}`, unshown: unshown.has(key) },
+          ? { rule: key, token: property, text: `token ${property} ${change} (rule ${where})`, unshown: unshown.has(key), value: to[property] }
+          : { rule: key, text: `rule ${where}: ${property} ${change}`, unshown: unshown.has(key), value: to[property] },
       );
     }
   }
   return changes;
+}
+
+/** The values elements show now in a painted property that showed another value there before. */
+function changedStyleValues(pairs: ReturnType<typeof matchNodes>, now: Map<string, StructureNode>): Set<string> {
+  const values = new Set<string>();
+  for (const [key, was] of pairs) {
+    const node = now.get(key);
+    if (!node) continue;
+    for (const property of PAINTED_PROPERTIES) {
+      const value = node.styles[property];
+      if (value !== undefined && value !== was.styles[property]) values.add(canonical(value));
+    }
+  }
+  return values;
+}
+
+/** True when one of the shown values holds `declared` (both as `canonical` writes them). */
+function showsValue(shown: Set<string>, declared: string): boolean {
+  const value = canonical(declared);
+  // Short values (0, auto, 1px) are shown everywhere and say nothing of this change.
+  return value.length >= 4 && !value.includes('var(') && [...shown].some((one) => one.includes(value));
+}
+
+/** Lower case, colours as the structure writes them: `rgb(255, 0, 255)` → `#ff00ff`. */
+function canonical(value: string): string {
+  return value.toLowerCase().replace(/rgba?\((\d+),\s*(\d+),\s*(\d+)(?:,\s*([\d.]+))?\)/g, (_, r: string, g: string, b: string, a?: string) => {
+    const code = `#${[r, g, b].map((part) => Number(part).toString(16).padStart(2, '0')).join('')}`;
+    return a === undefined || a === '1' ? code : `${code} at ${a}`;
+  });
 }
 
 /** The changed tokens with every token defined from them (`--badge-bg: var(--accent)`). */

@@ -189,6 +189,17 @@ describe('a Storybook written for Chromatic or Percy works unchanged', () => {
     expect(chromaticShot(first, 'styled-component')?.structure?.nodes.map((node) => node.label)).toContain('div[data-testid=styled-card]');
   });
 
+  it("knows styled-components' hashes by the style tag it marks, however their letters look, and tells apart two elements of one label", () => {
+    const structure = chromaticShot(first, 'styled-components-lowercase-hashes')?.structure;
+    expect(structure?.nodes.filter((node) => node.text === 'One' || node.text === 'Two').map((node) => node.label)).toEqual(['div', 'div']);
+    expect(structure?.rules).toEqual(
+      expect.arrayContaining([
+        { key: '⟨div #4⟩', declarations: { color: 'rgb(20, 60, 160)' } },
+        { key: '⟨div #5⟩', declarations: { color: 'rgb(0, 120, 0)' } },
+      ]),
+    );
+  });
+
   it('keys a rule on a generated class by the element it styles, and marks a rule for a state the capture does not show', () => {
     expect(chromaticShot(first, 'styled-component')?.structure?.rules).toEqual(
       expect.arrayContaining([

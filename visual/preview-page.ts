@@ -478,8 +478,24 @@ export function readStructure(page: Page, origin: { x: number; y: number }, igno
        * `eJwSfb`, emotion `css-1x2y3z`, styled-jsx `jsx-123`), so they never key an element or a rule;
        * a CSS module's class keeps its written part.
        */
+      // styled-components writes each rule on its generated class first (`.eJwSfb`, `.elyrwi:hover`,
+      // `.eJwSfb .title`) into style tags it marks: whatever leads those selectors is generated,
+      // whatever its letters look like.
+      const styledComponentsClasses = new Set<string>();
+      for (const tag of document.querySelectorAll('style[data-styled]')) {
+        try {
+          for (const rule of (tag as HTMLStyleElement).sheet?.cssRules ?? [])
+            for (const selector of (rule as CSSStyleRule).selectorText?.split(',') ?? []) {
+              const leading = /^\s*\.(-?[_a-zA-Z][\w-]*)/.exec(selector)?.[1];
+              if (leading) styledComponentsClasses.add(leading);
+            }
+        } catch {
+          // A sheet that cannot be read leaves the letters to tell.
+        }
+      }
       const generatedClass = (name: string, element: Element) =>
         /^(sc-|css-[a-z0-9]{4,}|jsx-\d+$|emotion-\d)/.test(name) ||
+        styledComponentsClasses.has(name) ||
         ([...element.classList].some((other) => other.startsWith('sc-')) && /^[a-zA-Z]{5,8}$/.test(name) && /[A-Z]/.test(name) && /[a-z]/.test(name));
       // css-loader's `Card__title___x7Yz2`, Vite's `_title_1x2y3`; BEM's `card__title` is the author's.
       const writtenClass = (name: string) => name.replace(/___[A-Za-z0-9_-]{5}$/, '').replace(/^_([A-Za-z][\w-]*)_(?=[a-z0-9]*\d)[a-z0-9]{5}$/, '$1');
@@ -492,6 +508,7 @@ export function readStructure(page: Page, origin: { x: number; y: number }, igno
           .map((name) => `.${name}`)
           .join('')}${id ? `[data-testid=${id}]` : ''}`;
       };
+      let generatedLabels: Map<string, Set<Element>> | undefined;
       // The static server's port changes every run: a URL of this page is written without its origin.
       const local = (value: string) => value.split(location.origin).join('');
       const ownText = (element: Element) =>
@@ -571,6 +588,7 @@ export function readStructure(page: Page, origin: { x: number; y: number }, igno
         for (let element = storyRoot?.parentElement; element; element = element.parentElement) ancestors.add(element);
         const found: NonNullable<Structure['rules']> = [];
         const seenKeys = new Map<string, number>();
+        const generatedRules = new Map<string, (typeof found)[number]>();
         const declarationsOf = (style: CSSStyleDeclaration) => {
           const declarations: Record<string, string> = {};
           for (const part of splitDeclarations(style.cssText)) {
@@ -597,6 +615,14 @@ export function readStructure(page: Page, origin: { x: number; y: number }, igno
               const mine = matched.filter((element) => owners.has(element));
               if (mine.length === 0 && !matched.some((element) => ancestors.has(element))) continue;
               const base = `${prefix}${stableSelector(rule.selectorText)}`;
+              // Rules on generated classes keyed to one element are one rule: CSS-in-JS splits an
+              // element's styles over its classes differently as the CSS changes, while what they
+              // declare together is what the author wrote. Later rules win, as in the cascade.
+              const merged = base.includes('⟨') ? generatedRules.get(base) : undefined;
+              if (merged) {
+                Object.assign(merged.declarations, declarationsOf(rule.style));
+                continue;
+              }
               const count = (seenKeys.get(base) ?? 0) + 1;
               seenKeys.set(base, count);
               const key = count === 1 ? base : `${base} (${count})`;
@@ -608,7 +634,9 @@ export function readStructure(page: Page, origin: { x: number; y: number }, igno
                 }
               };
               const unshown = mine.length > 0 && !mine.some(shown) && !matched.some((element) => ancestors.has(element) && shown(element));
-              found.push({ key, declarations: declarationsOf(rule.style), ...(unshown ? { unshown: true as const } : {}) });
+              const entry = { key, declarations: declarationsOf(rule.style), ...(unshown ? { unshown: true as const } : {}) };
+              found.push(entry);
+              if (base.includes('⟨')) generatedRules.set(base, entry);
               for (const element of mine) {
                 const owner = owners.get(element);
                 if (owner) (owner.rules ??= []).push(key);
@@ -634,10 +662,36 @@ export function readStructure(page: Page, origin: { x: number; y: number }, igno
        */
       function stableSelector(selector: string): string {
         return selector.replace(/\.(-?[_a-zA-Z][\w-]*)/g, (whole, name: string) => {
-          const element = document.getElementsByClassName(name)[0];
+          const styled = [...document.getElementsByClassName(name)];
+          const element = styled.find((candidate) => nodeOf.has(candidate)) ?? styled[0];
           if (!element) return whole;
-          return generatedClass(name, element) ? `⟨${label(element)}⟩` : `.${writtenClass(name)}`;
+          return generatedClass(name, element) ? `⟨${generatedClassKey(element)}⟩` : `.${writtenClass(name)}`;
         });
+      }
+
+      /**
+       * A generated class is written as the first element it styles: its label when no other captured
+       * element of that label carries a generated class, else also which of them it is in the
+       * capture's order (`div #3`), which comes from the DOM that a change of CSS alone leaves as it was.
+       */
+      function generatedClassKey(element: Element): string {
+        const own = label(element);
+        if ((generatedByLabel().get(own)?.size ?? 0) <= 1) return own;
+        const sameLabel = [...nodeOf.keys()].filter((other) => label(other) === own);
+        if (!sameLabel.includes(element)) return own;
+        return `${own} #${sameLabel.indexOf(element) + 1}`;
+      }
+
+      /** Each element label with the elements of that label that carry a generated class. */
+      function generatedByLabel(): Map<string, Set<Element>> {
+        if (generatedLabels) return generatedLabels;
+        generatedLabels = new Map();
+        for (const element of nodeOf.keys())
+          if ([...element.classList].some((name) => generatedClass(name, element))) {
+            const own = label(element);
+            generatedLabels.set(own, (generatedLabels.get(own) ?? new Set()).add(element));
+          }
+        return generatedLabels;
       }
 
       /** `a: b; c: url("x;y")` → ['a: b', 'c: url("x;y")']: semicolons inside quotes or brackets do not split. */

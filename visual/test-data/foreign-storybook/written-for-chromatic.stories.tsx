@@ -88,5 +88,19 @@ export const StyledComponent: Story = {
   ),
 };
 
+/**
+ * Two styled components whose hashes have no capital letter, in a style tag marked as
+ * styled-components marks its own: nothing but that tag tells these names from written ones.
+ */
+export const StyledComponentsLowercaseHashes: Story = {
+  render: () => (
+    <div>
+      <style data-styled="active">{'.elyrwi { color: rgb(20, 60, 160); } .bqwmzk { color: rgb(0, 120, 0); }'}</style>
+      <div className="sc-kTbCBX elyrwi">One</div>
+      <div className="sc-kTbCBX bqwmzk">Two</div>
+    </div>
+  ),
+};
+
 /** A bad parameter is named and ignored; the story is still captured. */
 export const BadParameter: Story = { parameters: { chromatic: { delay: 'soon' } } };
