@@ -77,17 +77,42 @@ describe('naming the cause of a visual change', () => {
     ]);
   });
 
-  it('names first the change an element now shows (a token painted as a background) before one nobody shows (a focus ring)', () => {
-    const card = (ring: string, background: string): Structure => ({
+  it('names first the change that covers most of the capture (a background), then by how many elements show it, then one nobody shows (a focus ring)', () => {
+    const card = (ring: string, fg: string, outline: string, background: string): Structure => ({
       rules: [
-        rule('⟨div #2⟩', { '--card-focus-ring-color': ring, '--card-bg-color': background, 'background-color': 'var(--card-bg-color)' }),
+        rule('⟨div #2⟩', {
+          '--card-focus-ring-color': ring,
+          '--card-fg-color': fg,
+          '--card-outline-color': outline,
+          '--card-bg-color': background,
+          'background-color': 'var(--card-bg-color)',
+          color: 'var(--card-fg-color)',
+        }),
         rule('⟨div #2⟩[data-as="button"]', { 'box-shadow': '0 0 0 1px var(--card-focus-ring-color)' }),
+        rule('⟨div #3⟩', { 'box-shadow': '0 0 0 1px var(--card-outline-color)' }),
       ],
-      nodes: [node('root', 'div', { color: '#000000' }), node('root/div[0]', 'div', { 'background-color': background }, { rules: ['⟨div #2⟩'] })],
+      nodes: [
+        node('root', 'div', { color: '#000000', width: '900px', height: '300px' }),
+        node('root/div[0]', 'div', { 'background-color': background, color: fg, width: '900px', height: '300px' }, { rules: ['⟨div #2⟩'] }),
+        // Two outlined boxes, whose text colour is their parent's, passed down.
+        ...[0, 1].map((index) =>
+          node(
+            `root/div[0]/div[${index}]`,
+            'div',
+            { 'box-shadow': `${outline} 0px 0px 0px 1px`, color: fg, width: '200px', height: '40px' },
+            { rules: ['⟨div #3⟩'] },
+          ),
+        ),
+      ],
     });
-    const { causes } = explainCauses(card('#596ffc', '#13141b'), card('#ff6bff', 'rgb(255, 14, 255)'));
+    const { causes } = explainCauses(
+      card('#596ffc', '#e4e5e9', 'rgba(117, 123, 150, 0.4)', '#13141b'),
+      card('#ff6bff', '#ffe4ff', 'rgba(255, 120, 255, 0.4)', 'rgb(255, 14, 255)'),
+    );
     expect(causes.map((c) => c.text)).toEqual([
       'token --card-bg-color #13141b → rgb(255, 14, 255) (rule ⟨div #2⟩)',
+      'token --card-outline-color rgba(117, 123, 150, 0.4) → rgba(255, 120, 255, 0.4) (rule ⟨div #2⟩)',
+      'token --card-fg-color #e4e5e9 → #ffe4ff (rule ⟨div #2⟩)',
       'token --card-focus-ring-color #596ffc → #ff6bff (rule ⟨div #2⟩)',
     ]);
   });

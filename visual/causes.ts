@@ -62,13 +62,15 @@ export function explainCauses(before: Structure, after: Structure, locate?: Loca
   const pairs = matchNodes(before.nodes, after.nodes);
   const now = new Map(after.nodes.map((node) => [node.key, node]));
   const newlyShown = changedStyleValues(pairs, now);
-  const seen = new Set<string>();
+  // How much of the capture now shows each change's value: the most shown is named first.
+  const seen = new Map<string, number>();
   for (const change of ruleChanges(before.rules ?? [], after.rules ?? [], locate)) {
     // A token no rule of this capture reads did not change what it shows.
     if (change.token && !usedTokens.has(change.token)) continue;
     if (change.token) changedTokens.add(change.token);
     if (change.unshown) unshown.add(change.text);
-    if (change.value && showsValue(newlyShown, change.value)) seen.add(change.text);
+    const showing = change.value ? timesShown(newlyShown, change.value) : 0;
+    if (showing > 0) seen.set(change.text, showing);
     changedRules.add(change.rule);
     add(change.text);
   }
@@ -102,7 +104,7 @@ export function explainCauses(before: Structure, after: Structure, locate?: Loca
   }
 
   const rank = (text: string) => (unshown.has(text) ? 2 : seen.has(text) ? 0 : 1);
-  const list = [...causes.values()].sort((a, b) => rank(a.text) - rank(b.text));
+  const list = [...causes.values()].sort((a, b) => rank(a.text) - rank(b.text) || (seen.get(b.text) ?? 0) - (seen.get(a.text) ?? 0));
   const shown = new Set(list.map((c) => c.text));
   const consequences = explainChange(before, after).filter((line) => !shown.has(line));
   if (list.length === 0 && consequences.length > 0) {
@@ -145,25 +147,36 @@ function ruleChanges(before: StyleRule[], after: StyleRule[], locate: LocateRule
   return changes;
 }
 
-/** The values elements show now in a painted property that showed another value there before. */
-function changedStyleValues(pairs: ReturnType<typeof matchNodes>, now: Map<string, StructureNode>): Set<string> {
-  const values = new Set<string>();
+/**
+ * The values elements show now in a painted property that showed another value there before, each
+ * with how much of the capture shows it: a background its element's area in pixels, anything else
+ * (a text colour, a border, a shadow) one per element (an inherited one only where it was set).
+ */
+function changedStyleValues(pairs: ReturnType<typeof matchNodes>, now: Map<string, StructureNode>): { value: string; weight: number }[] {
+  const values: { value: string; weight: number }[] = [];
   for (const [key, was] of pairs) {
     const node = now.get(key);
     if (!node) continue;
+    const parent = now.get(parentKey(key));
+    const parentWas = parent ? pairs.get(parent.key) : undefined;
+    const area = Math.max(1, (Number.parseFloat(node.styles.width ?? '') || 0) * (Number.parseFloat(node.styles.height ?? '') || 0));
     for (const property of PAINTED_PROPERTIES) {
       const value = node.styles[property];
-      if (value !== undefined && value !== was.styles[property]) values.add(canonical(value));
+      if (value === undefined || value === was.styles[property]) continue;
+      // A text colour its parent passed down counts once, on the element that set it.
+      if (INHERITED.has(property) && parent?.styles[property] === value && parentWas?.styles[property] === was.styles[property]) continue;
+      values.push({ value: canonical(value), weight: property.startsWith('background') ? area : 1 });
     }
   }
   return values;
 }
 
-/** True when one of the shown values holds `declared` (both as `canonical` writes them). */
-function showsValue(shown: Set<string>, declared: string): boolean {
+/** How much of the capture shows `declared` (both as `canonical` writes them); 0 when nothing does. */
+function timesShown(shown: { value: string; weight: number }[], declared: string): number {
   const value = canonical(declared);
   // Short values (0, auto, 1px) are shown everywhere and say nothing of this change.
-  return value.length >= 4 && !value.includes('var(') && [...shown].some((one) => one.includes(value));
+  if (value.length < 4 || value.includes('var(')) return 0;
+  return shown.reduce((sum, one) => sum + (one.value.includes(value) ? one.weight : 0), 0);
 }
 
 /** Lower case, colours as the structure writes them: `rgb(255, 0, 255)` → `#ff00ff`. */
