@@ -1,7 +1,11 @@
 import type { BrowserContext } from '@playwright/test';
 
-/** How long a remote host gets to answer before its resource counts as one that cannot be had. */
-const REMOTE_TIMEOUT_MS = 5_000;
+/**
+ * How long a remote host gets to answer before its resource counts as one that cannot be had:
+ * shorter than the wait for the network to go idle (preview-page.ts), so a host that never
+ * answers is failed before the capture, in every run.
+ */
+const REMOTE_TIMEOUT_MS = 3_000;
 
 /**
  * Requests to origins other than the Storybook's (remote images, fonts, APIs) are fetched here and
