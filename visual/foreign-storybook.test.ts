@@ -56,7 +56,7 @@ describe('the visual runner on a Storybook it has never seen', () => {
     expect(shot(first, 'throws')?.error).toContain('this story is broken on purpose');
     const others = first.shots.filter((candidate) => candidate.storyId.startsWith('foreign-widgets--') && !/--(navigates|throws)$/.test(candidate.storyId));
     expect(others.filter((candidate) => candidate.error)).toEqual([]);
-    expect(others).toHaveLength(2 * 14);
+    expect(others).toHaveLength(2 * 15);
   });
 
   it('captures a fixed drawer (an empty root) and a portal outside the root', () => {
@@ -80,6 +80,13 @@ describe('the visual runner on a Storybook it has never seen', () => {
 
   it("leaves out what a parent hides (a carousel's other slides): the capture is what the viewport shows", () => {
     expect(size(shot(first, 'carousel')?.png)?.width).toBe(900);
+  });
+
+  it('keeps a menu positioned from outside the card that hides its overflow, as a browser shows it', () => {
+    const menu = shot(first, 'menu-out-of-clipping-card')?.png;
+    // The menu runs from 150 to 350 px below the card's top, which sits inside the decorator's 12 px padding.
+    expect(size(menu)).toEqual({ width: 900, height: 362 });
+    expect(pixelAt(menu, 50, 300)).toEqual([255, 204, 204, 255]);
   });
 
   it('a fixed backdrop over a page longer than the viewport covers all of it, as it does at every scroll position', () => {

@@ -388,15 +388,30 @@ export function measureCaptureArea(page: Page): Promise<CaptureArea | undefined>
       bottom: locked('overflowY') ? window.innerHeight - window.scrollY : Infinity,
     };
     let showsFixed = false;
-    const visit = (element: Element, clip: Clip) => {
+    /** A clipping ancestor and the part of the page it lets its contents show in. */
+    type Clipping = { clipper: Element; rect: Clip };
+    const intersect = (clips: Clipping[]): Clip =>
+      clips.reduce(
+        (rect, { rect: other }) => ({
+          left: Math.max(rect.left, other.left),
+          top: Math.max(rect.top, other.top),
+          right: Math.min(rect.right, other.right),
+          bottom: Math.min(rect.bottom, other.bottom),
+        }),
+        open,
+      );
+    const visit = (element: Element, clips: Clipping[]) => {
       const style = getComputedStyle(element);
       if (style.display === 'none' || style.visibility === 'hidden' || Number(style.opacity) === 0) return;
       const box = element.getBoundingClientRect();
       // Parked off-screen (a library measuring text, screen-reader-only text): nobody sees it.
       if (box.width > 0 && box.height > 0 && (box.right + window.scrollX <= 0 || box.bottom + window.scrollY <= 0)) return;
-      // A fixed element escapes every clip but a locked viewport's; anything else shows only inside
-      // its clipping ancestors.
-      const within = style.position === 'fixed' ? open : clip;
+      // An ancestor clips what its box contains: a fixed element escapes every clip but a locked
+      // viewport's, and an absolutely positioned one escapes the clipping ancestors that lie inside
+      // its containing block (a menu positioned from outside a card that hides its overflow).
+      const containingBlock = style.position === 'absolute' ? ((element as HTMLElement).offsetParent ?? document.body) : undefined;
+      const applying = style.position === 'fixed' ? [] : containingBlock ? clips.filter(({ clipper }) => clipper.contains(containingBlock)) : clips;
+      const within = intersect(applying);
       const shown = {
         left: Math.max(box.left, within.left),
         top: Math.max(box.top, within.top),
@@ -414,16 +429,24 @@ export function measureCaptureArea(page: Page): Promise<CaptureArea | undefined>
       // them (overflow hidden, clip, auto or scroll: a carousel's hidden slides, a scroll area's rest).
       const clipsX = style.overflowX !== 'visible';
       const clipsY = style.overflowY !== 'visible';
-      const inner = {
-        left: clipsX ? Math.max(within.left, box.left) : within.left,
-        top: clipsY ? Math.max(within.top, box.top) : within.top,
-        right: clipsX ? Math.min(within.right, box.right) : within.right,
-        bottom: clipsY ? Math.min(within.bottom, box.bottom) : within.bottom,
-      };
-      for (const child of element.children) visit(child, inner);
+      const own =
+        clipsX || clipsY
+          ? [
+              {
+                clipper: element,
+                rect: {
+                  left: clipsX ? box.left : -Infinity,
+                  top: clipsY ? box.top : -Infinity,
+                  right: clipsX ? box.right : Infinity,
+                  bottom: clipsY ? box.bottom : Infinity,
+                },
+              },
+            ]
+          : [];
+      for (const child of element.children) visit(child, [...applying, ...own]);
     };
-    if (root) visit(root, open);
-    for (const element of outside) visit(element, open);
+    if (root) visit(root, []);
+    for (const element of outside) visit(element, []);
     if (!Number.isFinite(left)) return undefined;
     const x = Math.max(0, Math.floor(left + window.scrollX + 1e-3));
     const y = Math.max(0, Math.floor(top + window.scrollY + 1e-3));
