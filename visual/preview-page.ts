@@ -531,7 +531,7 @@ export function readStructure(page: Page, origin: { x: number; y: number }, igno
           .map((name) => `.${name}`)
           .join('')}${id ? `[data-testid=${id}]` : ''}`;
       };
-      let generatedLabels: Map<string, Set<Element>> | undefined;
+      let labelled: { captured: Map<string, Element[]>; generated: Map<string, number> } | undefined;
       // The static server's port changes every run: a URL of this page is written without its origin.
       const local = (value: string) => value.split(location.origin).join('');
       const ownText = (element: Element) =>
@@ -699,22 +699,24 @@ export function readStructure(page: Page, origin: { x: number; y: number }, igno
        */
       function generatedClassKey(element: Element): string {
         const own = label(element);
-        if ((generatedByLabel().get(own)?.size ?? 0) <= 1) return own;
-        const sameLabel = [...nodeOf.keys()].filter((other) => label(other) === own);
-        if (!sameLabel.includes(element)) return own;
-        return `${own} #${sameLabel.indexOf(element) + 1}`;
+        const { captured, generated } = capturedByLabel();
+        if ((generated.get(own) ?? 0) <= 1) return own;
+        const place = captured.get(own)?.indexOf(element) ?? -1;
+        return place < 0 ? own : `${own} #${place + 1}`;
       }
 
-      /** Each element label with the elements of that label that carry a generated class. */
-      function generatedByLabel(): Map<string, Set<Element>> {
-        if (generatedLabels) return generatedLabels;
-        generatedLabels = new Map();
-        for (const element of nodeOf.keys())
-          if ([...element.classList].some((name) => generatedClass(name, element))) {
-            const own = label(element);
-            generatedLabels.set(own, (generatedLabels.get(own) ?? new Set()).add(element));
-          }
-        return generatedLabels;
+      /** The captured elements by label, in the capture's order, and how many of each label carry a generated class. */
+      function capturedByLabel(): { captured: Map<string, Element[]>; generated: Map<string, number> } {
+        if (labelled) return labelled;
+        labelled = { captured: new Map(), generated: new Map() };
+        for (const element of nodeOf.keys()) {
+          const own = label(element);
+          const same = labelled.captured.get(own) ?? [];
+          same.push(element);
+          labelled.captured.set(own, same);
+          if ([...element.classList].some((name) => generatedClass(name, element))) labelled.generated.set(own, (labelled.generated.get(own) ?? 0) + 1);
+        }
+        return labelled;
       }
 
       /** `a: b; c: url("x;y")` → ['a: b', 'c: url("x;y")']: semicolons inside quotes or brackets do not split. */
