@@ -21,6 +21,8 @@ export default defineConfig<{ transport: Transport }>({
   // passes only on retry still fails the gate (scripts/playwright-verdict.mjs).
   retries: 1,
   workers: 2,
+  // Clears the page snapshots' folder; its teardown writes their report (visual/page-snapshot.ts).
+  globalSetup: './e2e/support/page-run.ts',
   fullyParallel: true,
   timeout: 20_000,
   expect: { timeout: 5_000 },

@@ -3,7 +3,7 @@
 // an earlier one failed, so one run shows everything that is wrong; the last line is
 // `N passed, N failed` (plus skipped) over all of them, and the whole gate's wall time. Under
 // GitHub Actions the summary table also goes to the job summary ($GITHUB_STEP_SUMMARY).
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureChromium } from './browser.mjs';
@@ -162,6 +162,16 @@ if (visualStage) {
   const counts = summary && { passed: summary.unchanged, failed: summary.changed + summary.new + summary.removed + summary.error, skipped: 0 };
   record('visual', countsOr(ok, counts), seconds);
   if (!existsSync(join(root, 'visual-report', 'index.html'))) notes.push('no visual report was written');
+}
+
+// One visual report for stories and pages: the page snapshots' run (written by the E2E stage, which
+// already failed for any that differ) joins the stories' report. Its counts stay in the Playwright row.
+if (visualStage && runs('playwright') && existsSync(join(root, 'visual-pages', 'summary.json'))) {
+  const merge = spawnSync(process.execPath, [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'visual/merge.ts', 'visual-report', 'visual-pages'], {
+    encoding: 'utf8',
+  });
+  if (merge.status === 0) console.log(merge.stdout.trim());
+  else notes.push(`the page snapshots could not be merged into visual-report: ${(merge.stderr || merge.stdout).trim().split('\n')[0]}`);
 }
 
 const total = `${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`;

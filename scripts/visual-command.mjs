@@ -2,8 +2,8 @@
 // whether it may run. visual-accept.yml imports this file from the default branch (never from the
 // pull request), so the rules that guard our token are the reviewed ones.
 
-/** A capture id, story id, group id or glob over them (what `--accept` takes), or `all`. */
-const TARGET = /^[a-z0-9*?][a-z0-9@*?-]{0,199}$/;
+/** A capture id (a story's, or a page snapshot's `pages/<name>@<mode>`), story id, group id or glob over them (what `--accept` takes), or `all`. */
+const TARGET = /^[a-z0-9*?][a-z0-9@*?/-]{0,199}$/;
 const MAX_TARGETS = 50;
 /** Who may spend our token on a pull request: GitHub's permission levels with write access. */
 const WRITERS = new Set(['admin', 'maintain', 'write']);

@@ -4,6 +4,7 @@ import '@fontsource/inter/400.css';
 import '@fontsource/inter/600.css';
 import './app/theme.css';
 import { App } from './app/App';
+import { followColorScheme } from './app/color-scheme';
 import { mocksEnabled, runtimeConfig } from './config/runtime-config';
 import { configureTracing } from './telemetry/tracing';
 import { PersistentStore } from './storage/persistent-store';
@@ -23,6 +24,7 @@ async function startMocks(): Promise<string | undefined> {
 }
 
 async function boot(): Promise<void> {
+  followColorScheme();
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html has no #root element');
   try {

@@ -11,6 +11,9 @@ describe('reading /visual from a pull request comment', () => {
       command: { action: 'reject', targets: ['widgets-*'], reason: 'the chart axis is clipped' },
     });
     expect(parseVisualCommand('  /visual accept all  ')).toEqual({ command: { action: 'accept', targets: ['all'] } });
+    expect(parseVisualCommand('/visual accept pages/observability-loaded@dark-390 pages/approvals-*')).toEqual({
+      command: { action: 'accept', targets: ['pages/observability-loaded@dark-390', 'pages/approvals-*'] },
+    });
   });
 
   it('ignores comments that are not commands, even when they mention one later', () => {
@@ -23,7 +26,7 @@ describe('reading /visual from a pull request comment', () => {
     expect(parseVisualCommand('/visual')).toEqual({ error: expect.stringContaining('Usage') });
     expect(parseVisualCommand('/visual approve c-1')).toEqual({ error: expect.stringContaining('Usage') });
     expect(parseVisualCommand('/visual accept')).toEqual({ error: expect.stringContaining('needs what to accept') });
-    for (const hostile of ['$(rm -rf ~)', '--update', 'a;b', '../../etc/passwd', 'A@B', '`id`'])
+    for (const hostile of ['$(rm -rf ~)', '--update', 'a;b', '../../etc/passwd', 'pages/../../etc', 'A@B', '`id`'])
       expect(parseVisualCommand(`/visual accept ${hostile}`)).toEqual({ error: expect.stringContaining('Not a capture, group or glob') });
     expect(parseVisualCommand(`/visual accept ${Array.from({ length: 51 }, (_, i) => `c-${i}`).join(' ')}`)).toEqual({
       error: 'At most 50 targets in one command.',

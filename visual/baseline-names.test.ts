@@ -24,3 +24,14 @@ describe('baseline file names', () => {
     expect(parseBaselineFile('story--one--light.png')).toBeUndefined();
   });
 });
+
+describe('page snapshot names', () => {
+  it('live in the pages folder and round-trip', () => {
+    expect(baselineFile('pages/observability-loaded', 'light-1400')).toBe('pages/observability-loaded@light-1400.png');
+    expect(parseBaselineFile('pages/observability-loaded@dark-390.json')).toEqual({ storyId: 'pages/observability-loaded', mode: 'dark-390', ext: 'json' });
+  });
+
+  it('refuse any other folder or a path that climbs out', () => {
+    for (const bad of ['../x', 'pages/../x', 'other/x', 'pages/a/b', 'pages/']) expect(() => baselineFile(bad, 'light')).toThrow(/not a Storybook id/);
+  });
+});

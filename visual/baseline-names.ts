@@ -1,10 +1,16 @@
 /**
- * Baseline files are `<story id>@<mode>.<ext>`. Story ids (Storybook sanitises them to
- * `[a-z0-9-]`) contain `--` but never `@`, so the last `@` splits a name unambiguously.
- * Mode names go into file paths, so only safe ones are accepted.
+ * Baseline files are `<capture id>@<mode>.<ext>`. A capture id is a story id (Storybook sanitises
+ * them to `[a-z0-9-]`: `--` but never `@` or `/`) or a page snapshot's `pages/<name>`, whose
+ * baselines live in the `pages/` folder; no story id can take that form. The last `@` splits a
+ * name unambiguously. Mode names go into file paths, so only safe ones are accepted.
  */
 const MODE_NAME = /^[a-z0-9][a-z0-9-]{0,47}$/;
-const STORY_ID = /^[a-z0-9][a-z0-9-]*$/;
+const STORY_ID = /^(pages\/)?[a-z0-9][a-z0-9-]*$/;
+/** The folder (under the baselines and the report's image folders) page snapshots live in. */
+export const PAGES_FOLDER = 'pages';
+/** A page snapshot's capture id: `pages/<name>`. */
+export const pageCaptureId = (name: string) => `${PAGES_FOLDER}/${name}`;
+export const isPageCapture = (id: string) => id.startsWith(`${PAGES_FOLDER}/`);
 
 /** Why `mode` cannot name a baseline file, or undefined when it can. */
 export function invalidModeName(mode: string): string | undefined {
@@ -12,7 +18,7 @@ export function invalidModeName(mode: string): string | undefined {
 }
 
 export function baselineFile(storyId: string, mode: string, ext: 'png' | 'json' = 'png'): string {
-  if (!STORY_ID.test(storyId)) throw new Error(`story id ${JSON.stringify(storyId)} is not a Storybook id`);
+  if (!STORY_ID.test(storyId)) throw new Error(`story id ${JSON.stringify(storyId)} is not a Storybook id or pages/<name>`);
   const problem = invalidModeName(mode);
   if (problem) throw new Error(problem);
   return `${storyId}@${mode}.${ext}`;

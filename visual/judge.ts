@@ -1,5 +1,5 @@
-import { copyFileSync, existsSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { baselineFile, parseBaselineFile } from './baseline-names';
 import type { Shot } from './capture';
 import { comparePngs, DEFAULT_THRESHOLD } from './compare';
@@ -40,6 +40,12 @@ function hasBaseline(shot: Shot, baselines: string): boolean {
 }
 
 /** Compares one capture with its baseline, writes the images the report shows, and says why it changed. */
+/** Writes a report or baseline file, making its folder first (a page snapshot's is `pages/`). */
+function write(path: string, data: Buffer | string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, data);
+}
+
 export function judge(shot: Shot, folders: Folders): StoryResult {
   const base = { id: shot.storyId, title: shot.title, name: shot.name, mode: shot.mode, ...(shot.notes.length ? { notes: shot.notes } : {}) };
   if (shot.error || !shot.png) {
@@ -49,8 +55,8 @@ export function judge(shot: Shot, folders: Folders): StoryResult {
   }
   const name = baselineFile(shot.storyId, shot.mode);
   const currentFile = join('current', name);
-  writeFileSync(join(folders.report, currentFile), shot.png);
-  if (shot.structure) writeFileSync(join(folders.report, 'current', baselineFile(shot.storyId, shot.mode, 'json')), formatStructure(shot.structure));
+  write(join(folders.report, currentFile), shot.png);
+  if (shot.structure) write(join(folders.report, 'current', baselineFile(shot.storyId, shot.mode, 'json')), formatStructure(shot.structure));
   const baselinePath = join(folders.baselines, name);
   if (!existsSync(baselinePath)) return { ...base, status: 'new', diffRatio: 1, reason: 'no baseline yet', files: { current: currentFile } };
   const baseline = readFileSync(baselinePath);
@@ -59,14 +65,15 @@ export function judge(shot: Shot, folders: Folders): StoryResult {
   const why = () => (before && shot.structure ? explainCauses(before, shot.structure, folders.locateRule) : undefined);
   if (result.status === 'unchanged' && !result.tolerated) return { ...base, status: 'unchanged', diffRatio: 0 };
   const baselineCopy = join('baseline', name);
-  writeFileSync(join(folders.report, baselineCopy), baseline);
+  write(join(folders.report, baselineCopy), baseline);
   // The structure too, so an accepted change can be undone from the report.
   const structureName = baselineFile(shot.storyId, shot.mode, 'json');
-  if (existsSync(join(folders.baselines, structureName))) copyFileSync(join(folders.baselines, structureName), join(folders.report, 'baseline', structureName));
+  if (existsSync(join(folders.baselines, structureName)))
+    write(join(folders.report, 'baseline', structureName), readFileSync(join(folders.baselines, structureName)));
   if (result.status === 'error')
     return { ...base, status: 'error', diffRatio: 1, reason: result.reason, files: { baseline: baselineCopy, current: currentFile } };
   const diffFile = join('diff', name);
-  if (result.diffPng) writeFileSync(join(folders.report, diffFile), result.diffPng);
+  if (result.diffPng) write(join(folders.report, diffFile), result.diffPng);
   const files = { baseline: baselineCopy, current: currentFile, ...(result.diffPng ? { diff: diffFile } : {}) };
   const explanation = why();
   const whyLines =
@@ -126,8 +133,8 @@ export function applyUpdate(results: StoryResult[], folders: Folders): void {
       continue;
     }
     const current = join(folders.report, 'current');
-    if (result.status === 'changed' || result.status === 'new') writeFileSync(join(folders.baselines, png), readFileSync(join(current, png)));
+    if (result.status === 'changed' || result.status === 'new') write(join(folders.baselines, png), readFileSync(join(current, png)));
     // Every baseline gets its structure beside it, so the next change can be explained.
-    if (existsSync(join(current, json))) writeFileSync(join(folders.baselines, json), readFileSync(join(current, json)));
+    if (existsSync(join(current, json))) write(join(folders.baselines, json), readFileSync(join(current, json)));
   }
 }

@@ -153,10 +153,17 @@ export async function openPreview(page: Page, baseUrl: string, firstStoryId: str
   );
 }
 
-/** Two frames of the page, by the real requestAnimationFrame even while a story's loop is frozen. */
+/**
+ * Two frames of the page, by the real requestAnimationFrame even while a story's loop is frozen or
+ * a test's fake clock (Playwright's page.clock, which keeps the real one as a builtin) holds frames.
+ */
 export function nextFrames(page: Page): Promise<unknown> {
   return page.evaluate(() => {
-    const frame = (window as unknown as { __visualRaf?: typeof requestAnimationFrame }).__visualRaf ?? window.requestAnimationFrame.bind(window);
+    const w = window as unknown as {
+      __visualRaf?: typeof requestAnimationFrame;
+      __pwClock?: { builtins?: { requestAnimationFrame?: typeof requestAnimationFrame } };
+    };
+    const frame = w.__visualRaf ?? w.__pwClock?.builtins?.requestAnimationFrame ?? window.requestAnimationFrame.bind(window);
     return new Promise((done) => frame(() => frame(done)));
   });
 }
@@ -324,8 +331,13 @@ export function settleInPage(page: Page): Promise<string[]> {
      * next story renders. True when one was running.
      */
     async function freezeAnimationLoops(): Promise<boolean> {
-      const w = window as unknown as { __visualThaw?: () => void; __visualRaf?: typeof requestAnimationFrame; __visualFramesRun?: number[] };
-      const original = w.__visualRaf ?? window.requestAnimationFrame.bind(window);
+      const w = window as unknown as {
+        __visualThaw?: () => void;
+        __visualRaf?: typeof requestAnimationFrame;
+        __visualFramesRun?: number[];
+        __pwClock?: { builtins?: { requestAnimationFrame?: typeof requestAnimationFrame } };
+      };
+      const original = w.__visualRaf ?? w.__pwClock?.builtins?.requestAnimationFrame ?? window.requestAnimationFrame.bind(window);
       const ran = w.__visualFramesRun ?? [];
       const nextFrame = () => new Promise<number>((done) => original(done));
       const LOOP_FRAMES = 5;

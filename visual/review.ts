@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { baselineFile } from './baseline-names';
 import { sha256 } from './compare';
 import { captureId, type CauseGroup } from './groups';
@@ -91,11 +91,14 @@ function filesOf(capture: string, folders: Folders) {
   const at = capture.lastIndexOf('@');
   const [storyId, mode] = [capture.slice(0, at), capture.slice(at + 1)];
   const names = [baselineFile(storyId, mode), baselineFile(storyId, mode, 'json')];
-  return names.map((name) => ({
+  const files = names.map((name) => ({
     baseline: join(folders.baselines, name),
     current: join(folders.report, 'current', name),
     previous: join(folders.report, 'baseline', name),
   }));
+  // A page snapshot's files sit one folder down (pages/), in the baselines and the report alike.
+  for (const file of files) for (const path of [file.baseline, file.previous]) mkdirSync(dirname(path), { recursive: true });
+  return files;
 }
 
 /** Who decides: git's user.name, as the commit with the baselines will say. */
@@ -118,7 +121,6 @@ export interface DecideOptions {
 export function decide(summary: RunSummary, captures: string[], decision: Decision['decision'], folders: Folders, options: DecideOptions): Decision[] {
   const decisions = new Map(readDecisions(folders.baselines).map((entry) => [entry.capture, entry]));
   const byCapture = new Map(summary.stories.map((story) => [captureId(story), story]));
-  mkdirSync(join(folders.report, 'baseline'), { recursive: true });
   const made: Decision[] = [];
   for (const capture of captures) {
     const story = byCapture.get(capture);
