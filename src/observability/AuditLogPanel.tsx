@@ -7,6 +7,7 @@ import { NAME_CHARS, OPTION_CHARS, shownText } from '../ui/agent-text';
 import { clockTime } from '../ui/clock-time';
 import { UnreadableRecords } from '../ui/UnreadableRecords';
 import { TableHead } from '../ui/TableHead';
+import { TableScroll } from '../ui/TableScroll';
 import { WidgetFrame } from '../ui/WidgetFrame';
 
 export interface AuditPage {
@@ -109,22 +110,24 @@ export function AuditLogPanel({ source, refreshEveryMs }: { source: AuditSource;
       {events.length === 0 ? (
         <p className="muted">{Object.values(filters).some((value) => value !== undefined) ? 'No audit events match these filters.' : 'No audit events yet.'}</p>
       ) : (
-        <table>
-          <caption className="visually-hidden">Audit events, newest first</caption>
-          <TableHead columns={['When', 'Service', 'Event', 'Who', 'Target', 'Outcome']} />
-          <tbody>
-            {events.map((event) => (
-              <tr key={event.id} data-testid="audit-row">
-                <td>{clockTime(Date.parse(event.at))}</td>
-                <td>{shownText(event.service, NAME_CHARS)}</td>
-                <td>{shownText(event.type, NAME_CHARS)}</td>
-                <td>{shownText(event.actor, NAME_CHARS)}</td>
-                <td>{shownText(event.target, NAME_CHARS)}</td>
-                <td>{event.success ? 'Succeeded' : `Failed${event.detail ? `: ${shownText(event.detail, NAME_CHARS)}` : ''}`}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <TableScroll label="Audit events table">
+          <table>
+            <caption className="visually-hidden">Audit events, newest first</caption>
+            <TableHead columns={['When', 'Service', 'Event', 'Who', 'Target', 'Outcome']} />
+            <tbody>
+              {events.map((event) => (
+                <tr key={event.id} data-testid="audit-row">
+                  <td>{clockTime(Date.parse(event.at))}</td>
+                  <td>{shownText(event.service, NAME_CHARS)}</td>
+                  <td>{shownText(event.type, NAME_CHARS)}</td>
+                  <td>{shownText(event.actor, NAME_CHARS)}</td>
+                  <td>{shownText(event.target, NAME_CHARS)}</td>
+                  <td>{event.success ? 'Succeeded' : `Failed${event.detail ? `: ${shownText(event.detail, NAME_CHARS)}` : ''}`}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       <UnreadableRecords records={pages.flatMap((page) => page.unreadable)} noun="audit event" />
       {extra.error && <p role="alert">Could not load more audit events: {extra.error}</p>}

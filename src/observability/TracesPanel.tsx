@@ -4,6 +4,7 @@ import type { Records } from '../api/records';
 import { useResource } from '../api/use-resource';
 import { clockTime } from '../ui/clock-time';
 import { UnreadableRecords } from '../ui/UnreadableRecords';
+import { TableScroll } from '../ui/TableScroll';
 import { WidgetFrame } from '../ui/WidgetFrame';
 import { TraceWaterfall } from './TraceWaterfall';
 import { NAME_CHARS, shownText } from '../ui/agent-text';
@@ -25,32 +26,34 @@ export function TracesPanel({ sources }: { sources: TraceSources }) {
       {traces.data?.items.length === 0 ? (
         <p className="muted">No traces recorded yet.</p>
       ) : (
-        <table>
-          <TableHead columns={['Trace', 'Root span', 'Service', 'Started', 'Duration', 'Spans', 'Status']} />
-          <tbody>
-            {traces.data?.items.map((trace) => (
-              <tr key={trace.traceId} aria-selected={open === trace.traceId}>
-                <td>
-                  <button
-                    type="button"
-                    className="link-button"
-                    aria-expanded={open === trace.traceId}
-                    onClick={() => setOpen(open === trace.traceId ? null : trace.traceId)}
-                    aria-label={`Open trace ${trace.traceId}`}
-                  >
-                    <code>{trace.traceId.slice(0, 12)}</code>
-                  </button>
-                </td>
-                <td>{shownText(trace.rootSpan, NAME_CHARS)}</td>
-                <td>{shownText(trace.service, NAME_CHARS)}</td>
-                <td>{clockTime(Date.parse(trace.startedAt))}</td>
-                <td>{formatDuration(trace.durationMs)}</td>
-                <td>{formatQuantity(trace.spanCount)}</td>
-                <td>{trace.status}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <TableScroll label="Recent traces table">
+          <table>
+            <TableHead columns={['Trace', 'Root span', 'Service', 'Started', 'Duration', 'Spans', 'Status']} />
+            <tbody>
+              {traces.data?.items.map((trace) => (
+                <tr key={trace.traceId} aria-selected={open === trace.traceId}>
+                  <td>
+                    <button
+                      type="button"
+                      className="link-button"
+                      aria-expanded={open === trace.traceId}
+                      onClick={() => setOpen(open === trace.traceId ? null : trace.traceId)}
+                      aria-label={`Open trace ${trace.traceId}`}
+                    >
+                      <code>{trace.traceId.slice(0, 12)}</code>
+                    </button>
+                  </td>
+                  <td>{shownText(trace.rootSpan, NAME_CHARS)}</td>
+                  <td>{shownText(trace.service, NAME_CHARS)}</td>
+                  <td>{clockTime(Date.parse(trace.startedAt))}</td>
+                  <td>{formatDuration(trace.durationMs)}</td>
+                  <td>{formatQuantity(trace.spanCount)}</td>
+                  <td>{trace.status}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       <UnreadableRecords records={traces.data?.unreadable ?? []} noun="trace" />
       {open && <TraceDetail key={open} traceId={open} sources={sources} />}

@@ -32,6 +32,8 @@ const HEIGHT = 150;
 // Room on the right for half of the last time label, which sits on the plot's edge.
 const MARGIN = { top: 6, right: 26, bottom: 24, left: 56 };
 const PLOT_WIDTH = WIDTH - MARGIN.left - MARGIN.right;
+/** A place along the chart as a share of its drawn width, which is smaller than WIDTH in a narrow card. */
+const percentOfWidth = (pixels: number) => `${((pixels / WIDTH) * 100).toFixed(2)}%`;
 const PLOT_HEIGHT = HEIGHT - MARGIN.top - MARGIN.bottom;
 const axisTime = (at: number | { valueOf(): number }) => clockTime(Number(at)).slice(0, 8);
 const TICK_LABEL = { fill: 'var(--muted)', fontSize: 11, fontFamily: 'inherit' };
@@ -153,7 +155,9 @@ function Plot({ rows, lines, values, format, integer, label, active, onActive }:
 
   const point = (event: PointerEvent<HTMLDivElement>) => {
     const box = event.currentTarget.getBoundingClientRect();
-    onActive(nearestRow(rows, x.invert(event.clientX - box.left - MARGIN.left).getTime()));
+    // A card narrower than the chart draws it smaller (viewBox): pointer pixels map back to its own.
+    const scale = box.width > 0 ? WIDTH / box.width : 1;
+    onActive(nearestRow(rows, x.invert((event.clientX - box.left) * scale - MARGIN.left).getTime()));
   };
   const key = (event: KeyboardEvent<HTMLDivElement>) => {
     const current = active ?? rows.length - 1;
@@ -177,7 +181,7 @@ function Plot({ rows, lines, values, format, integer, label, active, onActive }:
       onPointerMove={point}
       onPointerLeave={() => onActive(null)}
     >
-      <svg width={WIDTH} height={HEIGHT} aria-hidden="true">
+      <svg width={WIDTH} height={HEIGHT} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} aria-hidden="true">
         <Group left={MARGIN.left} top={MARGIN.top}>
           <GridRows scale={y} tickValues={yTicks} width={PLOT_WIDTH} stroke="var(--border)" strokeDasharray="3 3" />
           <GridColumns scale={x} tickValues={xTicks} height={PLOT_HEIGHT} stroke="var(--border)" strokeDasharray="3 3" />
@@ -231,7 +235,12 @@ function Plot({ rows, lines, values, format, integer, label, active, onActive }:
         </Group>
       </svg>
       {row && (
-        <div id={tooltipId} className="chart__tooltip" role="tooltip" style={left > WIDTH / 2 ? { right: WIDTH - left + 8 } : { left: left + 8 }}>
+        <div
+          id={tooltipId}
+          className="chart__tooltip"
+          role="tooltip"
+          style={left > WIDTH / 2 ? { right: percentOfWidth(WIDTH - left + 8) } : { left: percentOfWidth(left + 8) }}
+        >
           <p>{clockTime(row.at)}</p>
           {lines.map((line, index) => (
             <p key={line.key} style={{ color: colour(index) }}>
