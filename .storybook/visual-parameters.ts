@@ -14,11 +14,17 @@ export const NARROW_MODE: VisualMode = { name: 'narrow-light', globals: { theme:
  * `threshold` is the share of pixels that may differ locally (default 0: any differing pixel is a
  * change; never more than 0.01). Chromatic's diffThreshold means something else (per-pixel colour
  * distance), so only opting out maps to it.
+ * `fullScroll` names elements with their own scrollbar that the local runner captures at their
+ * whole content size (the page grows around them); Chromatic and Percy have no such setting.
  * @public The API story authors use (README), whether or not a story of ours needs it today.
  */
-export function visualParameters(options: { disable?: boolean; threshold?: number }) {
+export function visualParameters(options: { disable?: boolean; threshold?: number; fullScroll?: string | string[] }) {
   return {
-    visual: { ...(options.disable ? { disable: true } : {}), ...(options.threshold === undefined ? {} : { threshold: options.threshold }) },
+    visual: {
+      ...(options.disable ? { disable: true } : {}),
+      ...(options.threshold === undefined ? {} : { threshold: options.threshold }),
+      ...(options.fullScroll === undefined ? {} : { fullScroll: options.fullScroll }),
+    },
     chromatic: { disableSnapshot: Boolean(options.disable) },
     percy: { skip: Boolean(options.disable) },
   };

@@ -1,5 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, waitFor } from 'storybook/test';
+import { visualParameters } from '../.storybook/visual-parameters';
 import { api } from '../src/api/endpoints';
 import { AuditLogPanel, type AuditSource } from '../src/observability/AuditLogPanel';
 
@@ -15,7 +16,9 @@ export default meta;
 type Story = StoryObj<typeof meta>;
 
 export const Loading: Story = { args: { source: never } };
+// The log scrolls within its card; the capture shows all 45 events (fullScroll).
 export const Loaded: Story = {
+  parameters: visualParameters({ fullScroll: '[aria-label="Audit events table"]' }),
   play: async ({ canvas, userEvent }) => {
     await waitFor(() => expect(canvas.getAllByTestId('audit-row')).toHaveLength(20));
     await userEvent.click(canvas.getByRole('button', { name: 'Load more' }));

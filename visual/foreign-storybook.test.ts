@@ -216,6 +216,18 @@ describe('a Storybook written for Chromatic or Percy works unchanged', () => {
     );
   });
 
+  it('captures an element with its own scrollbar at its whole height with fullScroll, from its start, the same in both runs', () => {
+    const asShown = size(chromaticShot(first, 'scrolling-log-as-shown')?.png);
+    const whole = chromaticShot(first, 'scrolling-log-whole');
+    // The Storybook's decorator pads the story by 12 px on each side.
+    expect(asShown?.height).toBe(12 + 202 + 12);
+    expect(size(whole?.png)?.height).toBe(12 + 40 * 24 + 2 + 12);
+    expect(texts(whole)).toContain('Line 1');
+    expect(texts(whole)).toContain('Line 40');
+    expect(whole?.png?.equals(chromaticShot(second, 'scrolling-log-whole')?.png ?? Buffer.alloc(0))).toBe(true);
+    expect(whole?.notes).toEqual([]);
+  });
+
   it('names a parameter it cannot use, and captures the story all the same', () => {
     const bad = chromaticShot(first, 'bad-parameter');
     expect(bad?.png).toBeDefined();

@@ -8,6 +8,7 @@ import type { Page } from '@playwright/test';
 import { baselineFile, invalidModeName, pageCaptureId, PAGES_FOLDER, parseBaselineFile } from './baseline-names';
 import type { Shot } from './capture';
 import { applyUpdate, judge, type Folders } from './judge';
+import { collapseScrollAreas, expandScrollAreas } from './full-scroll';
 import { nextFrames, readStructure, settleInPage, trackRequests } from './preview-page';
 import { writeReport } from './report';
 import { markRejections, readDecisions } from './review';
@@ -35,6 +36,8 @@ export const PAGE_MODES: readonly PageMode[] = [
 export interface PageSnapshotOptions {
   /** Elements whose contents are not compared (their box is painted over and kept). */
   ignore?: string[];
+  /** Elements with their own scrollbar, captured at their whole content size (full-scroll.ts). */
+  fullScroll?: string[];
 }
 
 /** What becomes of a capture with no baseline, or a changed one (Playwright's `updateSnapshots`). */
@@ -57,6 +60,8 @@ async function captureMode(page: Page, requests: RequestTracker, name: string, m
   await nextFrames(page);
   await requests.idle();
   notes.push(...(await settleInPage(page)));
+  notes.push(...(await expandScrollAreas(page, options.fullScroll ?? [])));
+  await nextFrames(page);
   const pending = await requests.idle();
   if (pending.length > 0) notes.push(`${pending.length} request(s) still unanswered at capture: ${pending.slice(0, 3).join(', ')}`);
   const size = await page.evaluate(() => ({ width: document.documentElement.scrollWidth, height: document.documentElement.scrollHeight }));
@@ -95,6 +100,7 @@ export async function snapshotPage(
         error: `the page could not be captured (${error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error)})`,
         notes: [],
       }));
+      await collapseScrollAreas(page);
       await page.evaluate(() => (window as unknown as { __visualThaw?: () => void }).__visualThaw?.());
       const [result] = markRejections([judge(shot, folders)], readDecisions(folders.baselines), folders);
       if (!result) continue;

@@ -47,6 +47,15 @@ describe("a story's visual settings, from the parameters it already carries", ()
     expect(read({}).media).toEqual({});
   });
 
+  it('reads the elements to capture at their whole scroll size, one selector or several; a bad value is named', () => {
+    expect(read({}).fullScroll).toEqual([]);
+    expect(read({ visual: { fullScroll: '.log' } }).fullScroll).toEqual(['.log']);
+    expect(read({ visual: { fullScroll: ['.log', '.trace'] } }).fullScroll).toEqual(['.log', '.trace']);
+    const bad = read({ visual: { fullScroll: 42 } });
+    expect(bad.fullScroll).toEqual([]);
+    expect(bad.problems).toEqual([expect.stringContaining('parameters.visual.fullScroll 42 is not valid')]);
+  });
+
   it('reads widths from Chromatic viewports or Percy widths', () => {
     expect(read({ chromatic: { viewports: [320, 1200] } }).widths).toEqual([320, 1200]);
     expect(read({ percy: { widths: [768] } }).widths).toEqual([768]);

@@ -24,6 +24,8 @@ export interface StorySettings {
   widths?: number[];
   /** Elements painted over in every capture before comparing (Chromatic's ignore regions). */
   ignoreSelectors: string[];
+  /** Elements with their own scrollbar captured at their whole content size (full-scroll.ts). */
+  fullScroll: string[];
   /** Extra CSS for the capture only (Percy's `percyCSS`). */
   css?: string;
   /** Show CSS animations at their end instead of their start. */
@@ -94,6 +96,7 @@ export function readStorySettings(parameters: Record<string, unknown> | undefine
     ...(pick(fields.selectors, ['chromatic', chromatic, 'ignoreSelectors']) ?? []),
     ...(pick(fields.selectors, ['visual', visual, 'ignoreSelectors']) ?? []),
   ];
+  const fullScroll = pick(z.union([fields.selectors, fields.waitForSelector.transform((one) => [one])]), ['visual', visual, 'fullScroll']) ?? [];
   const reducedMotion = pick(fields.reducedMotion, ['visual', visual, 'prefersReducedMotion'], ['chromatic', chromatic, 'prefersReducedMotion']);
   const forcedColors = pick(fields.forcedColors, ['visual', visual, 'forcedColors'], ['chromatic', chromatic, 'forcedColors']);
   const media = pick(fields.media, ['visual', visual, 'media'], ['chromatic', chromatic, 'media']);
@@ -118,6 +121,7 @@ export function readStorySettings(parameters: Record<string, unknown> | undefine
     ...(widths === undefined ? {} : { widths }),
     ...(css ? { css } : {}),
     ignoreSelectors,
+    fullScroll,
     animationsAtEnd: pick(fields.disable, ['chromatic', chromatic, 'pauseAnimationAtEnd']) === true,
     media: { ...(reducedMotion ? { reducedMotion } : {}), ...(forcedColors ? { forcedColors } : {}), ...(media ? { media } : {}) },
     problems,

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { PNG } from 'pngjs';
+import { collapseScrollAreas, expandScrollAreas } from './full-scroll';
 import type { StorySettings } from './story-parameters';
 
 /**
@@ -38,10 +39,12 @@ export async function applyStorySettings(page: Page, settings: StorySettings): P
   }
   // The story asked for this time (Chromatic's delay, Percy's waitForTimeout): honoured as asked.
   if (settings.delayMs) await page.waitForTimeout(settings.delayMs);
+  notes.push(...(await expandScrollAreas(page, settings.fullScroll)));
   return notes;
 }
 
-export function undoStorySettings(page: Page): Promise<void> {
+export async function undoStorySettings(page: Page): Promise<void> {
+  await collapseScrollAreas(page);
   return page.evaluate((id) => {
     document.getElementById(id)?.remove();
     document.documentElement.removeAttribute('data-visual-animations-at-end');

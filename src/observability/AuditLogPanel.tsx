@@ -110,7 +110,7 @@ export function AuditLogPanel({ source, refreshEveryMs }: { source: AuditSource;
       {events.length === 0 ? (
         <p className="muted">{Object.values(filters).some((value) => value !== undefined) ? 'No audit events match these filters.' : 'No audit events yet.'}</p>
       ) : (
-        <TableScroll label="Audit events table">
+        <TableScroll label="Audit events table" bounded>
           <table>
             <caption className="visually-hidden">Audit events, newest first</caption>
             <TableHead columns={['When', 'Service', 'Event', 'Who', 'Target', 'Outcome']} />

@@ -32,7 +32,7 @@ export function TraceWaterfall({ traceId, spans, unreadable = [] }: { traceId: s
           ))}
         </ul>
       )}
-      <ol className="waterfall__rows">
+      <ol className="waterfall__rows" aria-label="Spans" tabIndex={0}>
         {waterfall.rows.map((row) => (
           <li
             key={row.span.spanId}

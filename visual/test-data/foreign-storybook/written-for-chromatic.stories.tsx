@@ -104,3 +104,24 @@ export const StyledComponentsLowercaseHashes: Story = {
 
 /** A bad parameter is named and ignored; the story is still captured. */
 export const BadParameter: Story = { parameters: { chromatic: { delay: 'soon' } } };
+
+/** A log with its own scrollbar (200 px high, 40 lines of 24 px), scrolled part-way as a reader left it. */
+function ScrollingLog() {
+  return (
+    <div
+      className="log"
+      style={{ height: 200, width: 260, overflowY: 'auto', border: '1px solid #999' }}
+      ref={(element) => {
+        if (element) element.scrollTop = 150;
+      }}
+    >
+      {Array.from({ length: 40 }, (_, index) => (
+        <div key={index} style={{ height: 24 }}>
+          Line {index + 1}
+        </div>
+      ))}
+    </div>
+  );
+}
+export const ScrollingLogAsShown: Story = { render: () => <ScrollingLog /> };
+export const ScrollingLogWhole: Story = { render: () => <ScrollingLog />, parameters: { visual: { fullScroll: '.log' } } };
