@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { invalidPageName, writePageReport } from './page-snapshot';
+import { failsSnapshot, invalidPageName, writePageReport } from './page-snapshot';
 
 describe('the page run report', () => {
   it('reads each recorded capture on its own: a bad record is named and the rest are reported', () => {
@@ -33,5 +33,27 @@ describe('the page run report', () => {
   it('refuses a snapshot name that is not a file name', () => {
     expect(invalidPageName('observability-loaded')).toBeUndefined();
     for (const bad of ['Observability', '../x', 'a/b', '', 'x'.repeat(81)]) expect(invalidPageName(bad)).toMatch(/must be lowercase/);
+  });
+});
+
+describe('when a page capture fails its test', () => {
+  const result = (status: 'unchanged' | 'changed' | 'new' | 'error', baselineWritten: boolean) => ({
+    id: 'pages/sign-in',
+    title: 'Pages',
+    name: 'sign-in',
+    mode: 'light-1400',
+    status,
+    diffRatio: 0,
+    baselineWritten,
+  });
+
+  it('as Playwright screenshots do: a difference fails unless written on purpose; a missing baseline written by default fails once', () => {
+    expect(failsSnapshot(result('unchanged', false), 'missing')).toBe(false);
+    expect(failsSnapshot(result('changed', false), 'missing')).toBe(true);
+    expect(failsSnapshot(result('changed', true), 'changed')).toBe(false);
+    expect(failsSnapshot(result('new', true), 'missing')).toBe(true);
+    expect(failsSnapshot(result('new', true), 'all')).toBe(false);
+    expect(failsSnapshot(result('new', false), 'none')).toBe(true);
+    expect(failsSnapshot(result('error', true), 'all')).toBe(true);
   });
 });

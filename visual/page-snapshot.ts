@@ -85,11 +85,11 @@ export async function snapshotPage(
   folders: Folders,
   update: UpdateBaselines,
   options: PageSnapshotOptions = {},
-): Promise<StoryResult[]> {
+): Promise<RecordedResult[]> {
   const problem = invalidPageName(name);
   if (problem) throw new Error(problem);
   const viewport = page.viewportSize();
-  const results: StoryResult[] = [];
+  const results: RecordedResult[] = [];
   try {
     for (const mode of PAGE_MODES) {
       const shot = await captureMode(page, requests, name, mode, options).catch((error: unknown): Shot => ({
@@ -106,7 +106,7 @@ export async function snapshotPage(
       if (!result) continue;
       const write = update === 'all' || (update === 'changed' && result.status === 'changed') || (update !== 'none' && result.status === 'new');
       if (write) applyUpdate([result], folders);
-      results.push(result);
+      results.push({ ...result, baselineWritten: write });
       recordResult(folders.report, result, write);
     }
   } finally {
@@ -151,11 +151,19 @@ export function readPageResults(dir: string): { results: RecordedResult[]; unrea
   return { results, unreadable };
 }
 
-/** Whether a capture failed its test: what differs, is new or could not be captured. */
-export const failsSnapshot = (result: StoryResult) => result.status === 'changed' || result.status === 'new' || result.status === 'error';
+/**
+ * Whether a capture fails its test, as Playwright's own screenshots do: one that could not be
+ * captured, differs or is new, unless the run wrote it as its baseline on purpose
+ * (`--update-snapshots`); a missing baseline written by default (`missing`) still fails once.
+ */
+export function failsSnapshot(result: RecordedResult, update: UpdateBaselines): boolean {
+  if (result.status === 'error') return true;
+  if (result.status !== 'changed' && result.status !== 'new') return false;
+  return !result.baselineWritten || update === 'missing';
+}
 
 /** The modes in words, for the report's header. */
-export const PAGE_MODES_TEXT = `pages in ${PAGE_MODES.map((mode) => `${mode.colorScheme} at ${mode.viewport.width} × ${mode.viewport.height}`).join(', ')}`;
+const PAGE_MODES_TEXT = `pages in ${PAGE_MODES.map((mode) => `${mode.colorScheme} at ${mode.viewport.width} × ${mode.viewport.height}`).join(', ')}`;
 
 /**
  * The page run's report (index.html, summary.json, summary.md) from its recorded results. Page
