@@ -17,7 +17,8 @@ export function invalidModeName(mode: string): string | undefined {
   return MODE_NAME.test(mode) ? undefined : `mode name ${JSON.stringify(mode)} is not usable in a file name (lowercase letters, digits and "-", up to 48)`;
 }
 
-export function baselineFile(storyId: string, mode: string, ext: 'png' | 'json' = 'png'): string {
+/** `a11y.json`: the capture's accessibility baseline (visual/a11y.ts). */
+export function baselineFile(storyId: string, mode: string, ext: 'png' | 'json' | 'a11y.json' = 'png'): string {
   if (!STORY_ID.test(storyId)) throw new Error(`story id ${JSON.stringify(storyId)} is not a Storybook id or pages/<name>`);
   const problem = invalidModeName(mode);
   if (problem) throw new Error(problem);

@@ -1,5 +1,6 @@
 import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from '../scripts/browser.mjs';
+import { readA11y, type A11yViolation } from './a11y';
 import { DEFAULT_VIEWPORT, storybookDefaultModes, storyViewport, type VisualMode, type Viewport } from './modes';
 import {
   measureCaptureArea,
@@ -33,6 +34,8 @@ export interface Shot {
   colorThreshold?: number;
   /** What could not be settled or honoured (a font that did not load, a frozen script animation). */
   notes: string[];
+  /** The axe violations of the captured render (visual/a11y.ts); absent when not checked. */
+  a11y?: A11yViolation[];
 }
 
 /** `renderer`: which browser drew the shots (visual/renderer.ts); '' when there was nothing to draw. */
@@ -230,10 +233,14 @@ class PreviewWorker {
     const structure = await readStructure(this.page, rect, settings.ignoreSelectors);
     const ignored = await ignoredRegions(this.page, rect, settings.ignoreSelectors);
     const { data } = await this.cdp.send('Page.captureScreenshot', { format: 'png', clip: { ...rect, scale: 1 }, captureBeyondViewport: !fitsViewport });
+    // On the render just captured: nothing has changed the page since.
+    const a11y = await readA11y(this.page, rect, settings.a11y);
+    if (typeof a11y === 'string') notes.push(a11y);
     this.shots.push({
       ...base,
       png: paintRegions(Buffer.from(data, 'base64'), ignored),
       structure,
+      ...(typeof a11y === 'string' ? {} : { a11y }),
       ...(settings.threshold === undefined ? {} : { threshold: settings.threshold }),
       ...(settings.colorThreshold === undefined ? {} : { colorThreshold: settings.colorThreshold }),
     });

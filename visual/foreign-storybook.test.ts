@@ -228,6 +228,15 @@ describe('a Storybook written for Chromatic or Percy works unchanged', () => {
     expect(whole?.notes).toEqual([]);
   });
 
+  it('checks the accessibility of the render it captured, with the element and its box, unless the story turns the check off', () => {
+    const debt = chromaticShot(first, 'accessibility-debt');
+    expect(debt?.a11y).toEqual([{ rule: 'button-name', impact: 'critical', target: 'button[type="button"]', box: [12, 12, 40, 40] }]);
+    const off = chromaticShot(first, 'accessibility-check-off');
+    expect(off?.a11y).toBeUndefined();
+    expect(off?.notes).toEqual(['accessibility not checked: the story turns the a11y check off']);
+    expect(chromaticShot(first, 'scrolling-log-whole')?.a11y).toEqual([]);
+  });
+
   it('names a parameter it cannot use, and captures the story all the same', () => {
     const bad = chromaticShot(first, 'bad-parameter');
     expect(bad?.png).toBeDefined();

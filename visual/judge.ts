@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { compareA11y, describeViolation, formatA11y, parseA11yFile, type A11yViolation } from './a11y';
 import { baselineFile, parseBaselineFile } from './baseline-names';
 import type { Shot } from './capture';
 import { comparePngs, DEFAULT_THRESHOLD } from './compare';
@@ -39,14 +40,18 @@ function hasBaseline(shot: Shot, baselines: string): boolean {
   return existsSync(baselines) && readdirSync(baselines).some((file) => parseBaselineFile(file)?.storyId === shot.storyId);
 }
 
-/** Compares one capture with its baseline, writes the images the report shows, and says why it changed. */
 /** Writes a report or baseline file, making its folder first (a page snapshot's is `pages/`). */
 function write(path: string, data: Buffer | string): void {
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, data);
 }
 
+/** Compares one capture with its baseline, its pixels and its accessibility (visual/a11y.ts). */
 export function judge(shot: Shot, folders: Folders): StoryResult {
+  return withAccessibility(judgePixels(shot, folders), shot, folders);
+}
+
+function judgePixels(shot: Shot, folders: Folders): StoryResult {
   const base = { id: shot.storyId, title: shot.title, name: shot.name, mode: shot.mode, ...(shot.notes.length ? { notes: shot.notes } : {}) };
   if (shot.error || !shot.png) {
     // Said outright, so a story that fails before it ever had a baseline is not taken for a new one later.
@@ -96,6 +101,44 @@ export function judge(shot: Shot, folders: Folders): StoryResult {
 }
 
 /**
+ * The capture's violations against its accessibility baseline. New ones fail it (an unchanged
+ * capture becomes changed, so accepting records them); known ones and resolved ones are listed; with
+ * no accessibility baseline yet, this run's violations are recorded as the debt to start from.
+ */
+function withAccessibility(result: StoryResult, shot: Shot, folders: Folders): StoryResult {
+  if (result.status === 'error' || !shot.a11y) return result;
+  const name = baselineFile(shot.storyId, shot.mode, 'a11y.json');
+  write(join(folders.report, 'current', name), formatA11y(shot.a11y));
+  const baselinePath = join(folders.baselines, name);
+  if (result.status === 'new' || !existsSync(baselinePath))
+    return { ...result, a11y: { added: [], known: shot.a11y.map(describeViolation), resolved: [], unrecorded: true } };
+  let baseline: A11yViolation[] = [];
+  const notes = [...(result.notes ?? [])];
+  try {
+    baseline = parseA11yFile(readFileSync(baselinePath, 'utf8'));
+  } catch {
+    notes.push(`${name} in the baselines could not be read; every violation counts as new`);
+  }
+  write(join(folders.report, 'baseline', name), readFileSync(baselinePath));
+  const { added, known, resolved } = compareA11y(baseline, shot.a11y);
+  const a11y = { added: added.map(describeViolation), known: known.map(describeViolation), resolved: resolved.map(describeViolation) };
+  const withNotes = { ...result, ...(notes.length ? { notes } : {}), a11y };
+  if (added.length === 0) return withNotes;
+  const why = [...a11y.added.map((line) => `new accessibility violation: ${line}`), ...(result.why ?? [])];
+  if (result.status !== 'unchanged') return { ...withNotes, why };
+  // Pixels alike, accessibility not: the capture fails, with both images for review.
+  const baselineCopy = join('baseline', baselineFile(shot.storyId, shot.mode));
+  write(join(folders.report, baselineCopy), readFileSync(join(folders.baselines, baselineFile(shot.storyId, shot.mode))));
+  return {
+    ...withNotes,
+    status: 'changed',
+    reason: `${added.length} new accessibility violation(s)`,
+    why,
+    files: { ...result.files, baseline: baselineCopy, current: join('current', baselineFile(shot.storyId, shot.mode)) },
+  };
+}
+
+/**
  * Baselines whose story (or mode) is gone; a story that errored this run, or that its own parameters
  * leave out, keeps its baselines.
  */
@@ -127,14 +170,14 @@ export function applyUpdate(results: StoryResult[], folders: Folders): void {
     if (result.status === 'error') continue;
     const png = baselineFile(result.id, result.mode);
     const json = baselineFile(result.id, result.mode, 'json');
+    const a11y = baselineFile(result.id, result.mode, 'a11y.json');
     if (result.status === 'removed') {
-      rmSync(join(folders.baselines, png), { force: true });
-      rmSync(join(folders.baselines, json), { force: true });
+      for (const file of [png, json, a11y]) rmSync(join(folders.baselines, file), { force: true });
       continue;
     }
     const current = join(folders.report, 'current');
     if (result.status === 'changed' || result.status === 'new') write(join(folders.baselines, png), readFileSync(join(current, png)));
-    // Every baseline gets its structure beside it, so the next change can be explained.
-    if (existsSync(join(current, json))) write(join(folders.baselines, json), readFileSync(join(current, json)));
+    // Every baseline gets its structure and accessibility beside it, so the next change can be explained.
+    for (const file of [json, a11y]) if (existsSync(join(current, file))) write(join(folders.baselines, file), readFileSync(join(current, file)));
   }
 }

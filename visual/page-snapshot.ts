@@ -5,6 +5,7 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { readA11y } from './a11y';
 import { baselineFile, invalidModeName, pageCaptureId, PAGES_FOLDER, parseBaselineFile } from './baseline-names';
 import type { Shot } from './capture';
 import { applyUpdate, judge, type Folders } from './judge';
@@ -70,7 +71,10 @@ async function captureMode(page: Page, requests: RequestTracker, name: string, m
   const structure = await readStructure(page, rect, ignore);
   const ignored = await ignoredRegions(page, rect, ignore);
   const png = await page.screenshot({ fullPage: true, animations: 'disabled', caret: 'hide', scale: 'css' });
-  return { ...base, png: paintRegions(png, ignored), structure, notes };
+  // On the render just captured, with every axe rule: a page is a whole document.
+  const a11y = await readA11y(page, rect, { disabled: false, rules: {} });
+  if (typeof a11y === 'string') notes.push(a11y);
+  return { ...base, png: paintRegions(png, ignored), structure, notes, ...(typeof a11y === 'string' ? {} : { a11y }) };
 }
 
 /**

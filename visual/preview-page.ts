@@ -15,7 +15,7 @@ export const RENDER_TIMEOUT_MS = 10_000;
 const NETWORK_IDLE_TIMEOUT_MS = 5_000;
 
 export interface StoryInfo {
-  /** The story's `visual`, `chromatic` and `percy` parameters as plain data (story-parameters.ts reads them). */
+  /** The story's `visual`, `chromatic`, `percy` and `a11y` parameters as plain data (story-parameters.ts reads them). */
   parameters: Record<string, unknown>;
   /** `parameters.viewport` and the story's viewport global, as the Storybook declared them. */
   viewportParameter?: unknown;
@@ -114,7 +114,7 @@ export function renderInPage(page: Page, storyId: string, globals: Record<string
         ok: true as const,
         story: {
           parameters: Object.fromEntries(
-            ['visual', 'chromatic', 'percy']
+            ['visual', 'chromatic', 'percy', 'a11y']
               .map((name) => {
                 try {
                   // Plain data only: a function or a cycle in a parameter must not break the capture.

@@ -2,7 +2,7 @@ import { escapeHtml, reportPage } from '../scripts/report-text.mjs';
 import type { CauseGroup } from './groups';
 import { captureId } from './groups';
 import { reviewClient } from './report-client';
-import { acceptCommand, needsAttention, percent, type StoryResult } from './results';
+import { acceptCommand, isDecidable, needsAttention, percent, type StoryResult } from './results';
 
 /**
  * The visual report: readable as a static page (the CI artifact: every command to accept is
@@ -86,7 +86,7 @@ function card(result: StoryResult, groups: string[]): string {
       : '';
   const list = (title: string, items?: string[]) =>
     items && items.length > 0 ? `<h3>${title}</h3>\n  <ul>${items.map((item) => `<li><code>${escapeHtml(item)}</code></li>`).join('')}</ul>` : '';
-  const decidable = result.status === 'changed' || result.status === 'new' || result.status === 'removed';
+  const decidable = isDecidable(result);
   const search = [id, result.title, result.name, result.mode, result.status, ...(result.why ?? [])].join(' ').toLowerCase();
   return `<section class="item capture ${result.status}" id="${escapeHtml(id)}" data-target="${escapeHtml(id)}" data-status="${result.status}"
   data-groups="${escapeHtml(groups.join(' '))}" data-search="${escapeHtml(search)}" tabindex="-1" aria-label="${escapeHtml(`${label}, ${result.status}`)}">
@@ -96,6 +96,8 @@ function card(result: StoryResult, groups: string[]): string {
   ${decidable ? `<p class="command">Accept: <code>${escapeHtml(acceptCommand(id))}</code></p>\n  <p class="decision" aria-live="polite"></p>` : ''}
   ${list('Why it changed', result.why)}
   ${list('Could not be settled at capture', result.notes)}
+  ${list(result.a11y?.unrecorded ? 'Accessibility violations, recorded as the first baseline on accept' : 'Known accessibility violations (debt in the baseline)', result.a11y?.known)}
+  ${list('Accessibility violations resolved (accepting drops them from the baseline)', result.a11y?.resolved)}
   ${baseline || current || diff ? `<div class="row">${figure('Baseline', baseline)}${figure('Current', current)}${figure('Diff', diff)}</div>` : ''}
   ${compare}
 </section>`;

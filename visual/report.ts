@@ -67,6 +67,32 @@ function quietLine(quiet: StoryResult[]): string[] {
 }
 
 /**
+ * Accessibility in one paragraph: new violations (they fail their capture, whose row names each),
+ * known debt by rule (never silent), what was resolved and what is not recorded yet.
+ */
+function accessibilityLines(results: StoryResult[]): string[] {
+  const checked = results.flatMap((result) => (result.a11y ? [result.a11y] : []));
+  if (checked.length === 0) return [];
+  const total = (lists: string[][]) => lists.reduce((sum, list) => sum + list.length, 0);
+  const recorded = checked.filter((a11y) => !a11y.unrecorded);
+  const unrecorded = checked.filter((a11y) => a11y.unrecorded && a11y.known.length > 0);
+  const byRule = new Map<string, number>();
+  for (const line of recorded.flatMap((a11y) => a11y.known)) {
+    const rule = line.split(' ')[0] ?? line;
+    byRule.set(rule, (byRule.get(rule) ?? 0) + 1);
+  }
+  const debt = [...byRule].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([rule, times]) => `${rule} ×${times}`);
+  const parts = [
+    `Accessibility (axe, on each captured render): ${total(checked.map((a11y) => a11y.added))} new · ${total(recorded.map((a11y) => a11y.known))} known · ${total(checked.map((a11y) => a11y.resolved))} resolved, in ${checked.length} captures.`,
+    debt.length ? `Known debt: ${debt.slice(0, 8).map(markdownCell).join(', ')}.` : '',
+    unrecorded.length
+      ? `${unrecorded.length} capture(s) have violations and no accessibility baseline yet; accepting them (or \`--update\`) records them as debt.`
+      : '',
+  ];
+  return [parts.filter(Boolean).join(' '), ''];
+}
+
+/**
  * `notice`: what holds for the whole run (the baselines drawn by another browser), above the table;
  * `leftOut`: stories their own parameters leave out. Failing rows come first and the comment stops at
  * COMMENT_BUDGET_CHARS, saying how many rows the report has beyond it.
@@ -81,6 +107,7 @@ export function summaryMarkdown(results: StoryResult[], modesSource = '', notice
     '',
   ];
   if (notice) lines.push(`> ${markdownCell(notice)}`, '');
+  lines.push(...accessibilityLines(results));
   if (modesSource) lines.push(`Modes: ${markdownCell(modesSource)}.`, '');
   if (leftOut.length > 0) {
     const byReason = new Map<string, number>();

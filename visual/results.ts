@@ -18,6 +18,12 @@ export interface StoryResult {
   rejected?: string;
   /** What could not be settled or honoured at capture. */
   notes?: string[];
+  /**
+   * Accessibility against the capture's baseline (visual/a11y.ts), each violation in words: new ones
+   * fail the capture, known ones are debt listed on every run, resolved ones leave the baseline on
+   * accept. `unrecorded`: no accessibility baseline yet; accepting or updating writes this run's.
+   */
+  a11y?: { added: string[]; known: string[]; resolved: string[]; unrecorded?: boolean };
   files?: { baseline?: string; current?: string; diff?: string };
 }
 
@@ -29,7 +35,14 @@ export function countByStatus(results: StoryResult[]): Record<VisualStatus, numb
   return counts;
 }
 
-export const needsAttention = (result: StoryResult) => result.status !== 'unchanged' || result.reason !== undefined || (result.notes?.length ?? 0) > 0;
+export const needsAttention = (result: StoryResult) =>
+  result.status !== 'unchanged' || result.reason !== undefined || (result.notes?.length ?? 0) > 0 || (result.a11y?.known.length ?? 0) > 0;
+
+/** A capture a reviewer can accept or reject: it differs, is new or gone, or its accessibility baseline would change. */
+export const isDecidable = (result: Pick<StoryResult, 'status' | 'a11y'>) =>
+  ['changed', 'new', 'removed'].includes(result.status) ||
+  (result.a11y?.resolved.length ?? 0) > 0 ||
+  Boolean(result.a11y?.unrecorded && result.a11y.known.length);
 
 /** The terminal command that accepts a capture or a group (the report shows it beside each). */
 export const acceptCommand = (target: string) => `npm run test:visual -- --accept ${target}`;

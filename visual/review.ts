@@ -5,7 +5,7 @@ import { baselineFile } from './baseline-names';
 import { sha256 } from './compare';
 import { captureId, type CauseGroup } from './groups';
 import type { Folders } from './judge';
-import type { StoryResult } from './results';
+import { isDecidable, type StoryResult } from './results';
 
 /**
  * A reviewer's decision on one capture, kept in visual/review.json beside the baselines so the
@@ -31,16 +31,13 @@ export interface RunSummary {
 
 export const REVIEW_FILE = 'review.json';
 
-/** Only these can be decided: an unchanged capture has nothing to accept, an errored one no capture. */
-const DECIDABLE = new Set(['changed', 'new', 'removed']);
-
 /**
  * The captures a target names: a capture id (`story--id@mode`), a story id (all its modes), a
  * group id (`c-…`), a glob over capture ids (`hitl-*@dark`), or `all`. A target that names
  * nothing is returned in `unknown`, so a typo is an error, never a silent no-op.
  */
 export function selectCaptures(summary: RunSummary, targets: string[]): { captures: string[]; unknown: string[] } {
-  const decidable = summary.stories.filter((story) => DECIDABLE.has(story.status)).map(captureId);
+  const decidable = summary.stories.filter(isDecidable).map(captureId);
   const picked = new Set<string>();
   const unknown: string[] = [];
   for (const target of targets) {
@@ -90,7 +87,7 @@ const hashOf = (file: string) => (existsSync(file) ? sha256(readFileSync(file)) 
 function filesOf(capture: string, folders: Folders) {
   const at = capture.lastIndexOf('@');
   const [storyId, mode] = [capture.slice(0, at), capture.slice(at + 1)];
-  const names = [baselineFile(storyId, mode), baselineFile(storyId, mode, 'json')];
+  const names = [baselineFile(storyId, mode), baselineFile(storyId, mode, 'json'), baselineFile(storyId, mode, 'a11y.json')];
   const files = names.map((name) => ({
     baseline: join(folders.baselines, name),
     current: join(folders.report, 'current', name),
@@ -124,12 +121,12 @@ export function decide(summary: RunSummary, captures: string[], decision: Decisi
   const made: Decision[] = [];
   for (const capture of captures) {
     const story = byCapture.get(capture);
-    if (!story || !DECIDABLE.has(story.status)) throw new Error(`${capture} has nothing to decide in the last run (${story?.status ?? 'not in it'}).`);
-    const [png, json] = filesOf(capture, folders);
-    if (!png || !json) continue;
+    if (!story || !isDecidable(story)) throw new Error(`${capture} has nothing to decide in the last run (${story?.status ?? 'not in it'}).`);
+    const [png, json, a11y] = filesOf(capture, folders);
+    if (!png || !json || !a11y) continue;
     const before = hashOf(png.baseline);
     if (decision === 'accepted') {
-      for (const file of [png, json]) {
+      for (const file of [png, json, a11y]) {
         if (existsSync(file.baseline) && !existsSync(file.previous)) copyFileSync(file.baseline, file.previous);
         if (story.status === 'removed') rmSync(file.baseline, { force: true });
         else if (existsSync(file.current)) copyFileSync(file.current, file.baseline);
@@ -160,10 +157,13 @@ export function undo(captures: string[], folders: Folders): string[] {
     const entry = decisions.get(capture);
     if (!entry) continue;
     if (entry.decision === 'accepted') {
-      for (const file of filesOf(capture, folders)) {
+      const [png, ...beside] = filesOf(capture, folders);
+      if (png && !existsSync(png.previous) && entry.before !== null)
+        throw new Error(`cannot undo ${capture}: the baseline it replaced is not in the report any more (${png.previous}).`);
+      // Accepting kept a copy of every baseline file it replaced: one without a copy did not exist before.
+      for (const file of [...(png ? [png] : []), ...beside]) {
         if (existsSync(file.previous)) copyFileSync(file.previous, file.baseline);
-        else if (entry.before === null) rmSync(file.baseline, { force: true });
-        else throw new Error(`cannot undo ${capture}: the baseline it replaced is not in the report any more (${file.previous}).`);
+        else rmSync(file.baseline, { force: true });
       }
     }
     decisions.delete(capture);

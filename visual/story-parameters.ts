@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { readA11ySettings, type A11ySettings } from './a11y';
 import { declaredModes, slug, type VisualMode, type Viewport } from './modes';
 
 /**
@@ -26,6 +27,8 @@ export interface StorySettings {
   ignoreSelectors: string[];
   /** Elements with their own scrollbar captured at their whole content size (full-scroll.ts). */
   fullScroll: string[];
+  /** The story's `parameters.a11y` (Storybook's a11y addon): rules on or off, or no check. */
+  a11y: A11ySettings;
   /** Extra CSS for the capture only (Percy's `percyCSS`). */
   css?: string;
   /** Show CSS animations at their end instead of their start. */
@@ -122,6 +125,7 @@ export function readStorySettings(parameters: Record<string, unknown> | undefine
     ...(css ? { css } : {}),
     ignoreSelectors,
     fullScroll,
+    a11y: readA11ySettings(parameters?.a11y),
     animationsAtEnd: pick(fields.disable, ['chromatic', chromatic, 'pauseAnimationAtEnd']) === true,
     media: { ...(reducedMotion ? { reducedMotion } : {}), ...(forcedColors ? { forcedColors } : {}), ...(media ? { media } : {}) },
     problems,

@@ -85,10 +85,10 @@ export class ObservabilityPage extends ConsolePage {
   /** Opens a trace from the traces table by its root span's name (the newest such trace). */
   async openTrace(rootSpan: string): Promise<Locator> {
     const row = this.traces.root.getByRole('row').filter({ hasText: rootSpan }).first();
-    const button = row.getByRole('button', { name: /^Open trace / });
-    const name = await button.getAttribute('aria-label');
+    const button = row.getByRole('button', { name: /: open trace [0-9a-f]{32}$/ });
+    const traceId = (await button.getAttribute('aria-label'))?.split('open trace ')[1] ?? '';
     await button.click();
-    return this.traces.root.getByRole('region', { name: (name ?? '').replace('Open trace', 'Trace') });
+    return this.traces.root.getByRole('region', { name: `Trace ${traceId}` });
   }
 
   async filterAudit(filter: 'Service' | 'Event type' | 'Outcome', option: string): Promise<void> {

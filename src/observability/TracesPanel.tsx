@@ -38,7 +38,8 @@ export function TracesPanel({ sources }: { sources: TraceSources }) {
                       className="link-button"
                       aria-expanded={open === trace.traceId}
                       onClick={() => setOpen(open === trace.traceId ? null : trace.traceId)}
-                      aria-label={`Open trace ${trace.traceId}`}
+                      // The name begins with the id shown, so speech input can say what it sees (WCAG 2.5.3).
+                      aria-label={`${trace.traceId.slice(0, 12)}: open trace ${trace.traceId}`}
                     >
                       <code>{trace.traceId.slice(0, 12)}</code>
                     </button>

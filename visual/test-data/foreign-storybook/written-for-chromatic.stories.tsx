@@ -125,3 +125,14 @@ function ScrollingLog() {
 }
 export const ScrollingLogAsShown: Story = { render: () => <ScrollingLog /> };
 export const ScrollingLogWhole: Story = { render: () => <ScrollingLog />, parameters: { visual: { fullScroll: '.log' } } };
+
+/** An icon button with no name (axe: button-name), as a Storybook with accessibility debt has. */
+const UnnamedButton = () => (
+  <button type="button" style={{ width: 40, height: 40 }}>
+    <svg width="16" height="16" aria-hidden="true">
+      <circle cx="8" cy="8" r="6" />
+    </svg>
+  </button>
+);
+export const AccessibilityDebt: Story = { render: () => <UnnamedButton /> };
+export const AccessibilityCheckOff: Story = { render: () => <UnnamedButton />, parameters: { a11y: { test: 'off' } } };
