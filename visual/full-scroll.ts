@@ -34,6 +34,14 @@ export function expandScrollAreas(page: Page, selectors: string[]): Promise<stri
           style.setProperty('max-height', 'none', 'important');
           style.setProperty('height', 'auto', 'important');
           style.setProperty('max-width', 'none', 'important');
+          // A sticky header inside has nothing left to stick to: at scroll position 0 it sits where
+          // it would anyway, so it is drawn in place, not on a layer of its own that the page's scroll
+          // (or the browser's compositing) would move or draw differently from run to run.
+          for (const inner of element.querySelectorAll('*')) {
+            if (!(inner instanceof HTMLElement) || getComputedStyle(inner).position !== 'sticky') continue;
+            inner.setAttribute(mark, inner.getAttribute('style') ?? '');
+            inner.style.setProperty('position', 'relative', 'important');
+          }
         }
       }
       return notes;
