@@ -114,3 +114,17 @@ describe('accepting, rejecting and undoing', () => {
     expect(() => decide(summary, ['widgets-chart--loaded@light'], 'accepted', folders, { reviewer: 'Riley' })).toThrow(/nothing to decide/);
   });
 });
+
+describe('deciding on a page snapshot', () => {
+  it('accepting writes its baseline into the pages folder and undo takes it back, the folders made as needed', () => {
+    const capture = 'pages/sign-in@light-390';
+    mkdirSync(join(folders.report, 'current', 'pages'), { recursive: true });
+    write(join(folders.report, 'current', `${capture}.png`), 'new page');
+    const pages: RunSummary = { groups: [], stories: [story('pages/sign-in', 'light-390', 'new')] };
+    expect(selectCaptures(pages, ['pages/*']).captures).toEqual([capture]);
+    decide(pages, [capture], 'accepted', folders, { reviewer: 'QA' });
+    expect(readFileSync(join(folders.baselines, 'pages', 'sign-in@light-390.png'), 'utf8')).toBe('new page');
+    undo([capture], folders);
+    expect(existsSync(join(folders.baselines, 'pages', 'sign-in@light-390.png'))).toBe(false);
+  });
+});

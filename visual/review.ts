@@ -88,14 +88,17 @@ function filesOf(capture: string, folders: Folders) {
   const at = capture.lastIndexOf('@');
   const [storyId, mode] = [capture.slice(0, at), capture.slice(at + 1)];
   const names = [baselineFile(storyId, mode), baselineFile(storyId, mode, 'json'), baselineFile(storyId, mode, 'a11y.json')];
-  const files = names.map((name) => ({
+  return names.map((name) => ({
     baseline: join(folders.baselines, name),
     current: join(folders.report, 'current', name),
     previous: join(folders.report, 'baseline', name),
   }));
-  // A page snapshot's files sit one folder down (pages/), in the baselines and the report alike.
-  for (const file of files) for (const path of [file.baseline, file.previous]) mkdirSync(dirname(path), { recursive: true });
-  return files;
+}
+
+/** Copies a file, making its folder first: a page snapshot's sit one folder down (pages/). */
+function copyInto(from: string, to: string): void {
+  mkdirSync(dirname(to), { recursive: true });
+  copyFileSync(from, to);
 }
 
 /** Who decides: git's user.name, as the commit with the baselines will say. */
@@ -127,9 +130,9 @@ export function decide(summary: RunSummary, captures: string[], decision: Decisi
     const before = hashOf(png.baseline);
     if (decision === 'accepted') {
       for (const file of [png, json, a11y]) {
-        if (existsSync(file.baseline) && !existsSync(file.previous)) copyFileSync(file.baseline, file.previous);
+        if (existsSync(file.baseline) && !existsSync(file.previous)) copyInto(file.baseline, file.previous);
         if (story.status === 'removed') rmSync(file.baseline, { force: true });
-        else if (existsSync(file.current)) copyFileSync(file.current, file.baseline);
+        else if (existsSync(file.current)) copyInto(file.current, file.baseline);
       }
     }
     const entry: Decision = {
@@ -162,7 +165,7 @@ export function undo(captures: string[], folders: Folders): string[] {
         throw new Error(`cannot undo ${capture}: the baseline it replaced is not in the report any more (${png.previous}).`);
       // Accepting kept a copy of every baseline file it replaced: one without a copy did not exist before.
       for (const file of [...(png ? [png] : []), ...beside]) {
-        if (existsSync(file.previous)) copyFileSync(file.previous, file.baseline);
+        if (existsSync(file.previous)) copyInto(file.previous, file.baseline);
         else rmSync(file.baseline, { force: true });
       }
     }

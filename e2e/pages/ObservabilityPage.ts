@@ -41,6 +41,18 @@ export class ObservabilityPage extends ConsolePage {
     await this.settled();
   }
 
+  /**
+   * On a clock the test paused: runs `ms` of the page's time (every timer and frame due in it, in
+   * order), then lets what that started land (requests answered, one more frame to draw them).
+   * Every read then has an exact time, the same in every run.
+   */
+  async runPausedClock(ms: number): Promise<void> {
+    await this.page.clock.runFor(ms);
+    await expect(this.root).toHaveAttribute('data-refreshing', 'false');
+    await this.page.clock.runFor(100);
+    await expect(this.root).toHaveAttribute('data-refreshing', 'false');
+  }
+
   /** Nothing in flight, and live updates connected. */
   async settled(): Promise<void> {
     await expect(this.liveNotice.root).toBeHidden();

@@ -1,8 +1,6 @@
-import type { Page } from '@playwright/test';
 import { FIXED_NOW } from '../../fixtures/clock';
 import { DEFAULT_OBSERVABILITY_REFRESH_MS } from '../../src/config/refresh-interval';
 import { expect, test } from '../fixtures/test';
-import type { ObservabilityPage } from '../pages/ObservabilityPage';
 import { SignInPage } from '../pages/SignInPage';
 
 // Whole pages at real sizes (visual/page-snapshot.ts): each snapshot is taken in light and dark at
@@ -16,7 +14,8 @@ const AUDIT_TABLE = '[aria-label="Audit events table"]';
 
 // The page's Date reads a fixed time while its timers keep running: a time, an age or a rate
 // computed from two readings is the same in every run. The observability tests pause the clock
-// instead and move it themselves (settleAt), since their refreshes are timers.
+// instead and move it themselves (ObservabilityPage.runPausedClock), since their refreshes are timers.
+
 // Four captures of a whole page each, beside the steps that reach its state.
 test.describe.configure({ timeout: 60_000 });
 
@@ -24,17 +23,6 @@ test.beforeEach(async ({ page }) => {
   await page.clock.install({ time: FIXED_NOW });
   await page.clock.setFixedTime(FIXED_NOW);
 });
-
-/**
- * On a paused clock: runs `ms` of the page's time (every timer and frame due in it, in order), then
- * lets what that started land (requests answered, one more frame to draw them) before going on.
- */
-async function settleAt(observability: ObservabilityPage, page: Page, ms: number): Promise<void> {
-  await page.clock.runFor(ms);
-  await expect(observability.root).toHaveAttribute('data-refreshing', 'false');
-  await page.clock.runFor(100);
-  await expect(observability.root).toHaveAttribute('data-refreshing', 'false');
-}
 
 test.describe('signed out', () => {
   test.use({ storageState: { cookies: [], origins: [] } });
@@ -126,8 +114,8 @@ test.describe('observability', () => {
     await page.clock.pauseAt(FIXED_NOW);
     await observability.goto();
     await expect(observability.health('media-engine').root).toHaveAttribute('data-status', 'loaded');
-    await settleAt(observability, page, 1_000);
-    for (let refresh = 1; refresh <= 2; refresh += 1) await settleAt(observability, page, DEFAULT_OBSERVABILITY_REFRESH_MS);
+    await observability.runPausedClock(1_000);
+    for (let refresh = 1; refresh <= 2; refresh += 1) await observability.runPausedClock(DEFAULT_OBSERVABILITY_REFRESH_MS);
     await expect(observability.chart('delivery-gateway', 'Request rate').getByRole('img')).toHaveAccessibleName(/; 3 refreshes$/);
     await expect(observability.auditRows).toHaveCount(20);
     // The audit log scrolls within its card: captured whole.
@@ -143,9 +131,9 @@ test.describe('observability', () => {
     await mocks.useScenario('incident');
     await observability.goto();
     await expect(observability.health('media-engine').root).toHaveAttribute('data-status', 'loaded');
-    await settleAt(observability, page, 1_000);
+    await observability.runPausedClock(1_000);
     for (let refresh = 1; refresh <= 5; refresh += 1) {
-      await settleAt(observability, page, DEFAULT_OBSERVABILITY_REFRESH_MS);
+      await observability.runPausedClock(DEFAULT_OBSERVABILITY_REFRESH_MS);
       await expect(observability.chart('delivery-gateway', 'Active tasks').getByRole('img')).toHaveAccessibleName(new RegExp(`; ${refresh + 1} refreshes$`));
     }
     await expect(observability.healthStatus('media-engine')).toHaveText('Unhealthy');
