@@ -63,6 +63,8 @@ export default defineConfig<{ transport: Transport }>({
       dependencies: ['setup-network'],
       use: { baseURL: `http://localhost:${NETWORK_PORT}`, transport: 'network' },
     },
+    // The real Prometheus and Alertmanager over the mock services (e2e/support/monitoring-stack.ts).
+    { name: 'monitoring', testMatch: /monitoring\/.*\.spec\.ts/ },
     // The visual review page against a report written in the test: no console, no sign-in.
     { name: 'visual-review', testDir: 'visual', testMatch: /review-page\.spec\.ts/ },
     {

@@ -54,7 +54,14 @@ export default mergeConfig(
             // building them again for each of its files. test/setup-unit.ts resets what a test leaves.
             isolate: false,
             globals: true,
-            include: ['src/**/*.test.{ts,tsx}', 'fixtures/**/*.test.ts', 'visual/**/*.test.ts', 'test/**/*.test.{ts,tsx}', 'flake/**/*.test.ts'],
+            include: [
+              'src/**/*.test.{ts,tsx}',
+              'fixtures/**/*.test.ts',
+              'visual/**/*.test.ts',
+              'test/**/*.test.{ts,tsx}',
+              'flake/**/*.test.ts',
+              'monitoring/**/*.test.ts',
+            ],
             setupFiles: ['test/setup-unit.ts'],
             restoreMocks: true,
           },

@@ -3,9 +3,9 @@
 // Order: CHROMIUM_PATH; for headless runs Debian's /usr/bin/chromium-headless-shell; Playwright's own
 // browser when installed; /usr/bin/chromium. As root with apt-get, install Debian's chromium and its
 // headless shell when missing; with no Chromium at all, stop with one line saying how to fix it.
-import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { aptInstall, canApt } from './apt.mjs';
 
 /** Flags that keep Chromium from reaching for the network it does not have (see ARCHITECTURE.md). */
 export const OFFLINE_CHROMIUM_ARGS = [
@@ -50,25 +50,16 @@ export function findChromium({ headless = false } = {}) {
   return playwrightChromium() ?? (existsSync(DEBIAN_CHROMIUM) ? DEBIAN_CHROMIUM : undefined);
 }
 
-function aptInstall(packages) {
-  const update = spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
-  const install =
-    update.status === 0 &&
-    spawnSync('apt-get', ['install', '-y', '-qq', ...packages], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
-  return Boolean(install && install.status === 0);
-}
-
 /**
  * Finds Chromium, installing Debian's when possible; exits with one clear line otherwise. As root with
  * apt-get it also installs the headless shell the headless tools prefer; without it they run in the
  * full browser, slower, and say so.
  */
 export function ensureChromium() {
-  const canApt = process.getuid?.() === 0 && spawnSync('which', ['apt-get']).status === 0;
   const wanted = [];
   if (!findChromium() && !findChromium({ headless: true })) wanted.push('chromium');
   if (!process.env.CHROMIUM_PATH && !existsSync(DEBIAN_HEADLESS_SHELL)) wanted.push('chromium-headless-shell');
-  if (wanted.length > 0 && canApt) {
+  if (wanted.length > 0 && canApt()) {
     console.log(`Installing Debian's ${wanted.join(' and ')} (apt-get)…`);
     if (!aptInstall(wanted)) console.log(`apt-get could not install ${wanted.join(' and ')}.`);
   }

@@ -1,5 +1,5 @@
 // `npm test [-- STAGE… ] [-- --shard=I/N]`: the whole gate, or the named stages of it (lint,
-// typecheck, vitest, playwright, visual; CI runs them as parallel jobs). Each stage runs even when
+// typecheck, monitoring, vitest, playwright, visual; CI runs them as parallel jobs). Each stage runs even when
 // an earlier one failed, so one run shows everything that is wrong; the last line is
 // `N passed, N failed` (plus skipped) over all of them, and the whole gate's wall time. Under
 // GitHub Actions the summary table also goes to the job summary ($GITHUB_STEP_SUMMARY).
@@ -7,6 +7,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureChromium } from './browser.mjs';
+import { ensureMonitoring } from './monitoring.mjs';
 import { markdown as coverageMarkdown, standing as coverageStanding } from './coverage-ratchet.mjs';
 import { playwrightVerdict } from './playwright-verdict.mjs';
 import { markdownCell } from './report-text.mjs';
@@ -19,7 +20,7 @@ const totals = { passed: 0, failed: 0, skipped: 0 };
 const rows = [];
 const notes = [];
 
-const STAGES = ['lint', 'typecheck', 'vitest', 'playwright', 'visual'];
+const STAGES = ['lint', 'typecheck', 'monitoring', 'vitest', 'playwright', 'visual'];
 const args = process.argv.slice(2);
 const shard = args.find((arg) => arg.startsWith('--shard='));
 const unknown = args.filter((arg) => arg !== shard && !STAGES.includes(arg));
@@ -40,7 +41,7 @@ function runHeld(label, command, commandArgs) {
     child.stderr.on('data', (chunk) => output.push(chunk));
     child.on('close', (status) => {
       const print = () => console.log(`\n━━ ${label}\n${Buffer.concat(output).toString().trimEnd()}`);
-      resolve({ ok: status === 0, seconds: ((Date.now() - started) / 1000).toFixed(1), print });
+      resolve({ ok: status === 0, seconds: ((Date.now() - started) / 1000).toFixed(1), print, output: Buffer.concat(output).toString() });
     });
   });
 }
@@ -77,6 +78,11 @@ function countsOr(ok, counts) {
 }
 
 if (runs('vitest') || runs('playwright') || runs('visual')) ensureChromium();
+// The monitoring checks and the Playwright project `monitoring` run the real Prometheus and Alertmanager.
+if (runs('monitoring') || runs('playwright')) {
+  const { problem } = ensureMonitoring();
+  if (problem) notes.push(problem);
+}
 if (runs('vitest') || runs('playwright')) {
   rmSync(results, { recursive: true, force: true });
   mkdirSync(results, { recursive: true });
@@ -86,12 +92,26 @@ if (runs('vitest') || runs('playwright')) {
 // run beside it, their output held back and printed after Vitest's (docs/performance.md).
 // Incremental: tsc keeps what it learned in .cache and checks again only what a change can reach
 // (scripts/typecheck.mjs: from scratch when the order of the program's files changed).
-const checks = ['lint', 'typecheck'].filter(runs);
-const checking = Promise.all(checks.map((label) => runHeld(label, process.execPath, label === 'typecheck' ? ['scripts/typecheck.mjs'] : ['scripts/lint.mjs'])));
+// The monitoring stage is promtool's and amtool's checks of monitoring/ (well under a second).
+const CHECK_SCRIPTS = { lint: 'scripts/lint.mjs', typecheck: 'scripts/typecheck.mjs', monitoring: 'scripts/monitoring.mjs' };
+const checks = ['lint', 'typecheck', 'monitoring'].filter(runs);
+const checking = Promise.all(
+  checks.map((label) => runHeld(label, process.execPath, label === 'monitoring' ? [CHECK_SCRIPTS[label], 'check'] : [CHECK_SCRIPTS[label]])),
+);
 async function recordChecks() {
   const checked = await checking;
   checked.forEach(({ print }) => print());
-  checks.forEach((label, index) => record(label, countsOr(checked[index].ok), checked[index].seconds));
+  checks.forEach((label, index) => {
+    const { ok, output, seconds } = checked[index];
+    // Each of the monitoring checks is counted on its own (a line `ok   <name>` or `FAIL <name>`).
+    const lines = label === 'monitoring' ? output.split('\n') : [];
+    const counted = {
+      passed: lines.filter((line) => line.startsWith('ok ')).length,
+      failed: lines.filter((line) => line.startsWith('FAIL ')).length,
+      skipped: 0,
+    };
+    record(label, countsOr(ok, counted), seconds);
+  });
 }
 
 if (!runs('vitest')) await recordChecks();

@@ -1,0 +1,46 @@
+import { ApiError, kindForStatus } from '../api/errors';
+
+const DEFAULT_TIMEOUT_MS = 10_000;
+
+export interface MonitoringFetchOptions {
+  method?: 'GET' | 'POST' | 'DELETE';
+  body?: unknown;
+  signal?: AbortSignal;
+  timeoutMs?: number;
+}
+
+/**
+ * One request to Prometheus or Alertmanager (`system` names it in every message): their answer's
+ * status and JSON body, or an ApiError saying why there is none. Error statuses are returned, not
+ * thrown, when they carry a JSON body: both programs explain errors in it.
+ */
+export async function monitoringFetch(system: string, url: string, options: MonitoringFetchOptions = {}): Promise<{ status: number; body: unknown }> {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const timeout = AbortSignal.timeout(timeoutMs);
+  const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method: options.method ?? 'GET',
+      headers: { accept: 'application/json', ...(options.body === undefined ? {} : { 'content-type': 'application/json' }) },
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      signal,
+    });
+  } catch (error) {
+    if (options.signal?.aborted) throw error;
+    if (timeout.aborted) throw new ApiError('timeout', `${system} did not answer within ${timeoutMs / 1000} s.`);
+    throw new ApiError('network', `${system} could not be reached at ${new URL(url).origin}.`);
+  }
+  const text = await response.text().catch(() => '');
+  if (response.status === 204 || text === '') {
+    if (response.ok) return { status: response.status, body: undefined };
+    throw new ApiError(kindForStatus(response.status), `${system} answered HTTP ${response.status} with no explanation.`, response.status);
+  }
+  try {
+    return { status: response.status, body: JSON.parse(text) as unknown };
+  } catch {
+    const said = text.trim().split('\n')[0]?.slice(0, 160) ?? '';
+    if (!response.ok) throw new ApiError(kindForStatus(response.status), `${system} answered HTTP ${response.status}: ${said}`, response.status);
+    throw new ApiError('invalid-response', `${system} answered something that is not JSON: ${said}`, response.status);
+  }
+}
