@@ -34,7 +34,11 @@ describe('the in-browser rules and monitoring/rules.yml', () => {
   });
 
   it('compare against the same thresholds', () => {
-    const expr = (name: string) => fileRules.find((rule) => rule.alert === name)?.expr.replace(/\s+/g, ' ').trim();
+    const expr = (name: string) =>
+      fileRules
+        .find((rule) => rule.alert === name)
+        ?.expr.replace(/\s+/g, ' ')
+        .trim();
     expect(expr('HighErrorRate')).toMatch(/> 0\.05$/);
     expect(expr('SlowAgentP95')).toMatch(/^histogram_quantile\(0\.95, .*> 5$/);
     expect(expr('ServiceUnhealthy')).toContain('state="unhealthy"');
