@@ -3,7 +3,8 @@ import { DEFAULT_OBSERVABILITY_REFRESH_MS } from '../../src/config/refresh-inter
 import { WidgetFrame } from './components/WidgetFrame';
 import { ConsolePage } from './ConsolePage';
 
-export type AlertState = 'pending' | 'firing' | 'resolved' | 'silenced';
+/** An alert's state as the page names it: the in-browser engine's, or Alertmanager's (active, silenced, inhibited). */
+export type AlertState = 'pending' | 'firing' | 'resolved' | 'silenced' | 'active' | 'inhibited';
 
 export class ObservabilityPage extends ConsolePage {
   readonly alerts: WidgetFrame;
@@ -15,6 +16,10 @@ export class ObservabilityPage extends ConsolePage {
   readonly auditNotice: Locator;
   /** The page's root: data-refreshing and data-refreshed-at say whether a read is in flight and when the last landed. */
   readonly root: Locator;
+  /** Which system the metrics and rules come from (this browser, or Prometheus and Alertmanager). */
+  readonly metricsSource: Locator;
+  /** Every control that writes a silence (a viewer sees none). */
+  readonly silenceControls: Locator;
 
   constructor(page: Page) {
     super(page, '/observability', 'Observability');
@@ -25,6 +30,8 @@ export class ObservabilityPage extends ConsolePage {
     this.loadMoreAudit = this.audit.root.getByRole('button', { name: 'Load more' });
     this.auditNotice = this.audit.root.getByRole('note');
     this.root = page.getByTestId('observability-page');
+    this.metricsSource = page.getByTestId('metrics-source');
+    this.silenceControls = this.alerts.root.getByRole('button', { name: /^(Silence for 1 hour|Expire silence)$/ });
   }
 
   /**
@@ -88,6 +95,20 @@ export class ObservabilityPage extends ConsolePage {
 
   alertIn(rule: string, service: string, state: AlertState): Locator {
     return this.alerts.root.getByRole('listitem', { name: `${rule} ${service}: ${state}` });
+  }
+
+  /** A rule as Prometheus evaluates it: `inactive`, `pending` or `firing`. */
+  ruleState(rule: string, state: 'inactive' | 'pending' | 'firing'): Locator {
+    return this.alerts.root.getByRole('listitem', { name: `${rule}: ${state}` });
+  }
+
+  /** The chart's plot; its name ends with how many points it draws (`…; 12 refreshes`). */
+  plot(service: string, title: string): Locator {
+    return this.chart(service, title).getByRole('img');
+  }
+
+  async expireSilence(): Promise<void> {
+    await this.alerts.root.getByRole('button', { name: 'Expire silence' }).click();
   }
 
   async silence(rule: string, service: string): Promise<void> {

@@ -17,6 +17,8 @@ const INTERVAL_MS = 30_000 / TIME_FACTOR;
 /** Prometheus scrapes as this user (the metrics endpoints answer signed-in users only). */
 const SCRAPE_TOKEN = 'mock.val';
 const READY_WITHIN_MS = 15_000;
+/** The rules' rate window (5m), compressed: the console's charts use the same. */
+export const RATE_WINDOW_MS = 300_000 / TIME_FACTOR;
 
 export interface MonitoringStack {
   /** The mock services Prometheus scrapes (the local HTTP mock server, its default session). */
@@ -25,6 +27,8 @@ export interface MonitoringStack {
   alertmanagerUrl: string;
   /** Each program's output so far, for a failure message. */
   logs(): string;
+  /** Stops Prometheus alone (the console must name it and keep the rest working). */
+  stopPrometheus(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -81,7 +85,19 @@ export async function startMonitoringStack(): Promise<MonitoringStack> {
     );
   const dir = mkdtempSync(join(tmpdir(), 'agent-console-monitoring-'));
   const [mockPort, prometheusPort, alertmanagerPort] = [await freePort(), await freePort(), await freePort()];
-  const mock: Server = await startMockHttpServer({ port: mockPort });
+  // The same server serves the built console (dist/, built by the Playwright config's web server),
+  // which reads Prometheus and Alertmanager through it, refreshing once a second on the compressed
+  // clock with the rate window the rules use (5m compressed).
+  const mock: Server = await startMockHttpServer({
+    port: mockPort,
+    staticDir: 'dist',
+    monitoring: {
+      prometheusUrl: `http://127.0.0.1:${prometheusPort}`,
+      alertmanagerUrl: `http://127.0.0.1:${alertmanagerPort}`,
+      refreshMs: INTERVAL_MS,
+      rateWindowMs: RATE_WINDOW_MS,
+    },
+  });
   const output: Record<string, string[]> = { prometheus: [], alertmanager: [] };
   const logs = () =>
     Object.entries(output)
@@ -112,9 +128,17 @@ export async function startMonitoringStack(): Promise<MonitoringStack> {
     // Firing alerts are re-sent to Alertmanager every minute by default: compressed, like the rest.
     `--rules.alert.resend-delay=${60_000 / TIME_FACTOR}ms`,
   ]);
+  const ended = (child: ChildProcess) =>
+    child.exitCode === null && child.signalCode === null ? new Promise((resolve) => child.once('exit', resolve)) : undefined;
+  const stopPrometheus = async () => {
+    const exit = ended(prometheus);
+    prometheus.kill('SIGTERM');
+    await exit;
+  };
   const stop = async () => {
-    for (const child of [prometheus, alertmanager]) if (child.exitCode === null) child.kill('SIGTERM');
-    await Promise.all([prometheus, alertmanager].map((child) => (child.exitCode === null ? new Promise((resolve) => child.once('exit', resolve)) : undefined)));
+    const exits = [prometheus, alertmanager].map(ended);
+    for (const child of [prometheus, alertmanager]) child.kill('SIGTERM');
+    await Promise.all(exits);
     mock.closeAllConnections();
     await new Promise((resolve) => mock.close(resolve));
     rmSync(dir, { recursive: true, force: true });
@@ -130,5 +154,5 @@ export async function startMonitoringStack(): Promise<MonitoringStack> {
     await stop();
     throw error;
   }
-  return { mockUrl: `http://127.0.0.1:${mockPort}`, prometheusUrl, alertmanagerUrl, logs, stop };
+  return { mockUrl: `http://127.0.0.1:${mockPort}`, prometheusUrl, alertmanagerUrl, logs, stop, stopPrometheus };
 }

@@ -1,5 +1,5 @@
 import { OTLP_TRACES_PATH } from '../api/contract/routes';
-import { DEFAULT_OBSERVABILITY_REFRESH_MS } from './refresh-interval';
+import { DEFAULT_OBSERVABILITY_REFRESH_MS, DEFAULT_RATE_WINDOW_MS } from './refresh-interval';
 /**
  * Where the API lives and whether the embedded mock backend runs.
  *
@@ -18,6 +18,16 @@ export interface RuntimeConfig {
   traceSampleRatio: number;
   /** OTLP/HTTP traces endpoint the console exports its spans to; none: no export. */
   otlpEndpoint?: string;
+  /**
+   * Prometheus' HTTP API (its base URL, e.g. `https://prometheus.example.com` or `/monitoring/prometheus`
+   * behind the console's own origin): set, the observability page reads charts and rule states
+   * there instead of scraping each service from the browser (docs/observability.md).
+   */
+  prometheusUrl?: string;
+  /** Alertmanager's API (its base URL): with prometheusUrl, alert groups and silences live there. */
+  alertmanagerUrl?: string;
+  /** The rate window of the charts and rules, like PromQL's `[5m]` (ms). */
+  rateWindowMs: number;
 }
 
 declare global {
@@ -41,7 +51,22 @@ export function runtimeConfig(): RuntimeConfig {
   // A mock build exports to the mock layer's collector unless told otherwise; a real one only when configured.
   const otlpEndpoint =
     fromPage?.otlpEndpoint ?? (import.meta.env.VITE_OTLP_ENDPOINT as string | undefined) ?? (BUILT_WITH_MOCKS ? `${apiBaseUrl}${OTLP_TRACES_PATH}` : undefined);
-  return { apiBaseUrl, mocks, observabilityRefreshMs, traceSampleRatio, ...(otlpEndpoint ? { otlpEndpoint } : {}) };
+  const rateWindow = fromPage?.rateWindowMs;
+  const rateWindowMs = typeof rateWindow === 'number' && rateWindow >= 1_000 ? rateWindow : DEFAULT_RATE_WINDOW_MS;
+  const url = (value: unknown) => (typeof value === 'string' && value.trim() ? value.trim().replace(/\/+$/, '') : undefined);
+  const prometheusUrl = url(fromPage?.prometheusUrl);
+  // Alertmanager is read only beside Prometheus: alone, there would be groups without the rules behind them.
+  const alertmanagerUrl = prometheusUrl ? url(fromPage?.alertmanagerUrl) : undefined;
+  return {
+    apiBaseUrl,
+    mocks,
+    observabilityRefreshMs,
+    traceSampleRatio,
+    rateWindowMs,
+    ...(otlpEndpoint ? { otlpEndpoint } : {}),
+    ...(prometheusUrl ? { prometheusUrl } : {}),
+    ...(alertmanagerUrl ? { alertmanagerUrl } : {}),
+  };
 }
 
 export function mocksEnabled(): boolean {

@@ -1,6 +1,6 @@
 import { WidgetFrame } from '../ui/WidgetFrame';
 import { TimeSeriesChart, type ChartRow } from './charts/TimeSeriesChart';
-import { shownText, NAME_CHARS } from '../ui/agent-text';
+import { shownText, NAME_CHARS, TEXT_PREVIEW_CHARS } from '../ui/agent-text';
 import { QUANTILES, type MetricsPoint } from './metrics/derive';
 import type { ServiceView } from './monitor/service-monitor';
 import { frameStatus } from './source-status';
@@ -49,6 +49,16 @@ export function ServiceMetricsPanel({ view, onRetry }: { view: ServiceView; onRe
         <p className="notice" role="note">
           The last scrape had {metrics.data.skippedLines} line{metrics.data.skippedLines === 1 ? '' : 's'} this console could not read; they were skipped, the
           rest is shown.
+        </p>
+      )}
+      {metrics.data?.up === false && (
+        <p className="notice" role="note">
+          Prometheus' last scrape of {view.name} failed (up = 0): the charts end at its last good scrape.
+        </p>
+      )}
+      {metrics.data?.warnings && metrics.data.warnings.length > 0 && (
+        <p className="notice" role="note">
+          Prometheus warned: {shownText(metrics.data.warnings.join('; '), TEXT_PREVIEW_CHARS)}.
         </p>
       )}
       {unreadable.length > 0 && (

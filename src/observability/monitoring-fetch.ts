@@ -7,6 +7,13 @@ export interface MonitoringFetchOptions {
   body?: unknown;
   signal?: AbortSignal;
   timeoutMs?: number;
+  /** Headers for this address (the console's sign-in, where it may go: ./monitoring-credentials.ts). */
+  credentials?: (target: URL) => Record<string, string>;
+}
+
+/** `url` resolved against the page (a deployment may serve Prometheus under the console's own origin). */
+function resolved(url: string): URL {
+  return new URL(url, typeof window === 'undefined' ? undefined : window.location.href);
 }
 
 /**
@@ -18,18 +25,19 @@ export async function monitoringFetch(system: string, url: string, options: Moni
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const timeout = AbortSignal.timeout(timeoutMs);
   const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+  const target = resolved(url);
   let response: Response;
   try {
-    response = await fetch(url, {
+    response = await fetch(target, {
       method: options.method ?? 'GET',
-      headers: { accept: 'application/json', ...(options.body === undefined ? {} : { 'content-type': 'application/json' }) },
+      headers: { accept: 'application/json', ...options.credentials?.(target), ...(options.body === undefined ? {} : { 'content-type': 'application/json' }) },
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
       signal,
     });
   } catch (error) {
     if (options.signal?.aborted) throw error;
     if (timeout.aborted) throw new ApiError('timeout', `${system} did not answer within ${timeoutMs / 1000} s.`);
-    throw new ApiError('network', `${system} could not be reached at ${new URL(url).origin}.`);
+    throw new ApiError('network', `${system} could not be reached at ${target.origin}${target.pathname === '/' ? '' : target.pathname.split('/api/')[0]}.`);
   }
   const text = await response.text().catch(() => '');
   if (response.status === 204 || text === '') {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ApiError, kindForStatus } from '../../api/errors';
 import { splitRecords, type UnreadableRecord } from '../../api/records';
-import { monitoringFetch } from '../monitoring-fetch';
+import { monitoringFetch, type MonitoringFetchOptions } from '../monitoring-fetch';
 import { alertGroupSchema, alertSchema, createdSilenceSchema, silenceSchema, type AlertmanagerAlert, type AlertmanagerSilence, type Matcher } from './schemas';
 
 /** A group as Alertmanager routes it: the labels it groups by, and its alerts. */
@@ -29,9 +29,12 @@ const SYSTEM = 'Alertmanager';
 /** Reads and writes Alertmanager's API v2 at `baseUrl`. Every failure is an ApiError naming Alertmanager. */
 export class AlertmanagerClient {
   private readonly baseUrl: string;
+  private readonly credentials: MonitoringFetchOptions['credentials'];
 
-  constructor(baseUrl: string) {
+  /** `credentials`: headers for an address (the console's sign-in, where it may go). */
+  constructor(baseUrl: string, credentials?: MonitoringFetchOptions['credentials']) {
     this.baseUrl = baseUrl.replace(/\/+$/, '');
+    this.credentials = credentials;
   }
 
   /** The alert groups, silenced and inhibited alerts included (each alert's status says which). */
@@ -55,7 +58,12 @@ export class AlertmanagerClient {
 
   /** Creates a silence; its id. */
   async createSilence(silence: NewSilence, signal?: AbortSignal): Promise<string> {
-    const { status, body } = await monitoringFetch(SYSTEM, `${this.baseUrl}/api/v2/silences`, { method: 'POST', body: silence, signal });
+    const { status, body } = await monitoringFetch(SYSTEM, `${this.baseUrl}/api/v2/silences`, {
+      method: 'POST',
+      body: silence,
+      signal,
+      credentials: this.credentials,
+    });
     if (status >= 400) throw new ApiError(kindForStatus(status), `${SYSTEM} refused the silence: ${explanation(body, status)}`, status);
     const created = createdSilenceSchema.safeParse(body);
     if (!created.success) throw new ApiError('invalid-response', `${SYSTEM} created a silence but did not say its id.`, status);
@@ -64,12 +72,16 @@ export class AlertmanagerClient {
 
   /** Expires a silence now (Alertmanager keeps it, as expired). */
   async expireSilence(id: string, signal?: AbortSignal): Promise<void> {
-    const { status, body } = await monitoringFetch(SYSTEM, `${this.baseUrl}/api/v2/silence/${encodeURIComponent(id)}`, { method: 'DELETE', signal });
+    const { status, body } = await monitoringFetch(SYSTEM, `${this.baseUrl}/api/v2/silence/${encodeURIComponent(id)}`, {
+      method: 'DELETE',
+      signal,
+      credentials: this.credentials,
+    });
     if (status >= 400) throw new ApiError(kindForStatus(status), `${SYSTEM} could not expire silence ${id}: ${explanation(body, status)}`, status);
   }
 
   private async read(path: string, what: string, signal?: AbortSignal): Promise<unknown> {
-    const { status, body } = await monitoringFetch(SYSTEM, `${this.baseUrl}${path}`, { signal });
+    const { status, body } = await monitoringFetch(SYSTEM, `${this.baseUrl}${path}`, { signal, credentials: this.credentials });
     if (status >= 400) throw new ApiError(kindForStatus(status), `${SYSTEM} could not answer ${what}: ${explanation(body, status)}`, status);
     return body;
   }
@@ -81,9 +93,13 @@ export class AlertmanagerClient {
   }
 }
 
-/** Alertmanager explains an error as a JSON string, or as `{ message }`. */
+/** Alertmanager explains an error as a JSON string or `{ message }`; a proxy in front of it as `{ error }`. */
 function explanation(body: unknown, status: number): string {
   if (typeof body === 'string' && body) return body;
-  if (typeof body === 'object' && body !== null && typeof (body as { message?: unknown }).message === 'string') return (body as { message: string }).message;
+  if (typeof body === 'object' && body !== null) {
+    const { message, error } = body as { message?: unknown; error?: unknown };
+    if (typeof message === 'string' && message) return message;
+    if (typeof error === 'string' && error) return error;
+  }
   return `HTTP ${status}`;
 }

@@ -7,7 +7,10 @@ import { usePersisted } from '../../storage/use-persisted';
 import { useLiveConnection } from '../../streaming/LiveProvider';
 import type { Silence } from '../alerts/engine';
 import { requiredContext } from '../../react/required-context';
-import { ServiceMonitor, type MonitorSnapshot } from './service-monitor';
+import { AlertmanagerClient, type NewSilence } from '../alertmanager/client';
+import { consoleCredentials } from '../monitoring-credentials';
+import { PrometheusClient } from '../prometheus/client';
+import { ServiceMonitor, type MonitorSnapshot, type PrometheusOptions } from './service-monitor';
 
 const silencesSchema = z.array(
   z.object({
@@ -27,6 +30,24 @@ interface MonitorContextValue {
   silence: (matchers: Record<string, string>, author: string, comment: string, durationMs: number) => void;
   expireSilence: (id: string) => void;
   silencedAt: number;
+  /** With an Alertmanager: silences are written there (each rejects with the reason when refused). */
+  alertmanager?: {
+    createSilence: (silence: Omit<NewSilence, 'startsAt' | 'endsAt'>, durationMs: number) => Promise<void>;
+    expireSilence: (id: string) => Promise<void>;
+  };
+}
+
+/** The Prometheus (and Alertmanager) the console reads, when /console-config.js names them. */
+function prometheusFromConfig(): PrometheusOptions | undefined {
+  const { prometheusUrl, alertmanagerUrl, observabilityRefreshMs } = runtimeConfig();
+  if (!prometheusUrl) return undefined;
+  return {
+    client: new PrometheusClient(prometheusUrl, consoleCredentials),
+    ...(alertmanagerUrl ? { alertmanager: new AlertmanagerClient(alertmanagerUrl, consoleCredentials) } : {}),
+    stepMs: observabilityRefreshMs,
+    // The charts' last hour at one point per refresh, 120 points at most however short the refresh.
+    historyMs: Math.min(60 * 60_000, observabilityRefreshMs * 120),
+  };
 }
 
 const [MonitorContext, useMonitorContext] = requiredContext<MonitorContextValue>('useServiceMonitor', 'MonitorProvider');
@@ -45,6 +66,8 @@ export function MonitorProvider({ children, monitor: given }: { children: ReactN
       new ServiceMonitor({
         services: SERVICE_NAMES,
         sources: { health: (service, signal) => api.serviceHealth(service, signal), metrics: (service, signal) => api.serviceMetrics(service, signal) },
+        windowMs: runtimeConfig().rateWindowMs,
+        prometheus: prometheusFromConfig(),
       }),
   );
   const live = useLiveConnection();
@@ -98,6 +121,7 @@ export function MonitorProvider({ children, monitor: given }: { children: ReactN
   }, [start]);
 
   const { update } = silences;
+  const alertmanager = monitor.alertmanager;
   const current = silences.value;
   const value = useMemo<MonitorContextValue>(
     () => ({
@@ -117,8 +141,23 @@ export function MonitorProvider({ children, monitor: given }: { children: ReactN
         setSilencedAt(now);
         update(current.map((s) => (s.id === id ? { ...s, expiresAt: Math.min(s.expiresAt, now) } : s)));
       },
+      ...(alertmanager
+        ? {
+            alertmanager: {
+              createSilence: async (silence, durationMs) => {
+                const now = Date.now();
+                await alertmanager.createSilence({ ...silence, startsAt: new Date(now).toISOString(), endsAt: new Date(now + durationMs).toISOString() });
+                await monitor.refreshAlerting();
+              },
+              expireSilence: async (id) => {
+                await alertmanager.expireSilence(id);
+                await monitor.refreshAlerting();
+              },
+            },
+          }
+        : {}),
     }),
-    [monitor, retain, update, current, silencedAt],
+    [monitor, retain, update, current, silencedAt, alertmanager],
   );
 
   return <MonitorContext value={value}>{children}</MonitorContext>;
@@ -126,11 +165,11 @@ export function MonitorProvider({ children, monitor: given }: { children: ReactN
 
 /** The monitor's current state; polling runs while any component using this is mounted. */
 export function useServiceMonitor(): MonitorSnapshot & Omit<MonitorContextValue, 'retain' | 'monitor' | 'silencedAt'> & { refresh: () => void; now: number } {
-  const { monitor, retain, silence, expireSilence, silencedAt } = useMonitorContext();
+  const { monitor, retain, silence, expireSilence, silencedAt, alertmanager } = useMonitorContext();
   useEffect(() => retain(), [retain]);
   const snapshot = useSyncExternalStore(monitor.subscribe, monitor.getSnapshot);
   const refresh = useCallback(() => void monitor.refresh(), [monitor]);
   // "Now" for judging silences and alert ages: the latest moment this tab knowingly observed.
   const now = Math.max(snapshot.refreshedAt ?? 0, silencedAt);
-  return { ...snapshot, silence, expireSilence, refresh, now };
+  return { ...snapshot, silence, expireSilence, refresh, now, ...(alertmanager ? { alertmanager } : {}) };
 }

@@ -4,6 +4,10 @@ import { emptyAlertsState, evaluateAlerts, type AlertsState, type Silence } from
 import { conditionsFor, DEFAULT_RULES, type AlertRuleDefinition } from '../alerts/rules';
 import { deriveMetrics, withinWindow, type MetricsPoint, type Scrape } from '../metrics/derive';
 import { parsePrometheusText } from '../metrics/prometheus-text';
+import type { AlertGroup, AlertmanagerClient } from '../alertmanager/client';
+import type { AlertmanagerSilence } from '../alertmanager/schemas';
+import type { PrometheusClient, RuleState } from '../prometheus/client';
+import { readMetricsRange } from '../prometheus/metrics-range';
 
 /** One source's last result: its data (the last good one is kept through failures) and when it was good. */
 export interface SourceState<T> {
@@ -20,6 +24,10 @@ export interface MetricsState {
   /** Lines of the last scrape the parser skipped. */
   skippedLines: number;
   samples: number;
+  /** Read from Prometheus: whether its last scrape of the service succeeded (`up`). */
+  up?: boolean;
+  /** Read from Prometheus: what it warned about in its last answers. */
+  warnings?: string[];
 }
 
 export interface ServiceView {
@@ -37,6 +45,28 @@ export interface MonitorSnapshot {
   /** Whether a refresh (or a live health re-read) is in flight. */
   refreshing: boolean;
   rules: readonly AlertRuleDefinition[];
+  /** Where metrics come from: scraped by this browser, or read from Prometheus. */
+  metricsSource: 'browser' | 'prometheus';
+  /** With Prometheus: the rules as it evaluates them, and Alertmanager's groups and silences. */
+  alerting?: AlertingView;
+}
+
+/** Alerts as the monitoring system holds them (one truth for everyone), each source on its own. */
+export interface AlertingView {
+  rules: SourceState<RuleState[]>;
+  /** Without an Alertmanager: undefined. */
+  groups?: SourceState<AlertGroup[]>;
+  silences?: SourceState<AlertmanagerSilence[]>;
+}
+
+/** Reading the charts and rules from Prometheus instead of scraping in the browser. */
+export interface PrometheusOptions {
+  client: PrometheusClient;
+  alertmanager?: AlertmanagerClient;
+  /** One chart point per step (the refresh interval). */
+  stepMs: number;
+  /** How far back the first load reads (the charts' width). */
+  historyMs: number;
 }
 
 export interface MonitorSources {
@@ -53,6 +83,8 @@ export interface MonitorOptions {
   /** Points each chart keeps (the series grows across refreshes up to this). */
   maxPoints?: number;
   rules?: readonly AlertRuleDefinition[];
+  /** Set: metrics and alerts come from Prometheus (and Alertmanager); health stays each service's /health. */
+  prometheus?: PrometheusOptions;
 }
 
 const DEFAULT_WINDOW_MS = 5 * 60_000;
@@ -73,6 +105,8 @@ export class ServiceMonitor {
   /** Reads in flight (a refresh, live health re-reads): `refreshing` while any is. */
   private pending = 0;
   private controller = new AbortController();
+  /** The newest chart point read from Prometheus: the next refresh reads only what came after it. */
+  private prometheusLastAt: number | undefined;
 
   constructor(private readonly options: MonitorOptions) {
     this.now = options.now ?? Date.now;
@@ -82,10 +116,24 @@ export class ServiceMonitor {
       silences: [],
       rules: options.rules ?? DEFAULT_RULES,
       refreshing: false,
+      metricsSource: options.prometheus ? 'prometheus' : 'browser',
+      ...(options.prometheus
+        ? {
+            alerting: {
+              rules: { status: 'loading' },
+              ...(options.prometheus.alertmanager ? { groups: { status: 'loading' }, silences: { status: 'loading' } } : {}),
+            },
+          }
+        : {}),
     };
   }
 
   getSnapshot = (): MonitorSnapshot => this.snapshot;
+
+  /** The Alertmanager silences are written to, when there is one. */
+  get alertmanager(): AlertmanagerClient | undefined {
+    return this.options.prometheus?.alertmanager;
+  }
 
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
@@ -140,9 +188,105 @@ export class ServiceMonitor {
 
   private async readAll(): Promise<void> {
     const signal = this.controller.signal;
+    const { prometheus } = this.options;
+    if (prometheus) {
+      await Promise.all([
+        ...this.options.services.map((service) => this.readHealth(service, signal)),
+        this.readPrometheusMetrics(prometheus, signal),
+        this.readAlerting(prometheus, signal),
+      ]);
+      if (!signal.aborted) this.update({ refreshedAt: this.now() });
+      return;
+    }
     await Promise.all(this.options.services.flatMap((service) => [this.readHealth(service, signal), this.readMetrics(service, signal)]));
     if (signal.aborted) return;
     this.evaluate();
+  }
+
+  /**
+   * The charts from Prometheus' own history: on the first refresh the last `historyMs` at once,
+   * then only the points after the newest one held. Points fall on multiples of the step, so every
+   * viewer of the same Prometheus sees the same points.
+   */
+  private async readPrometheusMetrics(prometheus: PrometheusOptions, signal: AbortSignal): Promise<void> {
+    const { stepMs, historyMs } = prometheus;
+    const endMs = Math.floor(this.now() / stepMs) * stepMs;
+    const startMs = this.prometheusLastAt === undefined ? endMs - historyMs : this.prometheusLastAt + stepMs;
+    const maxPoints = Math.floor(historyMs / stepMs) + 1;
+    try {
+      const range = await readMetricsRange(prometheus.client, {
+        startMs: Math.min(startMs, endMs),
+        endMs,
+        stepMs,
+        windowMs: this.options.windowMs ?? DEFAULT_WINDOW_MS,
+        signal,
+      });
+      if (signal.aborted) return;
+      const at = this.now();
+      this.prometheusLastAt = Math.max(this.prometheusLastAt ?? Number.NEGATIVE_INFINITY, endMs);
+      const fresh = (points: MetricsPoint[], since: number) => points.filter((point) => point.at > since);
+      this.update({
+        services: this.snapshot.services.map((view) => {
+          const held = view.metrics.data?.points ?? [];
+          const added = fresh(range.points.get(view.name) ?? [], held.at(-1)?.at ?? Number.NEGATIVE_INFINITY);
+          const up = range.up.get(view.name);
+          return {
+            ...view,
+            metrics: {
+              status: 'ok',
+              lastGoodAt: at,
+              data: {
+                points: [...held, ...added].slice(-maxPoints),
+                skippedLines: 0,
+                samples: added.length,
+                ...(up === undefined ? {} : { up }),
+                warnings: [
+                  ...range.warnings,
+                  ...(range.unreadable.length > 0 ? [`${range.unreadable.length} series in its answer could not be read and were left out`] : []),
+                ],
+              },
+            },
+          };
+        }),
+      });
+    } catch (error) {
+      if (!signal.aborted) this.update({ services: this.snapshot.services.map((view) => ({ ...view, metrics: failed(view.metrics, error) })) });
+    }
+  }
+
+  /** Prometheus' rule states and Alertmanager's groups and silences, each on its own. */
+  private async readAlerting(prometheus: PrometheusOptions, signal: AbortSignal): Promise<void> {
+    const read = async (key: keyof AlertingView, load: () => Promise<unknown>) => {
+      try {
+        const data = await load();
+        if (!signal.aborted) this.updateAlerting(key, () => ({ status: 'ok', data, lastGoodAt: this.now() }));
+      } catch (error) {
+        if (!signal.aborted) this.updateAlerting(key, (previous) => failed(previous ?? { status: 'loading' }, error));
+      }
+    };
+    const { alertmanager } = prometheus;
+    await Promise.all([
+      read('rules', async () => (await prometheus.client.alertingRules(signal)).items),
+      ...(alertmanager
+        ? [
+            read('groups', async () => (await alertmanager.alertGroups(signal)).items),
+            read('silences', async () => (await alertmanager.silences(signal)).items),
+          ]
+        : []),
+    ]);
+  }
+
+  /** Reads Alertmanager's groups and silences again now (after a silence was created or expired). */
+  async refreshAlerting(): Promise<void> {
+    const { prometheus } = this.options;
+    if (prometheus) await this.tracked(() => this.readAlerting(prometheus, this.controller.signal));
+  }
+
+  /** Replaces one alerting source's state; each key holds the data its own reader loaded. */
+  private updateAlerting(key: keyof AlertingView, change: (previous: SourceState<unknown> | undefined) => SourceState<unknown>): void {
+    const alerting = this.snapshot.alerting;
+    if (!alerting) return;
+    this.update({ alerting: { ...alerting, [key]: change(alerting[key]) } as AlertingView });
   }
 
   /**
@@ -219,6 +363,8 @@ export class ServiceMonitor {
   }
 
   private evaluate(): void {
+    // With Prometheus the rules are evaluated there; this tab only shows their states.
+    if (this.options.prometheus) return;
     const inputs = this.snapshot.services.map((view) => ({
       service: view.name,
       // A stale source's last value is not evidence of the present: rules see it as unknown.

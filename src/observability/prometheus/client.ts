@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { ApiError, kindForStatus } from '../../api/errors';
 import { splitRecords, type UnreadableRecord } from '../../api/records';
 import { parseValue } from '../metrics/prometheus-text';
-import { monitoringFetch } from '../monitoring-fetch';
+import { monitoringFetch, type MonitoringFetchOptions } from '../monitoring-fetch';
 import {
   alertingRuleSchema,
   envelopeSchema,
@@ -58,9 +58,12 @@ function pointOf([seconds, text]: [number, string]): SeriesPoint {
 /** Reads Prometheus' HTTP API at `baseUrl` (no trailing slash needed). Every failure is an ApiError naming Prometheus. */
 export class PrometheusClient {
   private readonly baseUrl: string;
+  private readonly credentials: MonitoringFetchOptions['credentials'];
 
-  constructor(baseUrl: string) {
+  /** `credentials`: headers for an address (the console's sign-in, where it may go). */
+  constructor(baseUrl: string, credentials?: MonitoringFetchOptions['credentials']) {
     this.baseUrl = baseUrl.replace(/\/+$/, '');
+    this.credentials = credentials;
   }
 
   /** `query_range`: every series of `expr` between the two times, one point per step. */
@@ -96,10 +99,13 @@ export class PrometheusClient {
   }
 
   private async read(path: string, what: string, signal?: AbortSignal): Promise<{ data: unknown; warnings: string[] }> {
-    const { status, body } = await monitoringFetch(SYSTEM, `${this.baseUrl}${path}`, { signal });
+    const { status, body } = await monitoringFetch(SYSTEM, `${this.baseUrl}${path}`, { signal, credentials: this.credentials });
     const envelope = envelopeSchema.safeParse(body);
     if (!envelope.success) {
-      if (status >= 400) throw new ApiError(kindForStatus(status), `${SYSTEM} answered HTTP ${status} for ${what}.`, status);
+      // A proxy in front of Prometheus explains itself as `{ error }` (the console's own API shape).
+      const said =
+        typeof body === 'object' && body !== null && typeof (body as { error?: unknown }).error === 'string' ? `: ${(body as { error: string }).error}` : '.';
+      if (status >= 400) throw new ApiError(kindForStatus(status), `${SYSTEM} answered HTTP ${status} for ${what}${said}`, status);
       throw new ApiError('invalid-response', `${SYSTEM} answered ${what} in a shape this console does not read.`, status);
     }
     const { data } = envelope;

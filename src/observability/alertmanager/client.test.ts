@@ -1,0 +1,106 @@
+import { http, HttpResponse } from 'msw';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { mockServer } from '../../../fixtures/adapters/node';
+import { AlertmanagerClient } from './client';
+
+const BASE = 'http://alertmanager.test';
+const alertmanager = new AlertmanagerClient(BASE, (target): Record<string, string> => (target.origin === BASE ? { authorization: 'Bearer mock.riley' } : {}));
+
+afterEach(() => vi.restoreAllMocks());
+
+/** An alert as Alertmanager 0.25 listed it to the monitoring tests (e2e/monitoring/). */
+const alert = (state: string, extra: Record<string, unknown> = {}) => ({
+  annotations: { summary: 'An agent’s 95th percentile latency is above 5 s.' },
+  endsAt: '2026-12-04T20:10:56.088Z',
+  fingerprint: '6e834efdb1550e16',
+  receivers: [{ name: 'console' }],
+  startsAt: '2026-12-04T20:10:48.088Z',
+  status: { inhibitedBy: [], silencedBy: [], state },
+  updatedAt: '2026-12-04T20:10:48.095Z',
+  generatorURL: 'http://prometheus:9090/graph',
+  labels: { alertname: 'SlowAgentP95', service: 'media-engine' },
+  ...extra,
+});
+
+describe('AlertmanagerClient', () => {
+  it('reads every group, silenced and inhibited alerts included, setting aside an alert it cannot read', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    let asked: URL | undefined;
+    mockServer.use(
+      http.get(`${BASE}/api/v2/alerts/groups`, ({ request }) => {
+        asked = new URL(request.url);
+        return HttpResponse.json([
+          { labels: { alertname: 'SlowAgentP95', service: 'media-engine' }, receiver: { name: 'console' }, alerts: [alert('active'), alert('exploded')] },
+          { labels: 'none', receiver: { name: 'console' }, alerts: [] },
+        ]);
+      }),
+    );
+    const groups = await alertmanager.alertGroups();
+    expect(Object.fromEntries(asked?.searchParams ?? [])).toEqual({ silenced: 'true', inhibited: 'true', active: 'true' });
+    expect(groups.items).toHaveLength(1);
+    expect(groups.items[0]?.receiver).toBe('console');
+    expect(groups.items[0]?.alerts.map((a) => a.status.state)).toEqual(['active']);
+    expect(groups.unreadable).toHaveLength(2);
+  });
+
+  it('creates a silence with the credentials given for its address and says its id; a refusal is named', async () => {
+    const sent: { body: unknown; authorization: string | null }[] = [];
+    mockServer.use(
+      http.post(`${BASE}/api/v2/silences`, async ({ request }) => {
+        const body = (await request.json()) as { createdBy: string };
+        sent.push({ body, authorization: request.headers.get('authorization') });
+        if (body.createdBy === 'val') return HttpResponse.json({ error: 'Only a reviewer can create or expire silences.' }, { status: 403 });
+        if (body.createdBy === 'nobody') return HttpResponse.json('silence invalid: at least one matcher required', { status: 400 });
+        return HttpResponse.json({ silenceID: 'b7f1' });
+      }),
+    );
+    const silence = {
+      matchers: [{ name: 'alertname', value: 'ServiceUnhealthy', isRegex: false, isEqual: true }],
+      startsAt: '2026-12-04T20:00:00.000Z',
+      endsAt: '2026-12-04T21:00:00.000Z',
+      createdBy: 'Riley Reviewer',
+      comment: 'Known',
+    };
+    await expect(alertmanager.createSilence(silence)).resolves.toBe('b7f1');
+    expect(sent[0]).toEqual({ body: silence, authorization: 'Bearer mock.riley' });
+    await expect(alertmanager.createSilence({ ...silence, createdBy: 'val' })).rejects.toMatchObject({
+      kind: 'forbidden',
+      message: 'Alertmanager refused the silence: Only a reviewer can create or expire silences.',
+    });
+    await expect(alertmanager.createSilence({ ...silence, createdBy: 'nobody' })).rejects.toThrow(
+      'Alertmanager refused the silence: silence invalid: at least one matcher required',
+    );
+  });
+
+  it('expires a silence by id, and lists silences', async () => {
+    const expired: string[] = [];
+    mockServer.use(
+      http.delete(`${BASE}/api/v2/silence/:id`, ({ params }) => {
+        expired.push(String(params.id));
+        return new HttpResponse(null, { status: 200 });
+      }),
+      http.get(`${BASE}/api/v2/silences`, () =>
+        HttpResponse.json([
+          {
+            id: 'b7f1',
+            status: { state: 'expired' },
+            updatedAt: '2026-12-04T20:30:00.000Z',
+            matchers: [{ name: 'service', value: 'media-engine', isRegex: false, isEqual: true }],
+            startsAt: '2026-12-04T20:00:00.000Z',
+            endsAt: '2026-12-04T20:30:00.000Z',
+            createdBy: 'Riley Reviewer',
+            comment: 'Known',
+          },
+        ]),
+      ),
+    );
+    await alertmanager.expireSilence('b7f1');
+    expect(expired).toEqual(['b7f1']);
+    expect((await alertmanager.silences()).items.map((silence) => silence.status.state)).toEqual(['expired']);
+  });
+
+  it('says when Alertmanager answers something that is not a list', async () => {
+    mockServer.use(http.get(`${BASE}/api/v2/silences`, () => HttpResponse.json({ silences: [] })));
+    await expect(alertmanager.silences()).rejects.toThrow('Alertmanager answered the silences in a shape this console does not read.');
+  });
+});

@@ -1,0 +1,142 @@
+import { http, HttpResponse } from 'msw';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { mockServer } from '../../../fixtures/adapters/node';
+import { ApiError } from '../../api/errors';
+import { PrometheusClient } from './client';
+
+const BASE = 'http://prometheus.test';
+const prometheus = new PrometheusClient(`${BASE}/`);
+
+afterEach(() => vi.restoreAllMocks());
+
+/** Answers as Prometheus 2.42 gave them to the monitoring tests (e2e/monitoring/). */
+const matrix = (result: unknown[], warnings?: string[]) => ({ status: 'success', data: { resultType: 'matrix', result }, ...(warnings ? { warnings } : {}) });
+
+describe('PrometheusClient', () => {
+  it('reads a range query: points in milliseconds, NaN and +Inf as gaps, the query and range sent as Prometheus reads them', async () => {
+    let asked: URL | undefined;
+    mockServer.use(
+      http.get(`${BASE}/api/v1/query_range`, ({ request }) => {
+        asked = new URL(request.url);
+        return HttpResponse.json(
+          matrix([
+            {
+              metric: { service: 'media-engine' },
+              values: [
+                [1796415044.757, '4.97945'],
+                [1796415046.757, 'NaN'],
+                [1796415048.757, '+Inf'],
+              ],
+            },
+          ]),
+        );
+      }),
+    );
+    const answer = await prometheus.queryRange('sum by (service) (rate(a2a_requests_total[5m]))', { startMs: 1_000, endMs: 61_000, stepMs: 30_000 });
+    expect(Object.fromEntries(asked?.searchParams ?? [])).toEqual({
+      query: 'sum by (service) (rate(a2a_requests_total[5m]))',
+      start: '1',
+      end: '61',
+      step: '30',
+    });
+    expect(answer).toEqual({
+      items: [
+        {
+          labels: { service: 'media-engine' },
+          points: [
+            { at: 1796415044757, value: 4.97945 },
+            { at: 1796415046757, value: null },
+            { at: 1796415048757, value: null },
+          ],
+        },
+      ],
+      unreadable: [],
+      warnings: [],
+    });
+  });
+
+  it('sets aside a series it cannot read, keeps the others, and passes on Prometheus’ warnings', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    mockServer.use(
+      http.get(`${BASE}/api/v1/query_range`, () =>
+        HttpResponse.json(
+          matrix(
+            [
+              { metric: { service: 'a' }, values: [[1, '1']] },
+              { metric: { service: 'b' }, values: 'lots' },
+            ],
+            ['PromQL info: metric might not be a counter'],
+          ),
+        ),
+      ),
+    );
+    const answer = await prometheus.queryRange('up', { startMs: 0, endMs: 1_000, stepMs: 1_000 });
+    expect(answer.items.map((series) => series.labels.service)).toEqual(['a']);
+    expect(answer.unreadable).toEqual([{ index: 1, problems: [expect.stringContaining('values')] }]);
+    expect(answer.warnings).toEqual(['PromQL info: metric might not be a counter']);
+  });
+
+  it("names Prometheus' own error, a proxy's error and an answer that is not JSON", async () => {
+    mockServer.use(
+      http.get(`${BASE}/api/v1/query`, ({ request }) => {
+        const query = new URL(request.url).searchParams.get('query');
+        if (query === 'bad(') return HttpResponse.json({ status: 'error', errorType: 'bad_data', error: 'unexpected end of input' }, { status: 400 });
+        if (query === 'proxy') return HttpResponse.json({ error: 'Prometheus could not be reached.', code: 'upstream' }, { status: 502 });
+        return new HttpResponse('<html>gateway</html>', { status: 200, headers: { 'content-type': 'text/html' } });
+      }),
+    );
+    await expect(prometheus.query('bad(')).rejects.toMatchObject({
+      kind: 'client',
+      status: 400,
+      message: 'Prometheus could not answer bad(: bad_data: unexpected end of input',
+    });
+    await expect(prometheus.query('bad(')).rejects.toBeInstanceOf(ApiError);
+    await expect(prometheus.query('proxy')).rejects.toThrow('Prometheus answered HTTP 502 for proxy: Prometheus could not be reached.');
+    await expect(prometheus.query('up')).rejects.toThrow('Prometheus answered something that is not JSON: <html>gateway</html>');
+  });
+
+  it('names Prometheus when it cannot be reached', async () => {
+    mockServer.use(http.get(`${BASE}/api/v1/rules`, () => HttpResponse.error()));
+    await expect(prometheus.alertingRules()).rejects.toThrow('Prometheus could not be reached at http://prometheus.test.');
+  });
+
+  it('reads the alerting rules of every group, setting aside one it cannot read', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const rule = {
+      state: 'firing',
+      name: 'ServiceUnhealthy',
+      query: 'max by (service) (service_health_state{state="unhealthy"}) == 1',
+      duration: 60,
+      keepFiringFor: 0,
+      labels: { severity: 'critical' },
+      annotations: { summary: 'The service reports itself unhealthy.' },
+      alerts: [
+        {
+          labels: { alertname: 'ServiceUnhealthy', service: 'media-engine' },
+          annotations: {},
+          state: 'firing',
+          activeAt: '2026-12-04T20:10:47.088Z',
+          value: '1e+00',
+        },
+      ],
+      health: 'ok',
+      evaluationTime: 0.0008,
+      lastEvaluation: '2026-12-04T20:10:48.089Z',
+      type: 'alerting',
+    };
+    mockServer.use(
+      http.get(`${BASE}/api/v1/rules`, () =>
+        HttpResponse.json({
+          status: 'success',
+          data: { groups: [{ name: 'agent-console', file: 'rules.yml', interval: 30, rules: [rule, { ...rule, state: 'exploded' }] }] },
+        }),
+      ),
+    );
+    const rules = await prometheus.alertingRules();
+    // What the console does not use (evaluation timings) is not kept.
+    const kept: Partial<typeof rule> = { ...rule };
+    delete kept.evaluationTime;
+    expect(rules.items).toEqual([{ ...kept, group: 'agent-console' }]);
+    expect(rules.unreadable).toHaveLength(1);
+  });
+});
