@@ -64,7 +64,8 @@ export default defineConfig<{ transport: Transport }>({
       use: { baseURL: `http://localhost:${NETWORK_PORT}`, transport: 'network' },
     },
     // The real Prometheus and Alertmanager over the mock services (e2e/support/monitoring-stack.ts).
-    { name: 'monitoring', testMatch: /monitoring\/.*\.spec\.ts/ },
+    // Their tests wait on what the programs do on compressed time (an incident is 20-30 s of it), so they get 60 s.
+    { name: 'monitoring', testMatch: /monitoring\/.*\.spec\.ts/, timeout: 60_000 },
     // The visual review page against a report written in the test: no console, no sign-in.
     { name: 'visual-review', testDir: 'visual', testMatch: /review-page\.spec\.ts/ },
     {
