@@ -7,7 +7,6 @@ import type { AlertGroup } from './alertmanager/client';
 import type { AlertmanagerAlert, AlertmanagerSilence } from './alertmanager/schemas';
 import type { AlertingView, SourceState } from './monitor/service-monitor';
 import type { RuleState } from './prometheus/client';
-import { frameStatus } from './source-status';
 
 interface MonitoringAlertsPanelProps {
   alerting: AlertingView;
@@ -34,13 +33,17 @@ function labelText(labels: Record<string, string>, leaveOut: readonly string[] =
 export function MonitoringAlertsPanel({ alerting, author, onSilence, onExpireSilence, onRetry }: MonitoringAlertsPanelProps) {
   const { rules, groups, silences } = alerting;
   const silenceList = silences?.data ?? [];
+  // Each source is its own section: Prometheus failing leaves Alertmanager's groups and silences shown.
+  const loading = [rules, groups, silences].every((source) => source === undefined || source.status === 'loading');
   return (
-    <WidgetFrame title="Alert rules" status={frameStatus(rules.status)} error={rules.error} lastGoodAt={rules.lastGoodAt} onRetry={onRetry}>
+    <WidgetFrame title="Alert rules" status={loading ? 'loading' : 'loaded'} onRetry={onRetry}>
       <p className="muted">
         Evaluated by Prometheus{groups ? '; grouped and silenced in Alertmanager, the same for everyone' : ''}
         {rules.lastGoodAt === undefined ? '' : `; read at ${clockTime(rules.lastGoodAt)}`}.
       </p>
-      <RuleList rules={rules.data ?? []} />
+      <SourceSection title="Rules" source={rules}>
+        {(list) => <RuleList rules={list} />}
+      </SourceSection>
       {groups && (
         <SourceSection title="Alertmanager groups" source={groups}>
           {(list) => <GroupList groups={list} silences={silenceList} author={author} onSilence={onSilence} />}
