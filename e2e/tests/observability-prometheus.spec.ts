@@ -88,4 +88,14 @@ test.describe('the observability page on Prometheus (mock layer)', () => {
     }
     await expect(observability.ruleState('ServiceUnhealthy', 'inactive')).toBeVisible();
   });
+
+  test('a Prometheus that does not answer in time is named when the time is up, on the page clock', async ({ observability, mocks, page }) => {
+    await mocks.failOnLoad({ method: 'GET', path: '/monitoring/prometheus/api/v1/query_range', hang: true, times: 8 });
+    await observability.goto();
+    await expect(observability.ruleState('ServiceUnhealthy', 'inactive')).toBeVisible();
+    await expect(observability.metrics('media-engine').root).not.toContainText('did not answer');
+    await page.clock.fastForward(10_000);
+    for (const service of SERVICE_NAMES) await expect(observability.metrics(service).root).toContainText('Prometheus did not answer within 10 s.');
+    await expect(observability.health('media-engine').root).toHaveAttribute('data-status', 'loaded');
+  });
 });

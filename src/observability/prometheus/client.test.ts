@@ -140,3 +140,18 @@ describe('PrometheusClient', () => {
     expect(rules.unreadable).toHaveLength(1);
   });
 });
+
+describe('a Prometheus that does not answer', () => {
+  it('is named as not answering in time, on the clock the page runs', async () => {
+    vi.useFakeTimers();
+    try {
+      mockServer.use(http.get(`${BASE}/api/v1/rules`, () => new Promise<Response>(() => undefined)));
+      const rules = prometheus.alertingRules();
+      const settled = expect(rules).rejects.toMatchObject({ kind: 'timeout', message: 'Prometheus did not answer within 10 s.' });
+      await vi.advanceTimersByTimeAsync(10_000);
+      await settled;
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
