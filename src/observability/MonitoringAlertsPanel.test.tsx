@@ -10,6 +10,13 @@ import { runtimeConfig } from '../config/runtime-config';
 const { Incident, Silenced, AlertmanagerUnreachable, RuleCannotBeEvaluated } = composeStories(stories);
 
 describe('MonitoringAlertsPanel', () => {
+  it('dates a firing alert from when it fired (active since + for) and a pending one from when it became active', () => {
+    render(<Incident />);
+    // ServiceUnhealthy became active at 08:58:00 and waits 60 s; SlowAgentP95 became active at 08:59:30.
+    expect(screen.getByRole('listitem', { name: 'ServiceUnhealthy: firing' })).toHaveTextContent('firing since 08:59:00 UTC: service="media-engine"');
+    expect(screen.getByRole('listitem', { name: 'SlowAgentP95: pending' })).toHaveTextContent('pending since 08:59:30 UTC: service="media-engine"');
+  });
+
   it('says why a silence was not created and lets the reviewer try again', async () => {
     const refuse = () => Promise.reject(new ApiError('forbidden', 'Alertmanager refused the silence: Only a reviewer can create or expire silences.', 403));
     render(<Incident onSilence={fn(refuse)} />);

@@ -98,7 +98,8 @@ function RuleList({ rules }: { rules: readonly RuleState[] }) {
             <ul>
               {rule.alerts.map((alert) => (
                 <li key={JSON.stringify(alert.labels)}>
-                  {alert.state} since {clockTime(Date.parse(alert.activeAt))}: {labelText(alert.labels)} (value {shownText(alert.value, NAME_CHARS)})
+                  {alert.state} since {clockTime(stateSince(alert.state, Date.parse(alert.activeAt), rule.duration))}: {labelText(alert.labels)} (value{' '}
+                  {shownText(alert.value, NAME_CHARS)})
                 </li>
               ))}
             </ul>
@@ -107,6 +108,15 @@ function RuleList({ rules }: { rules: readonly RuleState[] }) {
       ))}
     </ul>
   );
+}
+
+/**
+ * When an alert entered its state. Prometheus reports `activeAt`, when the condition began to hold
+ * (pending); it fires at its first evaluation once the condition has held for `for`, so "firing
+ * since" is `activeAt + for`, to within one evaluation interval.
+ */
+function stateSince(state: 'pending' | 'firing', activeAt: number, forSeconds: number): number {
+  return state === 'firing' ? activeAt + forSeconds * 1000 : activeAt;
 }
 
 function alertState(alert: AlertmanagerAlert): 'silenced' | 'inhibited' | 'active' | 'unprocessed' {
