@@ -15,6 +15,9 @@ describe('MonitoringAlertsPanel', () => {
     // ServiceUnhealthy became active at 08:58:00 and waits 60 s; SlowAgentP95 became active at 08:59:30.
     expect(screen.getByRole('listitem', { name: 'ServiceUnhealthy: firing' })).toHaveTextContent('firing since 08:59:00 UTC: service="media-engine"');
     expect(screen.getByRole('listitem', { name: 'SlowAgentP95: pending' })).toHaveTextContent('pending since 08:59:30 UTC: service="media-engine"');
+    // Values as Prometheus writes them (`3.5e-01`, `2.16e+01`), shown to three significant digits.
+    expect(screen.getByRole('listitem', { name: 'HighErrorRate: firing' })).toHaveTextContent('(value 0.35)');
+    expect(screen.getByRole('listitem', { name: 'SlowAgentP95: pending' })).toHaveTextContent('(value 21.6)');
   });
 
   it('says why a silence was not created and lets the reviewer try again', async () => {

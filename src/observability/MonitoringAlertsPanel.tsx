@@ -99,7 +99,7 @@ function RuleList({ rules }: { rules: readonly RuleState[] }) {
               {rule.alerts.map((alert) => (
                 <li key={JSON.stringify(alert.labels)}>
                   {alert.state} since {clockTime(stateSince(alert.state, Date.parse(alert.activeAt), rule.duration))}: {labelText(alert.labels)} (value{' '}
-                  {shownText(alert.value, NAME_CHARS)})
+                  {sampleValue(alert.value)})
                 </li>
               ))}
             </ul>
@@ -108,6 +108,14 @@ function RuleList({ rules }: { rules: readonly RuleState[] }) {
       ))}
     </ul>
   );
+}
+
+const significant = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 3 });
+
+/** Prometheus writes values as Go floats (`4.2004450468003374e-01`): shown to three significant digits (0.42), anything else as sent. */
+function sampleValue(value: string): string {
+  const number = Number(value);
+  return value.trim() !== '' && Number.isFinite(number) ? significant.format(number) : shownText(value, NAME_CHARS);
 }
 
 /**
