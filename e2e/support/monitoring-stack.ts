@@ -78,6 +78,19 @@ async function waitReady(url: string, child: ChildProcess, name: string, log: ()
  * compressed time. Each program keeps its data in a temporary folder removed by stop().
  */
 export async function startMonitoringStack(): Promise<MonitoringStack> {
+  // A free port is chosen, released, then bound by a program that starts later: another process (the
+  // other worker's stack) can take it in between. Only that is tried again, with new ports.
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await startOnFreePorts();
+    } catch (error) {
+      const portTaken = error instanceof Error && /address already in use|EADDRINUSE/i.test(`${error.message} ${(error as NodeJS.ErrnoException).code ?? ''}`);
+      if (!portTaken || attempt === 3) throw error;
+    }
+  }
+}
+
+async function startOnFreePorts(): Promise<MonitoringStack> {
   const { found, missing } = findMonitoringPrograms();
   if (missing.length > 0)
     throw new Error(
