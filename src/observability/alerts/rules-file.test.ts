@@ -1,47 +1,52 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { durationMs } from '../../../monitoring/compress-time';
+import { embeddedRules } from '../../../monitoring/embedded-rules';
+import { RULE_FILE } from './rule-file';
 import { DEFAULT_RULES } from './rules';
 
-interface RuleEntry {
-  alert: string;
-  expr: string;
-  for?: string;
-  keep_firing_for?: string;
-  labels: Record<string, string>;
-  annotations: Record<string, string>;
-}
+const yamlText = readFileSync('monitoring/rules.yml', 'utf8');
+const fileRules = (parse(yamlText) as { groups: { rules: { alert: string; expr: string; labels: Record<string, string> }[] }[] }).groups.flatMap(
+  (group) => group.rules,
+);
+const expr = (name: string) =>
+  fileRules
+    .find((rule) => rule.alert === name)
+    ?.expr.replace(/\s+/g, ' ')
+    .trim();
 
-const file = parse(readFileSync('monitoring/rules.yml', 'utf8')) as { groups: { rules: RuleEntry[] }[] };
-const fileRules = file.groups.flatMap((group) => group.rules);
-
-// The rules Prometheus evaluates (monitoring/rules.yml) and the ones the embedded default evaluates in
-// the browser are one set: same names, waits, labels, summaries and thresholds.
-describe('the in-browser rules and monitoring/rules.yml', () => {
-  it('name the same alerts', () => {
-    expect(DEFAULT_RULES.map((rule) => rule.name).sort()).toEqual(fileRules.map((rule) => rule.alert).sort());
+// The rules Prometheus evaluates (monitoring/rules.yml) are the ones the embedded engine evaluates in
+// the browser: it reads their names, waits, labels, summaries and thresholds from the file
+// (./rule-file.ts, generated), and its conditions read the same series the expressions do.
+describe('the embedded rules and monitoring/rules.yml', () => {
+  it('are read from the file as it is now (after editing it, run `npm run rules:embed`)', () => {
+    expect(RULE_FILE).toEqual(embeddedRules(yamlText));
   });
 
-  it.each(DEFAULT_RULES.map((rule) => [rule.name, rule] as const))('%s waits, labels and explains the same', (name, rule) => {
-    const entry = fileRules.find((candidate) => candidate.alert === name);
-    expect(entry).toBeDefined();
-    if (!entry) return;
-    expect(durationMs(entry.for ?? '0s')).toBe(rule.forMs);
-    expect(durationMs(entry.keep_firing_for ?? '0s')).toBe(rule.keepFiringForMs);
-    expect(entry.labels).toEqual({ ...rule.labels, severity: rule.severity });
-    expect(entry.annotations.summary).toBe(rule.summary);
+  it('have a condition for every rule in the file, with a severity the engine knows', () => {
+    expect(DEFAULT_RULES.map((rule) => rule.name)).toEqual(fileRules.map((rule) => rule.alert));
+    for (const rule of fileRules) expect(['info', 'warning', 'critical'], rule.alert).toContain(rule.labels.severity);
   });
 
-  it('compare against the same thresholds', () => {
-    const expr = (name: string) =>
-      fileRules
-        .find((rule) => rule.alert === name)
-        ?.expr.replace(/\s+/g, ' ')
-        .trim();
-    expect(expr('HighErrorRate')).toMatch(/> 0\.05$/);
-    expect(expr('SlowAgentP95')).toMatch(/^histogram_quantile\(0\.95, .*> 5$/);
-    expect(expr('ServiceUnhealthy')).toContain('state="unhealthy"');
-    expect(expr('ServiceDegraded')).toContain('state="degraded"');
+  it('take their waits, labels and thresholds from the file', () => {
+    expect(DEFAULT_RULES.find((rule) => rule.name === 'HighErrorRate')).toMatchObject({ forMs: 60_000, keepFiringForMs: 60_000, labels: { team: 'agents' } });
+    expect(RULE_FILE.find((rule) => rule.alert === 'HighErrorRate')?.threshold).toBe(0.05);
+    expect(RULE_FILE.find((rule) => rule.alert === 'SlowAgentP95')?.threshold).toBe(5);
+    expect(RULE_FILE.find((rule) => rule.alert === 'ServiceUnhealthy')?.threshold).toBe('unhealthy');
+  });
+
+  it('read the series their expressions read, compared the same way', () => {
+    expect(expr('ServiceUnhealthy')).toBe('max by (service) (service_health_state{state="unhealthy"}) == 1');
+    expect(expr('ServiceDegraded')).toBe('max by (service) (service_health_state{state="degraded"}) == 1');
+    expect(expr('HighErrorRate')).toMatch(
+      /^sum by \(service\) \(rate\(a2a_requests_total\{status="error"\}\[5m\]\)\) \/ sum by \(service\) \(rate\(a2a_requests_total\[5m\]\)\) > [0-9.]+$/,
+    );
+    expect(expr('SlowAgentP95')).toMatch(
+      /^histogram_quantile\(0\.95, sum by \(service, agent, le\) \(rate\(a2a_request_duration_seconds_bucket\[5m\]\)\)\) > [0-9.]+$/,
+    );
+  });
+
+  it('refuse a rule whose expression has no threshold to read', () => {
+    expect(() => embeddedRules('groups: [{ name: g, rules: [{ alert: Odd, expr: "up" }] }]')).toThrow('Rule Odd: no threshold');
   });
 });
