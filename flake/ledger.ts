@@ -20,9 +20,9 @@ export const attemptSchema = z.object({
 });
 export type Attempt = z.infer<typeof attemptSchema>;
 
-/** How the ledger names a test: project, file (relative to the test directory) and title. */
+/** How the ledger names a test: project (when the config has projects), file (relative to the test directory) and title. */
 export function ledgerTestId(project: string, file: string, title: string): string {
-  return `${project} › ${file} › ${title}`;
+  return project ? `${project} › ${file} › ${title}` : `${file} › ${title}`;
 }
 
 export function appendAttempt(ledger: string, attempt: Attempt): void {
@@ -30,20 +30,39 @@ export function appendAttempt(ledger: string, attempt: Attempt): void {
   appendFileSync(ledger, `${JSON.stringify(attempt)}\n`);
 }
 
-/** The ledger's attempts; a line that is not one (a torn write, an edit) is skipped and counted. */
-export function readLedger(ledger: string): { attempts: Attempt[]; skipped: number } {
-  if (!existsSync(ledger)) return { attempts: [], skipped: 0 };
+/** What makes an attempt itself: a second line with the same key is the same attempt written twice. */
+export function attemptKey(attempt: Attempt): string {
+  return `${attempt.run}\u0000${attempt.testId}\u0000${attempt.retry}\u0000${attempt.at}`;
+}
+
+/**
+ * The attempts of a ledger's text, line by line: a line that is not one (a torn write, an edit) is
+ * skipped and counted, and so is an attempt written twice; one bad line never hides the others.
+ */
+export function parseLedgerText(text: string): { attempts: Attempt[]; skipped: number; duplicates: number } {
   const attempts: Attempt[] = [];
+  const seen = new Set<string>();
   let skipped = 0;
-  for (const line of readFileSync(ledger, 'utf8').split('\n')) {
+  let duplicates = 0;
+  for (const line of text.split('\n')) {
     if (!line.trim()) continue;
     try {
       const parsed = attemptSchema.safeParse(JSON.parse(line));
-      if (parsed.success) attempts.push(parsed.data);
-      else skipped += 1;
+      if (!parsed.success) skipped += 1;
+      else if (seen.has(attemptKey(parsed.data))) duplicates += 1;
+      else {
+        seen.add(attemptKey(parsed.data));
+        attempts.push(parsed.data);
+      }
     } catch {
       skipped += 1;
     }
   }
-  return { attempts, skipped };
+  return { attempts, skipped, duplicates };
+}
+
+/** The ledger file's attempts (none when it does not exist), as parseLedgerText reads them. */
+export function readLedger(ledger: string): { attempts: Attempt[]; skipped: number; duplicates: number } {
+  if (!existsSync(ledger)) return { attempts: [], skipped: 0, duplicates: 0 };
+  return parseLedgerText(readFileSync(ledger, 'utf8'));
 }

@@ -1,66 +1,15 @@
-// `npm run flake -- [--repeat N] [--grep PATTERN] [--history FILE] [--config FILE] [--report DIR]`
-// Runs the E2E suite N times without retries, records every attempt in the history ledger,
-// scores every test over its window and writes flake-report/. Exits 1 when a test that was
-// stable became flaky or broken.
-import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
-import { readLedger } from './ledger';
-import { writeFlakeReport } from './report';
-import { newlyUnstable, runTrend, scoreLedger, type FlakeClass } from './score';
+// `npm run flake -- …`: the flake tools, one per mode.
+//   (no mode)           repeat the suite and score it (flake/repeat-run.ts)
+//   --ledger pull|push  read or append the shared ledger branch (flake/ledger-cli.ts)
+//   --verdicts          a verdict for every red test of a run, from main's history (flake/verdict-cli.ts)
+//   --audit             prove every quarantine still runs and still needs to (flake/audit.ts)
+import { repeatRun } from './repeat-run';
 
-const { values } = parseArgs({
-  options: {
-    repeat: { type: 'string', default: '10' },
-    grep: { type: 'string' },
-    history: { type: 'string', default: 'flake-history/history.jsonl' },
-    config: { type: 'string', default: 'playwright.config.ts' },
-    report: { type: 'string', default: 'flake-report' },
-  },
-});
-
-const ledger = resolve(values.history);
-const classesFile = join(dirname(ledger), 'classes.json');
-const run = `${new Date().toISOString()}#${process.pid}`;
-const started = performance.now();
-const result = spawnSync(
-  process.execPath,
-  [
-    'node_modules/@playwright/test/cli.js',
-    'test',
-    '-c',
-    values.config,
-    // No retries, and the trace of every failed attempt: a flake is hunted from its failing side.
-    `--repeat-each=${values.repeat}`,
-    '--retries=0',
-    '--trace=retain-on-failure',
-    `--reporter=list,html,${resolve('flake/recorder.ts')}`,
-    ...(values.grep ? ['--grep', values.grep] : []),
-  ],
-  { stdio: 'inherit', env: { ...process.env, FLAKE_LEDGER: ledger, FLAKE_RUN: run } },
-);
-const seconds = ((performance.now() - started) / 1000).toFixed(1);
-
-const { attempts, skipped } = readLedger(ledger);
-const scores = scoreLedger(attempts);
-const before = existsSync(classesFile) ? (JSON.parse(readFileSync(classesFile, 'utf8')) as Record<string, FlakeClass>) : {};
-const unstable = newlyUnstable(before, scores.tests);
-writeFlakeReport(resolve(values.report), {
-  scores,
-  skippedLines: skipped,
-  runs: [...new Set(attempts.map((attempt) => attempt.run))],
-  newlyUnstable: unstable,
-  trend: runTrend(attempts, scores.infraRuns),
-  failures: attempts.filter((attempt) => attempt.outcome === 'failed' || attempt.outcome === 'timedOut'),
-});
-writeFileSync(classesFile, `${JSON.stringify(Object.fromEntries(scores.tests.map((test) => [test.id, test.class])), null, 2)}\n`);
-
-const count = (klass: FlakeClass) => scores.tests.filter((test) => test.class === klass).length;
-console.log(
-  `\nFlake run: ${values.repeat} repeats in ${seconds} s (Playwright exit ${result.status ?? 'signal'}). ${scores.tests.length} tests: ${count('stable')} stable, ${count('flaky')} flaky, ${count('broken')} broken, ${count('new')} new. Report: ${join(values.report, 'index.html')}`,
-);
-for (const test of scores.tests.filter((candidate) => candidate.class === 'flaky' || candidate.class === 'broken'))
-  console.log(`  ${test.class.padEnd(7)} ${test.id}: ${test.failures}/${test.runs} failed (lower bound ${(test.bound * 100).toFixed(1)}%)`);
-if (unstable.length) console.log(`Newly unstable since the last run: ${unstable.map((test) => test.id).join(', ')}`);
-process.exit(unstable.length ? 1 : 0);
+const [mode, ...rest] = process.argv.slice(2);
+const modes: Record<string, (args: string[]) => Promise<number>> = {
+  '--ledger': async (args) => (await import('./ledger-cli')).ledgerCli(args),
+  '--verdicts': async (args) => (await import('./verdict-cli')).verdictCli(args),
+  '--audit': async (args) => (await import('./audit')).auditCli(args),
+};
+const run = mode && modes[mode];
+process.exitCode = run ? await run(rest) : repeatRun(process.argv.slice(2));

@@ -1,0 +1,69 @@
+import { spawnSync } from 'node:child_process';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { readLedger } from './ledger';
+import { writeFlakeReport } from './report';
+import { newlyUnstable, runTrend, scoreLedger, type FlakeClass } from './score';
+
+/**
+ * `npm run flake -- [--repeat N] [--grep PATTERN] [--history FILE] [--config FILE] [--report DIR]`:
+ * runs the E2E suite N times without retries, records every attempt in the history ledger, scores
+ * every test over its window and writes flake-report/. 1 when a test that was stable became
+ * flaky or broken.
+ */
+export function repeatRun(args: string[]): number {
+  const { values } = parseArgs({
+    args,
+    options: {
+      repeat: { type: 'string', default: '10' },
+      grep: { type: 'string' },
+      history: { type: 'string', default: 'flake-history/history.jsonl' },
+      config: { type: 'string', default: 'playwright.config.ts' },
+      report: { type: 'string', default: 'flake-report' },
+    },
+  });
+
+  const ledger = resolve(values.history);
+  const run = `${new Date().toISOString()}#${process.pid}`;
+  const started = performance.now();
+  const result = spawnSync(
+    process.execPath,
+    [
+      'node_modules/@playwright/test/cli.js',
+      'test',
+      '-c',
+      values.config,
+      // No retries, and the trace of every failed attempt: a flake is hunted from its failing side.
+      `--repeat-each=${values.repeat}`,
+      '--retries=0',
+      '--trace=retain-on-failure',
+      `--reporter=list,html,${resolve('flake/recorder.ts')}`,
+      ...(values.grep ? ['--grep', values.grep] : []),
+    ],
+    { stdio: 'inherit', env: { ...process.env, FLAKE_LEDGER: ledger, FLAKE_RUN: run } },
+  );
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+
+  const { attempts, skipped } = readLedger(ledger);
+  const scores = scoreLedger(attempts);
+  // "Before" is the ledger without this run: the shared ledger carries it, no state beside it.
+  const before = Object.fromEntries(scoreLedger(attempts.filter((attempt) => attempt.run !== run)).tests.map((test) => [test.id, test.class]));
+  const unstable = newlyUnstable(before, scores.tests);
+  writeFlakeReport(resolve(values.report), {
+    scores,
+    skippedLines: skipped,
+    runs: [...new Set(attempts.map((attempt) => attempt.run))],
+    newlyUnstable: unstable,
+    trend: runTrend(attempts, scores.infraRuns),
+    failures: attempts.filter((attempt) => attempt.outcome === 'failed' || attempt.outcome === 'timedOut'),
+  });
+
+  const count = (klass: FlakeClass) => scores.tests.filter((test) => test.class === klass).length;
+  console.log(
+    `\nFlake run: ${values.repeat} repeats in ${seconds} s (Playwright exit ${result.status ?? 'signal'}). ${scores.tests.length} tests: ${count('stable')} stable, ${count('flaky')} flaky, ${count('broken')} broken, ${count('new')} new. Report: ${join(values.report, 'index.html')}`,
+  );
+  for (const test of scores.tests.filter((candidate) => candidate.class === 'flaky' || candidate.class === 'broken'))
+    console.log(`  ${test.class.padEnd(7)} ${test.id}: ${test.failures}/${test.runs} failed (lower bound ${(test.bound * 100).toFixed(1)}%)`);
+  if (unstable.length) console.log(`Newly unstable since the last run: ${unstable.map((test) => test.id).join(', ')}`);
+  return unstable.length ? 1 : 0;
+}
