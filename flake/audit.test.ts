@@ -12,6 +12,7 @@ const listed = (title: string, expires: string, project = 'quarantine'): ListedT
   testId: `${project} › tests/q.spec.ts › ${title}`,
   project,
   file: 'e2e/tests/q.spec.ts',
+  line: 1,
   title,
   quarantine: `owner: @alex; reason: #42 ${title}; expires: ${expires}`,
 });

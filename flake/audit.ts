@@ -1,12 +1,10 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { daysLeft, parseQuarantine } from '../scripts/quarantine.mjs';
 import { readLedger, type Attempt } from './ledger';
-import { testsFromReport, type ListedTest } from './report-attempts';
+import { listSuite } from './list-suite';
+import type { ListedTest } from './report-attempts';
 
 /** The limits a quarantine is held to (flake/config.json). */
 export const auditConfigSchema = z.object({
@@ -81,17 +79,6 @@ export function auditMarkdown(result: AuditResult): string {
   return lines.join('\n');
 }
 
-/** The suite's tests as Playwright lists them (annotations included), without running any. */
-function listSuite(config: string): ListedTest[] {
-  const out = join(mkdtempSync(join(tmpdir(), 'flake-audit-')), 'list.json');
-  const listed = spawnSync(process.execPath, ['node_modules/@playwright/test/cli.js', 'test', '-c', config, '--list', '--reporter=json'], {
-    encoding: 'utf8',
-    env: { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: out },
-  });
-  if (listed.status !== 0) throw new Error(`Listing the suite (${config}) failed: ${listed.stderr.trim() || listed.stdout.trim()}`);
-  return testsFromReport(JSON.parse(readFileSync(out, 'utf8'))).tests;
-}
-
 /**
  * `npm run flake -- --audit [--ledger flake-history/history.jsonl] [--playwright-config playwright.config.ts]
  * [--config flake/config.json] [--as-of YYYY-MM-DD]`: 1 when a quarantine breaks a rule. `--as-of`
@@ -113,7 +100,7 @@ export async function auditCli(args: string[]): Promise<number> {
     return 2;
   }
   const config = auditConfigSchema.parse(JSON.parse(readFileSync(values.config, 'utf8'))).quarantine;
-  const result = auditQuarantines(listSuite(values['playwright-config']), readLedger(values.ledger).attempts, config, now);
+  const result = auditQuarantines(listSuite(values['playwright-config']).tests, readLedger(values.ledger).attempts, config, now);
   console.log(auditMarkdown(result));
   return result.problems.length ? 1 : 0;
 }

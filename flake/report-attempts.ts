@@ -21,7 +21,7 @@ const testSchema = z.object({
 interface JsonSuite {
   title: string;
   file?: string;
-  specs?: { title: string; file?: string; tags?: string[]; tests?: unknown[] }[];
+  specs?: { title: string; file?: string; line?: number; tags?: string[]; tests?: unknown[] }[];
   suites?: JsonSuite[];
 }
 
@@ -29,7 +29,9 @@ interface JsonSuite {
 export interface ListedTest {
   testId: string;
   project: string;
+  /** The spec file, relative to the config's root directory, and the line of its test() call. */
   file: string;
+  line: number;
   title: string;
   quarantine?: string;
 }
@@ -63,6 +65,7 @@ export function testsFromReport(report: unknown): { tests: ListedTest[]; skipped
       testId: ledgerTestId(parsed.data.projectName, fileTitle, spec.title),
       project: parsed.data.projectName,
       file: spec.file ?? fileTitle,
+      line: spec.line ?? 0,
       title: spec.title,
       ...(quarantine ? { quarantine } : {}),
     });
