@@ -14,6 +14,7 @@ const listed = (title: string, expires: string, project = 'quarantine'): ListedT
   file: 'e2e/tests/q.spec.ts',
   line: 1,
   title,
+  titlePath: [title],
   quarantine: `owner: @alex; reason: #42 ${title}; expires: ${expires}`,
 });
 

@@ -1,10 +1,10 @@
 // @vitest-environment node
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { burnInMarkdown, planBurnIn } from './burn-in';
+import { burnInMarkdown, changedFiles, planBurnIn } from './burn-in';
 import { listSuite } from './list-suite';
 import type { ListedTest } from './report-attempts';
 import { createDependencyReader, suiteLayout } from './test-dependencies';
@@ -61,7 +61,7 @@ describe('burn-in of new and changed tests', { timeout: 60_000 }, () => {
     // 210 s of tests on two workers: 105 s a run, so 2 runs fit in 300 s.
     expect(plan).toMatchObject({ repeats: 2, lowered: { from: 10, perRepeatSeconds: 105, budgetSeconds: 300 } });
     expect(burnInMarkdown(plan, [], { attempts: 6, seconds: 190.4 })).toContain(
-      'Runs lowered from 10 to 2 to fit the 300 s budget: one run of these tests is expected to take 105.0 s (their median durations in the ledger).',
+      "Runs lowered from 10 to 2 to fit the 300 s budget: one run of these tests is expected to take 105.0 s (2 by their median in the ledger, 1 by their file's mean).",
     );
     // Without a ledger every test is guessed at 5 s: 15 s on two workers, 10 runs fit.
     expect(select([`${FIXTURE}/pages/CartPage.ts`])).toMatchObject({ repeats: 10, tests: [{ durationFrom: 'default', expectedMs: 5000 }, {}, {}] });
@@ -101,6 +101,23 @@ describe('burn-in of new and changed tests', { timeout: 60_000 }, () => {
     expect(chosen).not.toContain('tests/observability.spec.ts › charts grow across refreshes and a restart reads as a counter reset, not negative traffic');
     expect(chosen).not.toContain('tests/sign-in.spec.ts › a session token over 4 KB survives a reload');
     expect(real(['e2e/matchers/to-show-stale.ts']).tests.every((test) => readFileSync(join('e2e', test.file), 'utf8').includes('toShowStale'))).toBe(true);
+  });
+
+  it('reads the change from git: committed since the merge base, uncommitted and untracked files', () => {
+    const repo = mkdtempSync(join(tmpdir(), 'burn-in-git-'));
+    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', ...args], { cwd: repo });
+    writeFileSync(join(repo, 'kept.ts'), '1');
+    writeFileSync(join(repo, 'edited.ts'), '1');
+    git('init', '--quiet', '--initial-branch=main');
+    git('add', '.');
+    git('commit', '--quiet', '-m', 'base');
+    git('checkout', '--quiet', '-b', 'change');
+    writeFileSync(join(repo, 'committed.spec.ts'), '1');
+    git('add', '.');
+    git('commit', '--quiet', '-m', 'change');
+    writeFileSync(join(repo, 'edited.ts'), '2');
+    writeFileSync(join(repo, 'untracked.ts'), '1');
+    expect(changedFiles('main', repo)).toEqual(['committed.spec.ts', 'edited.ts', 'untracked.ts']);
   });
 
   it('says when nothing was chosen', () => {

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { markdownCell } from '../scripts/report-text.mjs';
+import { expectedDurations, medianDurations, type ExpectedDuration } from './durations';
 import { readLedger, type Attempt } from './ledger';
 import { listSuite } from './list-suite';
 import { attemptsFromReport, type ListedTest } from './report-attempts';
@@ -13,7 +14,7 @@ export interface ChosenTest extends ListedTest {
   because: string[];
   /** Its expected duration (ms): the median of its attempts in the ledger, else its file's mean, else a guess. */
   expectedMs: number;
-  durationFrom: 'ledger' | 'file mean' | 'default';
+  durationFrom: ExpectedDuration['from'];
 }
 
 export interface BurnInPlan {
@@ -23,29 +24,12 @@ export interface BurnInPlan {
   lowered?: { from: number; perRepeatSeconds: number; budgetSeconds: number };
 }
 
-const DEFAULT_TEST_MS = 5_000;
-
 /** Files the change touched, relative to the repository: against the merge base with `ref`, plus uncommitted and untracked files. */
-export function changedFiles(ref: string): string[] {
-  const git = (args: string[]) => execFileSync('git', args, { encoding: 'utf8' });
+export function changedFiles(ref: string, cwd = process.cwd()): string[] {
+  const git = (args: string[]) => execFileSync('git', args, { encoding: 'utf8', cwd });
   const base = git(['merge-base', ref, 'HEAD']).trim();
   const names = [...git(['diff', '--name-only', base]).split('\n'), ...git(['ls-files', '--others', '--exclude-standard']).split('\n')];
   return [...new Set(names.filter(Boolean))].sort();
-}
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
-};
-
-/** Each test's median duration in the ledger (passed and failed attempts alike). */
-export function medianDurations(attempts: readonly Attempt[]): Map<string, number> {
-  const byTest = new Map<string, number[]>();
-  for (const attempt of attempts)
-    if (attempt.outcome !== 'skipped' && attempt.outcome !== 'interrupted')
-      byTest.set(attempt.testId, [...(byTest.get(attempt.testId) ?? []), attempt.duration]);
-  return new Map([...byTest].map(([testId, durations]) => [testId, median(durations)]));
 }
 
 /**
@@ -64,24 +48,13 @@ export function planBurnIn(input: {
   workers: number;
 }): BurnInPlan {
   const changed = input.changed.filter(input.testCode);
+  const expected = expectedDurations(input.listed, input.durations);
   const tests: ChosenTest[] = [];
   for (const test of input.listed) {
     const dependencies = input.dependenciesOf(test);
     const because = changed.filter((file) => dependencies.has(file));
-    if (!because.length) continue;
-    tests.push({ ...test, because, expectedMs: 0, durationFrom: 'default' });
-  }
-  const fileMeans = new Map<string, number[]>();
-  for (const test of input.listed) {
-    const known = input.durations.get(test.testId);
-    if (known !== undefined) fileMeans.set(test.file, [...(fileMeans.get(test.file) ?? []), known]);
-  }
-  for (const test of tests) {
-    const known = input.durations.get(test.testId);
-    const sameFile = fileMeans.get(test.file);
-    if (known !== undefined) Object.assign(test, { expectedMs: known, durationFrom: 'ledger' });
-    else if (sameFile?.length) Object.assign(test, { expectedMs: sameFile.reduce((sum, ms) => sum + ms, 0) / sameFile.length, durationFrom: 'file mean' });
-    else Object.assign(test, { expectedMs: DEFAULT_TEST_MS, durationFrom: 'default' });
+    const duration = expected.get(test) as ExpectedDuration;
+    if (because.length) tests.push({ ...test, because, expectedMs: duration.ms, durationFrom: duration.from });
   }
   const perRepeatSeconds = tests.reduce((sum, test) => sum + test.expectedMs, 0) / 1000 / Math.max(1, input.workers);
   const fit = perRepeatSeconds > 0 ? Math.floor(input.budgetSeconds / perRepeatSeconds) : input.repeats;
@@ -112,6 +85,19 @@ export function failedAttempts(attempts: readonly Attempt[], repeats: number): F
   return failed.sort((a, b) => a.testId.localeCompare(b.testId) || a.attempt - b.attempt);
 }
 
+/** What the time estimate rests on: "3 timed by their median in the ledger, 1 by its file's mean". */
+function timedBy(plan: BurnInPlan): string {
+  const label: Record<ChosenTest['durationFrom'], string> = {
+    ledger: 'by their median in the ledger',
+    'file mean': "by their file's mean",
+    'suite mean': "by the suite's mean",
+    default: 'guessed at 5 s (no history)',
+  };
+  const counts = new Map<ChosenTest['durationFrom'], number>();
+  for (const test of plan.tests) counts.set(test.durationFrom, (counts.get(test.durationFrom) ?? 0) + 1);
+  return [...counts].map(([from, count]) => `${count} ${label[from]}`).join(', ');
+}
+
 export function burnInMarkdown(plan: BurnInPlan, failures: readonly FailedAttempt[], ran: { attempts: number; seconds: number }): string {
   const unique = new Map(plan.tests.map((test) => [test.testId, test]));
   if (!unique.size) return '### Burn-in: no new or changed test\n\nNo test depends on a changed spec, page object, fixture, matcher or mock handler.\n';
@@ -123,7 +109,7 @@ export function burnInMarkdown(plan: BurnInPlan, failures: readonly FailedAttemp
   if (plan.lowered)
     lines.push(
       '',
-      `Runs lowered from ${plan.lowered.from} to ${plan.repeats} to fit the ${plan.lowered.budgetSeconds} s budget: one run of these tests is expected to take ${plan.lowered.perRepeatSeconds.toFixed(1)} s (their median durations in the ledger).`,
+      `Runs lowered from ${plan.lowered.from} to ${plan.repeats} to fit the ${plan.lowered.budgetSeconds} s budget: one run of these tests is expected to take ${plan.lowered.perRepeatSeconds.toFixed(1)} s (${timedBy(plan)}).`,
     );
   if (failures.length)
     lines.push(

@@ -2,14 +2,17 @@ import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readLedger } from './ledger';
+import { writeShardList } from './shards';
 import { writeFlakeReport } from './report';
 import { newlyUnstable, runTrend, scoreLedger, type FlakeClass } from './score';
 
 /**
- * `npm run flake -- [--repeat N] [--grep PATTERN] [--history FILE] [--config FILE] [--report DIR]`:
- * runs the E2E suite N times without retries, records every attempt in the history ledger, scores
- * every test over its window and writes flake-report/. 1 when a test that was stable became
- * flaky or broken.
+ * `npm run flake -- [--repeat N] [--grep PATTERN] [--history FILE] [--config FILE] [--report DIR]
+ * [--shard I/N] [--run ID] [--report-only]`: runs the E2E suite N times without retries, records
+ * every attempt in the history ledger, scores every test over its window and writes flake-report/.
+ * 1 when a test that was stable became flaky or broken. `--shard` runs shard I of N (split by the
+ * ledger's durations); the shards of one nightly share a `--run` id, and `--report-only` scores
+ * the ledger their attempts were merged into without running anything.
  */
 export function repeatRun(args: string[]): number {
   const { values } = parseArgs({
@@ -20,28 +23,35 @@ export function repeatRun(args: string[]): number {
       history: { type: 'string', default: 'flake-history/history.jsonl' },
       config: { type: 'string', default: 'playwright.config.ts' },
       report: { type: 'string', default: 'flake-report' },
+      shard: { type: 'string' },
+      run: { type: 'string' },
+      'report-only': { type: 'boolean', default: false },
     },
   });
 
   const ledger = resolve(values.history);
-  const run = `${new Date().toISOString()}#${process.pid}`;
+  const run = values.run ?? `${new Date().toISOString()}#${process.pid}`;
   const started = performance.now();
-  const result = spawnSync(
-    process.execPath,
-    [
-      'node_modules/@playwright/test/cli.js',
-      'test',
-      '-c',
-      values.config,
-      // No retries, and the trace of every failed attempt: a flake is hunted from its failing side.
-      `--repeat-each=${values.repeat}`,
-      '--retries=0',
-      '--trace=retain-on-failure',
-      `--reporter=list,html,${resolve('flake/recorder.ts')}`,
-      ...(values.grep ? ['--grep', values.grep] : []),
-    ],
-    { stdio: 'inherit', env: { ...process.env, FLAKE_LEDGER: ledger, FLAKE_RUN: run } },
-  );
+  const shardList = values.shard ? writeShardList(values.shard, values.config, ledger) : undefined;
+  const result = values['report-only']
+    ? { status: 0 }
+    : spawnSync(
+        process.execPath,
+        [
+          'node_modules/@playwright/test/cli.js',
+          'test',
+          '-c',
+          values.config,
+          // No retries, and the trace of every failed attempt: a flake is hunted from its failing side.
+          `--repeat-each=${values.repeat}`,
+          '--retries=0',
+          '--trace=retain-on-failure',
+          `--reporter=list,html,${resolve('flake/recorder.ts')}`,
+          ...(values.grep ? ['--grep', values.grep] : []),
+          ...(shardList ? ['--test-list', shardList] : []),
+        ],
+        { stdio: 'inherit', env: { ...process.env, FLAKE_LEDGER: ledger, FLAKE_RUN: run } },
+      );
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
 
   const { attempts, skipped } = readLedger(ledger);
@@ -60,7 +70,7 @@ export function repeatRun(args: string[]): number {
 
   const count = (klass: FlakeClass) => scores.tests.filter((test) => test.class === klass).length;
   console.log(
-    `\nFlake run: ${values.repeat} repeats in ${seconds} s (Playwright exit ${result.status ?? 'signal'}). ${scores.tests.length} tests: ${count('stable')} stable, ${count('flaky')} flaky, ${count('broken')} broken, ${count('new')} new. Report: ${join(values.report, 'index.html')}`,
+    `\n${values['report-only'] ? `Flake report of ${ledger}` : `Flake run${values.shard ? `, shard ${values.shard}` : ''}: ${values.repeat} repeats in ${seconds} s (Playwright exit ${result.status ?? 'signal'})`}. ${scores.tests.length} tests: ${count('stable')} stable, ${count('flaky')} flaky, ${count('broken')} broken, ${count('new')} new. Report: ${join(values.report, 'index.html')}`,
   );
   for (const test of scores.tests.filter((candidate) => candidate.class === 'flaky' || candidate.class === 'broken'))
     console.log(`  ${test.class.padEnd(7)} ${test.id}: ${test.failures}/${test.runs} failed (lower bound ${(test.bound * 100).toFixed(1)}%)`);

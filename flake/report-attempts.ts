@@ -33,28 +33,29 @@ export interface ListedTest {
   file: string;
   line: number;
   title: string;
+  /** The describe blocks' titles and the test's: how Playwright's --test-list names it. */
+  titlePath: string[];
   quarantine?: string;
 }
 
-function* eachTest(report: unknown): Generator<{ fileTitle: string; spec: NonNullable<JsonSuite['specs']>[number]; test: unknown }> {
-  const visit = function* (
-    suite: JsonSuite,
-    fileTitle: string,
-  ): Generator<{ fileTitle: string; spec: NonNullable<JsonSuite['specs']>[number]; test: unknown }> {
-    for (const spec of suite.specs ?? []) for (const test of spec.tests ?? []) yield { fileTitle, spec, test };
-    for (const child of suite.suites ?? []) yield* visit(child, fileTitle);
+type Visited = { fileTitle: string; describes: string[]; spec: NonNullable<JsonSuite['specs']>[number]; test: unknown };
+
+function* eachTest(report: unknown): Generator<Visited> {
+  const visit = function* (suite: JsonSuite, fileTitle: string, describes: string[]): Generator<Visited> {
+    for (const spec of suite.specs ?? []) for (const test of spec.tests ?? []) yield { fileTitle, describes, spec, test };
+    for (const child of suite.suites ?? []) yield* visit(child, fileTitle, [...describes, child.title]);
   };
   const suites = (report as { suites?: JsonSuite[] } | null)?.suites;
   // The top suites are the files, titled by their path within the project's test directory: the
   // name the recorder gives them (Playwright's titlePath), so both name a test alike.
-  for (const suite of Array.isArray(suites) ? suites : []) yield* visit(suite, suite.title);
+  for (const suite of Array.isArray(suites) ? suites : []) yield* visit(suite, suite.title, []);
 }
 
 /** Every test the report lists (from `--list` or a run), read record by record; a malformed one is counted, not fatal. */
 export function testsFromReport(report: unknown): { tests: ListedTest[]; skipped: number } {
   const tests: ListedTest[] = [];
   let skipped = 0;
-  for (const { fileTitle, spec, test } of eachTest(report)) {
+  for (const { fileTitle, describes, spec, test } of eachTest(report)) {
     const parsed = testSchema.safeParse(test);
     if (!parsed.success) {
       skipped += 1;
@@ -67,6 +68,7 @@ export function testsFromReport(report: unknown): { tests: ListedTest[]; skipped
       file: spec.file ?? fileTitle,
       line: spec.line ?? 0,
       title: spec.title,
+      titlePath: [...describes, spec.title],
       ...(quarantine ? { quarantine } : {}),
     });
   }

@@ -144,8 +144,27 @@ else {
 // no files or ports, and the visual output is held back and printed after Playwright's (docs/performance.md).
 const visualStage = runs('visual') ? runHeld('visual', bin('tsx'), ['visual/run.ts']) : undefined;
 
+/**
+ * Playwright's arguments for a shard: the tests of shard I/N split by their durations in the flake
+ * ledger (flake/shards.ts), as a --test-list; Playwright's own --shard when that list cannot be made.
+ */
+function shardArguments() {
+  if (!shard) return [];
+  const list = join(root, '.cache', `shard-${shard.slice('--shard='.length).replace('/', '-of-')}.txt`);
+  const made = spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'flake/run.ts', '--shard-list', shard.slice('--shard='.length), '--out', list], {
+    cwd: root,
+    encoding: 'utf8',
+  });
+  if (made.status === 0) {
+    console.log(made.stdout.trim());
+    return ['--test-list', list];
+  }
+  console.log(`The balanced shard list could not be made (${(made.stderr || made.stdout).trim().split('\n')[0]}); Playwright's own ${shard} splits instead.`);
+  return [shard];
+}
+
 if (runs('playwright')) {
-  const { ok, seconds } = await runLive('playwright', process.execPath, ['node_modules/@playwright/test/cli.js', 'test', ...(shard ? [shard] : [])]);
+  const { ok, seconds } = await runLive('playwright', process.execPath, ['node_modules/@playwright/test/cli.js', 'test', ...shardArguments()]);
   const report = readJson(join(results, 'results.json'));
   const verdict = report && playwrightVerdict(report);
   if (verdict) {
