@@ -28,6 +28,8 @@ export default defineConfig<{ transport: Transport }>({
   expect: { timeout: 5_000 },
   reporter: [
     ['list'],
+    // What differed between a failed attempt and its passing retry; before html and blob, which show what it attaches.
+    ['./flake/attempt-diff-reporter.ts'],
     ['html', { open: 'never', outputFolder: 'playwright-report' }],
     ['junit', { outputFile: 'test-results/junit.xml', includeRetries: true }],
     ['blob', { outputDir: 'blob-report' }],

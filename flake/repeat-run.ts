@@ -1,10 +1,20 @@
 import { spawnSync } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readLedger } from './ledger';
 import { writeShardList } from './shards';
 import { writeFlakeReport } from './report';
 import { newlyUnstable, runTrend, scoreLedger, type FlakeClass } from './score';
+
+/** The attempt diffs this run wrote (flake/attempt-diff-reporter.ts): test id → its page and first divergence. */
+function readDiffIndex(path: string): Record<string, { page: string; first: string }> {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as Record<string, { page: string; first: string }>;
+  } catch {
+    return {};
+  }
+}
 
 /**
  * `npm run flake -- [--repeat N] [--grep PATTERN] [--history FILE] [--config FILE] [--report DIR]
@@ -32,6 +42,8 @@ export function repeatRun(args: string[]): number {
   const ledger = resolve(values.history);
   const run = values.run ?? `${new Date().toISOString()}#${process.pid}`;
   const started = performance.now();
+  // Diffs of an earlier run in this report folder are not this run's.
+  if (!values['report-only']) rmSync(join(resolve(values.report), 'diffs'), { recursive: true, force: true });
   const shardList = values.shard ? writeShardList(values.shard, values.config, ledger) : undefined;
   const result = values['report-only']
     ? { status: 0 }
@@ -46,11 +58,16 @@ export function repeatRun(args: string[]): number {
           `--repeat-each=${values.repeat}`,
           '--retries=0',
           '--trace=retain-on-failure',
-          `--reporter=list,html,${resolve('flake/recorder.ts')}`,
+          // The attempt diff before html: the report shows what it attaches.
+          `--reporter=list,${resolve('flake/attempt-diff-reporter.ts')},html,${resolve('flake/recorder.ts')}`,
           ...(values.grep ? ['--grep', values.grep] : []),
           ...(shardList ? ['--test-list', shardList] : []),
         ],
-        { stdio: 'inherit', env: { ...process.env, FLAKE_LEDGER: ledger, FLAKE_RUN: run } },
+        {
+          stdio: 'inherit',
+          // Every attempt keeps its record, so any failing one can be compared with a passing one.
+          env: { ...process.env, FLAKE_LEDGER: ledger, FLAKE_RUN: run, FLAKE_RECORD_ATTEMPTS: '1', FLAKE_DIFF_DIR: join(resolve(values.report), 'diffs') },
+        },
       );
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
 
@@ -66,6 +83,7 @@ export function repeatRun(args: string[]): number {
     newlyUnstable: unstable,
     trend: runTrend(attempts, scores.infraRuns),
     failures: attempts.filter((attempt) => attempt.outcome === 'failed' || attempt.outcome === 'timedOut'),
+    diffs: readDiffIndex(join(resolve(values.report), 'diffs', 'index.json')),
   });
 
   const count = (klass: FlakeClass) => scores.tests.filter((test) => test.class === klass).length;

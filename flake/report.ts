@@ -16,6 +16,8 @@ export interface ReportInput {
   trend?: RunPoint[];
   /** The ledger's failed attempts, for links to their traces. */
   failures?: Attempt[];
+  /** What differed between a failing and a passing attempt of a test in this run: test id → page (flake/attempt-diff-reporter.ts). */
+  diffs?: Record<string, { page: string; first: string }>;
   now?: Date;
 }
 
@@ -163,7 +165,11 @@ export function writeFlakeReport(dir: string, input: ReportInput): void {
   writeFileSync(join(dir, 'summary.md'), markdown);
   const failures = input.failures ?? [];
   const tests = input.scores.tests.map((test) => {
-    const name = `${escapeHtml(test.id)}${test.quarantine ? ' <span class="tag">quarantined</span>' : ''}${failureLinks(dir, failures, test.id)}`;
+    const diff = input.diffs?.[test.id];
+    const differed = diff
+      ? `<p class="differed"><a href="${escapeHtml(relative(dir, resolve(diff.page)))}">What differed between a failing and a passing attempt</a>: ${escapeHtml(diff.first)}</p>`
+      : '';
+    const name = `${escapeHtml(test.id)}${test.quarantine ? ' <span class="tag">quarantined</span>' : ''}${differed}${failureLinks(dir, failures, test.id)}`;
     return row(
       [name, test.class, String(test.runs), String(test.failures), percent(test.rate), percent(test.bound), { html: strip(test), className: 'strip' }],
       test.class,
