@@ -75,6 +75,9 @@ describe('what differed between a failing and a passing attempt', () => {
     expect(html).toMatch(
       /<p class="differed"><a href="diffs\/order\.spec\.ts-lists-the-answers-in-the-order-asked\.html">What differed between a failing and a passing attempt<\/a>: first divergence: request 2 at \d+ ms: failing &#34;GET \/b → 200&#34;, passing &#34;GET \/a → 200&#34;<\/p>/,
     );
+    expect(readFileSync(join(dir, 'report', 'summary.md'), 'utf8')).toMatch(
+      /### What differed between a failing and a passing attempt\n\n- order\.spec\.ts › lists the answers in the order asked: first divergence: request 2 at \d+ ms: failing "GET \/b → 200", passing "GET \/a → 200"\n/,
+    );
     expect(readFileSync(join(dir, 'report', 'diffs', 'order.spec.ts-lists-the-answers-in-the-order-asked.html'), 'utf8')).toContain(
       '<h2>attempt 1 (failed)</h2>',
     );

@@ -75,6 +75,11 @@ export function summaryMarkdown(input: ReportInput): string {
         `| ${markdownCell(row.id)} | ${markdownCell(row.owner)} | ${markdownCell(row.reason)} | ${row.expires} (${quarantineState(row)}) | ${row.klass} |`,
       );
   }
+  const diffs = Object.entries(input.diffs ?? {});
+  if (diffs.length) {
+    lines.push('', '### What differed between a failing and a passing attempt', '');
+    for (const [id, diff] of diffs) lines.push(`- ${markdownCell(id)}: ${markdownCell(diff.first)}`);
+  }
   if (scores.clusters.length) {
     lines.push('', '### Failures by cause', '');
     for (const cluster of scores.clusters)
