@@ -49,6 +49,13 @@ describe('what differed between a failing and a passing attempt', () => {
       expect(page).toMatch(/<tr class="diverges"><td>2<\/td><td>\d+<\/td><td>GET \/b<\/td><td>200<\/td>/);
       expect(page).toMatch(/<tr class="diverges"><td>2<\/td><td>\d+<\/td><td>GET \/a<\/td><td>200<\/td>/);
       expect(page.match(/<img alt="[^"]+" src="data:image\/png;base64,/g)).toHaveLength(2);
+      // The passing attempt's tree is the one right after the assertion the failing attempt stopped at.
+      expect(page).toContain(
+        '<h3>Accessibility tree where it stopped, at assertion 1</h3><pre>- main:\n  - heading &#34;Answers&#34; [level=1]\n  - list:\n    - listitem: answer b\n    - listitem: answer a</pre>',
+      );
+      expect(page).toContain(
+        '<h3>Accessibility tree after assertion 1, the one the failing attempt stopped at</h3><pre>- main:\n  - heading &#34;Answers&#34; [level=1]\n  - list:\n    - listitem: answer a\n    - listitem: answer b</pre>',
+      );
     },
   );
 
@@ -86,7 +93,7 @@ describe('what differed between a failing and a passing attempt', () => {
   const view = (label: string, record: Partial<NonNullable<AttemptView['record']>>, steps: AttemptView['steps'] = []): AttemptView => ({
     label,
     steps,
-    record: { requests: [], console: [], aria: '', ...record },
+    record: { requests: [], console: [], aria: '', ariaAfterAssertion: {}, ...record },
   });
 
   it('names the earliest divergence in time, and says so when nothing recorded differs', () => {

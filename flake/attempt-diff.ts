@@ -36,6 +36,18 @@ export interface AttemptDiff {
 
 const NONE = '(nothing)';
 
+/**
+ * The passing attempt's tree to hold against the failing one's (taken where it stopped): the one
+ * right after the same assertion passed, when the failing attempt stopped at an assertion and the
+ * passing one kept it; else the one at its end.
+ */
+export function treeToCompare(failing: AttemptView, passing: AttemptView): { tree: string; where: string } {
+  const assertion = failing.record?.failedAssertion;
+  const same = assertion === undefined ? undefined : passing.record?.ariaAfterAssertion?.[assertion];
+  if (assertion !== undefined && same !== undefined) return { tree: same, where: `after assertion ${assertion}, the one the failing attempt stopped at` };
+  return { tree: passing.record?.aria ?? '', where: 'at its end' };
+}
+
 function firstDifference<T>(
   kind: DivergenceKind,
   failing: readonly T[],
@@ -89,7 +101,7 @@ export function diffAttempts(testId: string, failing: AttemptView, passing: Atte
     firstDifference(
       'accessibility tree',
       (failing.record?.aria ?? '').split('\n'),
-      (passing.record?.aria ?? '').split('\n'),
+      treeToCompare(failing, passing).tree.split('\n'),
       (line) => line.trim(),
       () => undefined,
     ),
@@ -126,6 +138,13 @@ const table = (head: string[], rows: string[][], mark?: number) =>
     .join('')}</table>`;
 
 function side(view: AttemptView, diff: AttemptDiff): string {
+  const failed = view === diff.failing;
+  const tree = failed
+    ? {
+        tree: view.record?.aria ?? '',
+        where: view.record?.failedAssertion === undefined ? 'at its end' : `where it stopped, at assertion ${view.record.failedAssertion}`,
+      }
+    : treeToCompare(diff.failing, view);
   const mark = (kind: DivergenceKind) => diff.divergences.find((divergence) => divergence.kind === kind)?.index;
   const requests = view.record?.requests ?? [];
   const messages = view.record?.console ?? [];
@@ -159,7 +178,7 @@ function side(view: AttemptView, diff: AttemptDiff): string {
     view.steps.map((step, index) => [String(index + 1), String(step.at), `${step.title}${step.error ? ` ✗ ${step.error}` : ''}`, String(step.durationMs)]),
     mark('step'),
   )}
-<h3>Accessibility tree at the end</h3><pre>${escapeHtml(view.record?.aria || '(not recorded)')}</pre>
+<h3>${escapeHtml(tree.where === 'at its end' ? 'Accessibility tree at the end' : `Accessibility tree ${tree.where}`)}</h3><pre>${escapeHtml(tree.tree || '(not recorded)')}</pre>
 <h3>Screenshot at the end</h3>${view.screenshot ? `<img alt="${escapeHtml(view.label)} at its end" src="${escapeHtml(view.screenshot)}">` : '<p>None kept.</p>'}
 </section>`;
 }
