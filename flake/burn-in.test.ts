@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { burnInMarkdown, changedFiles, planBurnIn } from './burn-in';
+import { burnInMarkdown, changedFiles, planBurnIn, runsAfterFirst } from './burn-in';
 import { listSuite } from './list-suite';
 import type { ListedTest } from './report-attempts';
 import { createDependencyReader, suiteLayout } from './test-dependencies';
@@ -59,7 +59,7 @@ describe('burn-in of new and changed tests', { timeout: 60_000 }, () => {
       ['finds and adds', 60_000, 'ledger'],
     ]);
     // 210 s of tests on two workers: 105 s a run, so 2 runs fit in 300 s.
-    expect(plan).toMatchObject({ repeats: 2, lowered: { from: 10, perRepeatSeconds: 105, budgetSeconds: 300 } });
+    expect(plan).toMatchObject({ repeats: 2, lowered: { from: 10, perRepeatSeconds: 105, budgetSeconds: 300, basis: 'estimate' } });
     expect(burnInMarkdown(plan, [], { attempts: 6, seconds: 190.4 })).toContain(
       "Runs lowered from 10 to 2 to fit the 300 s budget: one run of these tests is expected to take 105.0 s (2 by their median in the ledger, 1 by their file's mean).",
     );
@@ -68,6 +68,22 @@ describe('burn-in of new and changed tests', { timeout: 60_000 }, () => {
     expect(select([`${FIXTURE}/pages/CartPage.ts`]).lowered).toBeUndefined();
   });
 
+  it('after a first run that took T, runs as many more as fit the budget, up to the runs asked', () => {
+    expect(runsAfterFirst(10, 300, 6)).toBe(9);
+    expect(runsAfterFirst(10, 300, 98)).toBe(2);
+    expect(runsAfterFirst(10, 300, 400)).toBe(0);
+    const [chosen] = select([`${FIXTURE}/pages/CartPage.ts`]).tests;
+    const lowered = burnInMarkdown(
+      { tests: chosen ? [chosen] : [], repeats: 3, lowered: { from: 10, perRepeatSeconds: 98.2, budgetSeconds: 300, basis: 'first run' } },
+      [],
+      { attempts: 3, seconds: 290.1 },
+    );
+    expect(lowered).toContain('### Burn-in: passed: 1 new or changed test(s), 3 run(s) each, retries off\n\n3 attempt(s) in 290.1 s.');
+    expect(lowered).toContain('Runs lowered from 10 to 3 to fit the 300 s budget: the first run of these tests took 98.2 s.');
+  });
+
+  // The fixture fails repeat index 3 of a Playwright run: the first run is one repeat (attempt 1),
+  // the nine more are indices 0-8, so index 3 of those is attempt 5 of 10.
   it('fails on any failed attempt, naming it with its attempt number and its trace', () => {
     const out = mkdtempSync(join(tmpdir(), 'burn-in-'));
     const run = spawnSync(
@@ -89,7 +105,7 @@ describe('burn-in of new and changed tests', { timeout: 60_000 }, () => {
     const summary = readFileSync(join(out, 'summary.md'), 'utf8');
     expect(summary).toContain('### Burn-in: 1 failed attempt(s): 3 new or changed test(s), 10 run(s) each, retries off\n\n30 attempt(s) in ');
     expect(summary).toMatch(
-      /\n\| tests\/search\.spec\.ts › finds nothing for an unknown prefix \| 4 of 10 \| Error: the second request answered first \| `[^`]+\/trace\.zip` \|\n/,
+      /\n\| tests\/search\.spec\.ts › finds nothing for an unknown prefix \| 5 of 10 \| Error: the second request answered first \| `[^`]+\/trace\.zip` \|\n/,
     );
     expect(summary).toContain('- tests/search.spec.ts › finds by prefix: `flake/test-data/burn-in/tests/search.spec.ts`');
   });

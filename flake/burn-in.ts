@@ -20,8 +20,8 @@ export interface ChosenTest extends ListedTest {
 export interface BurnInPlan {
   tests: ChosenTest[];
   repeats: number;
-  /** The repeats asked for, when fewer fit the budget. */
-  lowered?: { from: number; perRepeatSeconds: number; budgetSeconds: number };
+  /** The repeats asked for, when fewer fit the budget, and what one run takes: estimated from the ledger, or measured on the first run. */
+  lowered?: { from: number; perRepeatSeconds: number; budgetSeconds: number; basis: 'estimate' | 'first run' };
 }
 
 /** Files the change touched, relative to the repository: against the merge base with `ref`, plus uncommitted and untracked files. */
@@ -59,7 +59,11 @@ export function planBurnIn(input: {
   const perRepeatSeconds = tests.reduce((sum, test) => sum + test.expectedMs, 0) / 1000 / Math.max(1, input.workers);
   const fit = perRepeatSeconds > 0 ? Math.floor(input.budgetSeconds / perRepeatSeconds) : input.repeats;
   const repeats = Math.max(1, Math.min(input.repeats, fit));
-  return { tests, repeats, ...(repeats < input.repeats ? { lowered: { from: input.repeats, perRepeatSeconds, budgetSeconds: input.budgetSeconds } } : {}) };
+  return {
+    tests,
+    repeats,
+    ...(repeats < input.repeats ? { lowered: { from: input.repeats, perRepeatSeconds, budgetSeconds: input.budgetSeconds, basis: 'estimate' as const } } : {}),
+  };
 }
 
 export interface FailedAttempt {
@@ -83,6 +87,12 @@ export function failedAttempts(attempts: readonly Attempt[], repeats: number): F
           failed.push({ testId, attempt: index + 1, of: repeats, signature: attempt.signature, ...(attempt.trace ? { trace: attempt.trace } : {}) });
       });
   return failed.sort((a, b) => a.testId.localeCompare(b.testId) || a.attempt - b.attempt);
+}
+
+/** How many more runs fit the budget after a first run that took `firstSeconds`: at most `asked` in all, at least the first. */
+export function runsAfterFirst(asked: number, budgetSeconds: number, firstSeconds: number): number {
+  if (firstSeconds <= 0) return asked - 1;
+  return Math.max(0, Math.min(asked - 1, Math.floor((budgetSeconds - firstSeconds) / firstSeconds)));
 }
 
 /** What the time estimate rests on: "3 timed by their median in the ledger, 1 by its file's mean". */
@@ -109,7 +119,11 @@ export function burnInMarkdown(plan: BurnInPlan, failures: readonly FailedAttemp
   if (plan.lowered)
     lines.push(
       '',
-      `Runs lowered from ${plan.lowered.from} to ${plan.repeats} to fit the ${plan.lowered.budgetSeconds} s budget: one run of these tests is expected to take ${plan.lowered.perRepeatSeconds.toFixed(1)} s (${timedBy(plan)}).`,
+      `Runs lowered from ${plan.lowered.from} to ${plan.repeats} to fit the ${plan.lowered.budgetSeconds} s budget: ${
+        plan.lowered.basis === 'first run'
+          ? `the first run of these tests took ${plan.lowered.perRepeatSeconds.toFixed(1)} s`
+          : `one run of these tests is expected to take ${plan.lowered.perRepeatSeconds.toFixed(1)} s (${timedBy(plan)})`
+      }.`,
     );
   if (failures.length)
     lines.push(
@@ -179,37 +193,50 @@ export async function burnInCli(args: string[]): Promise<number> {
   if (plan.tests.length) {
     const locations = [...new Set(plan.tests.map((test) => `${join(suiteDir, test.file)}:${test.line}`))];
     const projects = [...new Set(plan.tests.map((test) => test.project).filter(Boolean))];
-    const report = join(out, 'results.json');
-    const started = performance.now();
-    spawnSync(
-      process.execPath,
-      [
-        'node_modules/@playwright/test/cli.js',
-        'test',
-        '-c',
-        values.config,
-        ...locations,
-        ...projects.flatMap((project) => ['--project', project]),
-        `--repeat-each=${plan.repeats}`,
-        '--retries=0',
-        '--trace=retain-on-failure',
-        '--reporter=list,json',
-        `--workers=${values.workers}`,
-        `--output=${join(out, 'results')}`,
-      ],
-      { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: report } },
-    );
-    const seconds = (performance.now() - started) / 1000;
-    if (!existsSync(report)) {
-      console.error(`Burn-in: Playwright wrote no report (${report}); nothing was judged.`);
+    const chosen = new Set(plan.tests.map((test) => test.testId));
+    const run = (repeats: number, name: string) => {
+      const report = join(out, `${name}.json`);
+      const started = performance.now();
+      spawnSync(
+        process.execPath,
+        [
+          'node_modules/@playwright/test/cli.js',
+          'test',
+          '-c',
+          values.config,
+          ...locations,
+          ...projects.flatMap((project) => ['--project', project]),
+          `--repeat-each=${repeats}`,
+          '--retries=0',
+          '--trace=retain-on-failure',
+          '--reporter=list,json',
+          `--workers=${values.workers}`,
+          `--output=${join(out, name)}`,
+        ],
+        { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: report } },
+      );
+      const seconds = (performance.now() - started) / 1000;
+      if (!existsSync(report)) throw new Error(`Burn-in: Playwright wrote no report (${report}); nothing was judged.`);
+      const { attempts } = attemptsFromReport(JSON.parse(readFileSync(report, 'utf8')), { run: `burn-in ${name}`, commit: 'this change' });
+      return { seconds, attempts: attempts.filter((attempt) => chosen.has(attempt.testId)) };
+    };
+    try {
+      // One run first: what it takes on this machine decides how many more fit the budget.
+      const first = run(1, 'first-run');
+      const asked = Number(values.repeats);
+      const more = runsAfterFirst(asked, Number(values['budget-seconds']), first.seconds);
+      const rest = more > 0 ? run(more, 'more-runs') : { seconds: 0, attempts: [] };
+      plan.repeats = 1 + more;
+      delete plan.lowered;
+      if (plan.repeats < asked)
+        plan.lowered = { from: asked, perRepeatSeconds: first.seconds, budgetSeconds: Number(values['budget-seconds']), basis: 'first run' };
+      const attempts = [...first.attempts, ...rest.attempts];
+      failures = failedAttempts(attempts, plan.repeats);
+      ran = { attempts: attempts.length, seconds: first.seconds + rest.seconds };
+    } catch (error) {
+      console.error(error instanceof Error ? error.message : String(error));
       return 1;
     }
-    const chosen = new Set(plan.tests.map((test) => test.testId));
-    const attempts = attemptsFromReport(JSON.parse(readFileSync(report, 'utf8')), { run: 'burn-in', commit: 'this change' }).attempts.filter((attempt) =>
-      chosen.has(attempt.testId),
-    );
-    failures = failedAttempts(attempts, plan.repeats);
-    ran = { attempts: attempts.length, seconds };
   }
   const markdown = burnInMarkdown(plan, failures, ran);
   writeFileSync(join(out, 'summary.md'), markdown);
