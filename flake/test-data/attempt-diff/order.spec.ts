@@ -1,8 +1,8 @@
 import { expect as playwrightExpect } from '@playwright/test';
-import { recordingExpect, test } from '../../../e2e/fixtures/attempt-record';
+import { withNumberedAssertions, test } from '../../../e2e/fixtures/attempt-record';
 
 // Numbered assertions, as the suite's own expect (e2e/fixtures/test.ts).
-const expect = recordingExpect(playwrightExpect);
+const expect = withNumberedAssertions(playwrightExpect);
 
 const ORIGIN = 'http://fixture.test';
 
