@@ -60,7 +60,13 @@ export async function startReviewServer(folders: Folders, options: { reviewer: s
   origin = `http://127.0.0.1:${address.port}`;
   return {
     url: `${origin}/`,
-    close: () => new Promise<void>((done) => server.close(() => done())),
+    // Closing also drops the browser's open keep-alive connections: a page still open (a test's,
+    // until its fixtures end) must not hold the server, and a request in flight gets no answer.
+    close: () =>
+      new Promise<void>((done) => {
+        server.close(() => done());
+        server.closeAllConnections();
+      }),
   };
 }
 

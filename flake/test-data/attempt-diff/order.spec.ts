@@ -10,8 +10,6 @@ const ORIGIN = 'http://fixture.test';
 // the first repeat) answers /b first, as a backend under load might: that attempt fails.
 test('lists the answers in the order asked', async ({ page }) => {
   const flipped = test.info().retry === 0 && test.info().repeatEachIndex === 0;
-  let answered!: () => void;
-  const firstAnswered = new Promise<void>((resolve) => (answered = resolve));
   const [first, second] = flipped ? ['/b', '/a'] : ['/a', '/b'];
   await page.route(`${ORIGIN}/`, (route) =>
     route.fulfill({
@@ -19,15 +17,21 @@ test('lists the answers in the order asked', async ({ page }) => {
       body: `<main><h1>Answers</h1><ol id="answers"></ol></main><script>
         for (const path of ['/a', '/b']) fetch(path).then((response) => response.text()).then((text) => {
           const item = document.createElement('li'); item.textContent = text; document.querySelector('#answers').append(item);
+          if (document.querySelectorAll('li').length === 1) fetch('/shown');
         });</script>`,
     }),
   );
-  await page.route(`${ORIGIN}${first}`, async (route) => {
-    await route.fulfill({ body: `answer ${first.slice(1)}` });
-    answered();
+  await page.route(`${ORIGIN}${first}`, (route) => route.fulfill({ body: `answer ${first.slice(1)}` }));
+  // The second answer leaves only once the page says it shows the first (it asks for /shown):
+  // the order is the route's, not the network's.
+  let shown!: () => void;
+  const firstShown = new Promise<void>((resolve) => (shown = resolve));
+  await page.route(`${ORIGIN}/shown`, async (route) => {
+    await route.fulfill({ status: 204 });
+    shown();
   });
   await page.route(`${ORIGIN}${second}`, async (route) => {
-    await firstAnswered;
+    await firstShown;
     await route.fulfill({ body: `answer ${second.slice(1)}` });
   });
   await page.goto(`${ORIGIN}/`);
