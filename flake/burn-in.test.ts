@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { burnInMarkdown, changedFiles, planBurnIn, runsAfterFirst } from './burn-in';
+import { burnInMarkdown, planBurnIn, runsAfterFirst } from './burn-in';
 import { listSuite } from './list-suite';
 import type { ListedTest } from './report-attempts';
 import { createDependencyReader, suiteLayout } from './test-dependencies';
@@ -117,23 +117,6 @@ describe('burn-in of new and changed tests', { timeout: 60_000 }, () => {
     expect(chosen).not.toContain('tests/observability.spec.ts › charts grow across refreshes and a restart reads as a counter reset, not negative traffic');
     expect(chosen).not.toContain('tests/sign-in.spec.ts › a session token over 4 KB survives a reload');
     expect(real(['e2e/matchers/to-show-stale.ts']).tests.every((test) => readFileSync(join('e2e', test.file), 'utf8').includes('toShowStale'))).toBe(true);
-  });
-
-  it('reads the change from git: committed since the merge base, uncommitted and untracked files', () => {
-    const repo = mkdtempSync(join(tmpdir(), 'burn-in-git-'));
-    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', ...args], { cwd: repo });
-    writeFileSync(join(repo, 'kept.ts'), '1');
-    writeFileSync(join(repo, 'edited.ts'), '1');
-    git('init', '--quiet', '--initial-branch=main');
-    git('add', '.');
-    git('commit', '--quiet', '-m', 'base');
-    git('checkout', '--quiet', '-b', 'change');
-    writeFileSync(join(repo, 'committed.spec.ts'), '1');
-    git('add', '.');
-    git('commit', '--quiet', '-m', 'change');
-    writeFileSync(join(repo, 'edited.ts'), '2');
-    writeFileSync(join(repo, 'untracked.ts'), '1');
-    expect(changedFiles('main', repo)).toEqual(['committed.spec.ts', 'edited.ts', 'untracked.ts']);
   });
 
   it('says when nothing was chosen', () => {

@@ -1,7 +1,8 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { changedFiles, defaultBase } from '../scripts/changed-files.mjs';
 import { markdownCell } from '../scripts/report-text.mjs';
 import { expectedDurations, medianDurations, type ExpectedDuration } from './durations';
 import { readLedger, type Attempt } from './ledger';
@@ -22,14 +23,6 @@ export interface BurnInPlan {
   repeats: number;
   /** The repeats asked for, when fewer fit the budget, and what one run takes: estimated from the ledger, or measured on the first run. */
   lowered?: { from: number; perRepeatSeconds: number; budgetSeconds: number; basis: 'estimate' | 'first run' };
-}
-
-/** Files the change touched, relative to the repository: against the merge base with `ref`, plus uncommitted and untracked files. */
-export function changedFiles(ref: string, cwd = process.cwd()): string[] {
-  const git = (args: string[]) => execFileSync('git', args, { encoding: 'utf8', cwd });
-  const base = git(['merge-base', ref, 'HEAD']).trim();
-  const names = [...git(['diff', '--name-only', base]).split('\n'), ...git(['ls-files', '--others', '--exclude-standard']).split('\n')];
-  return [...new Set(names.filter(Boolean))].sort();
 }
 
 /**
@@ -74,18 +67,20 @@ export interface FailedAttempt {
   trace?: string;
 }
 
-/** The failed attempts of a burn-in run, each with its attempt number (1-based, in the order the repeats started). */
+/**
+ * The failed attempts of a burn-in run, each with its attempt number: 1-based, in the order given
+ * (the first run's, then the other runs' in their reports, which list a test's repeats by index).
+ * Not by start time: two workers start repeats of one test within the same millisecond, in either order.
+ */
 export function failedAttempts(attempts: readonly Attempt[], repeats: number): FailedAttempt[] {
   const byTest = new Map<string, Attempt[]>();
   for (const attempt of attempts) byTest.set(attempt.testId, [...(byTest.get(attempt.testId) ?? []), attempt]);
   const failed: FailedAttempt[] = [];
   for (const [testId, mine] of byTest)
-    [...mine]
-      .sort((a, b) => a.at.localeCompare(b.at))
-      .forEach((attempt, index) => {
-        if (attempt.outcome === 'failed' || attempt.outcome === 'timedOut')
-          failed.push({ testId, attempt: index + 1, of: repeats, signature: attempt.signature, ...(attempt.trace ? { trace: attempt.trace } : {}) });
-      });
+    mine.forEach((attempt, index) => {
+      if (attempt.outcome === 'failed' || attempt.outcome === 'timedOut')
+        failed.push({ testId, attempt: index + 1, of: repeats, signature: attempt.signature, ...(attempt.trace ? { trace: attempt.trace } : {}) });
+    });
   return failed.sort((a, b) => a.testId.localeCompare(b.testId) || a.attempt - b.attempt);
 }
 
@@ -169,7 +164,7 @@ export async function burnInCli(args: string[]): Promise<number> {
     },
   });
   const root = process.cwd();
-  const ref = positionals[0] ?? (spawnSync('git', ['rev-parse', '--verify', '--quiet', 'origin/main']).status === 0 ? 'origin/main' : 'main');
+  const ref = positionals[0] ?? defaultBase();
   const changed = values.changed ? values.changed.split(',').filter(Boolean) : changedFiles(ref);
   const { tests: listed, rootDir } = listSuite(values.config);
   const read = createDependencyReader(suiteLayout(root, rootDir));

@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { build } from 'esbuild';
@@ -11,13 +10,6 @@ export interface Selection {
   stories: IndexEntry[];
   reasons: Map<string, string>;
   all: boolean;
-}
-
-export function changedFilesSince(ref: string, root: string): string[] {
-  const run = (args: string[]) => execFileSync('git', args, { cwd: root, encoding: 'utf8' }).split('\n').filter(Boolean);
-  const base = run(['merge-base', ref, 'HEAD'])[0] ?? ref;
-  // Committed changes since the merge base, plus what is changed or new in the working tree.
-  return [...new Set([...run(['diff', '--name-only', base]), ...run(['ls-files', '--others', '--exclude-standard'])])];
 }
 
 /** Every story renders inside the preview, so whatever it imports (the mock layer, the theme) is global. */

@@ -10,7 +10,8 @@ import { parseArgs } from 'node:util';
 import sirv from 'sirv';
 import { captureStories } from './capture';
 import { applyUpdate, judge, removedBaselines, type Folders } from './judge';
-import { changedFilesSince, selectChangedStories } from './only-changed';
+import { changedFiles } from '../scripts/changed-files.mjs';
+import { selectChangedStories } from './only-changed';
 import { readBaselineRenderer, rendererNotice, writeBaselineRenderer } from './renderer';
 import { writeReport } from './report';
 import { countByStatus } from './results';
@@ -91,7 +92,7 @@ async function main(): Promise<number> {
     let stories = await readStoryIndex(baseUrl);
     let onlySome = false;
     if (values['only-changed']) {
-      const selection = await selectChangedStories(stories, changedFilesSince(values['only-changed'], root), root);
+      const selection = await selectChangedStories(stories, changedFiles(values['only-changed'], root), root);
       console.log(
         selection.all
           ? `--only-changed: ${selection.reasons.values().next().value ?? 'a global file changed'}; capturing all ${stories.length} stories.`
