@@ -1,5 +1,7 @@
-// `npm test [-- STAGE… ] [-- --shard=I/N]`: the whole gate, or the named stages of it (lint,
-// typecheck, monitoring, vitest, playwright, visual; CI runs them as parallel jobs). Each stage runs even when
+// `npm test [-- STAGE… ] [-- --shard=I/N] [-- --changed [REF]]`: the whole gate, or the named stages of it
+// (lint, typecheck, monitoring, vitest, playwright, visual; CI runs them as parallel jobs). With
+// --changed, each stage runs only what the change since the merge base with REF (default origin/main,
+// else main) can affect, as scripts/changed/ decides and prints; a global file changed runs it all. Each stage runs even when
 // an earlier one failed, so one run shows everything that is wrong; the last line is
 // `N passed, N failed` (plus skipped) over all of them, and the whole gate's wall time. Under
 // GitHub Actions the summary table also goes to the job summary ($GITHUB_STEP_SUMMARY).
@@ -23,13 +25,48 @@ const notes = [];
 const STAGES = ['lint', 'typecheck', 'monitoring', 'vitest', 'playwright', 'visual'];
 const args = process.argv.slice(2);
 const shard = args.find((arg) => arg.startsWith('--shard='));
-const unknown = args.filter((arg) => arg !== shard && !STAGES.includes(arg));
+// `--changed`, `--changed REF` or `--changed=REF`.
+const changedAt = args.findIndex((arg) => arg === '--changed' || arg.startsWith('--changed='));
+const changedArgs =
+  changedAt < 0
+    ? []
+    : args[changedAt].includes('=') || !args[changedAt + 1] || args[changedAt + 1].startsWith('-') || STAGES.includes(args[changedAt + 1])
+      ? [args[changedAt]]
+      : args.slice(changedAt, changedAt + 2);
+const changedRef = changedArgs.length ? (changedArgs[0].split('=')[1] ?? changedArgs[1]) : undefined;
+const unknown = args.filter((arg) => arg !== shard && !changedArgs.includes(arg) && !STAGES.includes(arg));
 if (unknown.length) {
-  console.error(`Unknown gate stage(s): ${unknown.join(', ')}. Stages: ${STAGES.join(', ')}; --shard=I/N splits playwright.`);
+  console.error(
+    `Unknown gate stage(s): ${unknown.join(', ')}. Stages: ${STAGES.join(', ')}; --shard=I/N splits playwright; --changed [REF] runs what a change can affect.`,
+  );
   process.exit(2);
 }
 const selected = args.filter((arg) => STAGES.includes(arg));
-const runs = (stage) => selected.length === 0 || selected.includes(stage);
+
+/** What the change can affect (scripts/changed/cli.ts), or undefined for the whole gate. */
+function changedPlan() {
+  if (changedAt < 0) return undefined;
+  const out = join(root, '.cache', 'changed-plan.json');
+  rmSync(out, { force: true });
+  console.log('━━ changed');
+  const made = spawnSync(
+    process.execPath,
+    ['node_modules/tsx/dist/cli.mjs', 'scripts/changed/cli.ts', ...(changedRef ? ['--base', changedRef] : []), '--out', out],
+    { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] },
+  );
+  const plan = made.status === 0 ? readJson(out) : undefined;
+  if (!plan) console.log('What the change can affect could not be worked out (above); the whole gate runs.');
+  return plan && !plan.full ? plan : undefined;
+}
+const plan = changedPlan();
+/** A stage the change cannot affect is not run, and the summary says so. */
+const NOT_NEEDED = {
+  monitoring: () => !plan.monitoring,
+  vitest: () => plan.vitest.length === 0,
+  playwright: () => plan.playwright.length === 0,
+  visual: () => plan.visual.stories === 0,
+};
+const runs = (stage) => (selected.length === 0 || selected.includes(stage)) && !(plan && NOT_NEEDED[stage]?.());
 
 /** Runs a step with its output held back; `print()` writes it whole, when the caller chooses. */
 function runHeld(label, command, commandArgs) {
@@ -96,7 +133,13 @@ if (runs('vitest') || runs('playwright')) {
 const CHECK_SCRIPTS = { lint: 'scripts/lint.mjs', typecheck: 'scripts/typecheck.mjs', monitoring: 'scripts/monitoring.mjs' };
 const checks = ['lint', 'typecheck', 'monitoring'].filter(runs);
 const checking = Promise.all(
-  checks.map((label) => runHeld(label, process.execPath, label === 'monitoring' ? [CHECK_SCRIPTS[label], 'check'] : [CHECK_SCRIPTS[label]])),
+  checks.map((label) =>
+    runHeld(label, process.execPath, [
+      CHECK_SCRIPTS[label],
+      ...(label === 'monitoring' ? ['check'] : []),
+      ...(label === 'lint' && plan ? ['--changed-plan', join(root, '.cache', 'changed-plan.json')] : []),
+    ]),
+  ),
 );
 async function recordChecks() {
   const checked = await checking;
@@ -118,10 +161,10 @@ if (!runs('vitest')) await recordChecks();
 else {
   const out = join(results, 'vitest.json');
   // With coverage of src/ (istanbul): Vitest fails the run below the floors in coverage-floor.json.
+  // For a change, the tests related to its files by Vitest's module graph, without coverage (the floors are the whole run's).
   const { ok, seconds } = await runLive('vitest', process.execPath, [
     'node_modules/vitest/vitest.mjs',
-    'run',
-    '--coverage',
+    ...(plan ? ['related', '--run', '--passWithNoTests', ...plan.vitest] : ['run', '--coverage']),
     '--reporter=default',
     '--reporter=json',
     `--outputFile.json=${out}`,
@@ -130,7 +173,8 @@ else {
   const counts = report && { passed: report.numPassedTests, failed: report.numFailedTests, skipped: report.numPendingTests + report.numTodoTests };
   const coverage = readJson(join(root, 'coverage', 'coverage-summary.json'));
   const floors = readJson(join(root, 'coverage-floor.json'));
-  if (coverage && floors) {
+  if (plan) notes.push('coverage is measured by the whole gate, not for a change');
+  else if (coverage && floors) {
     const rows = coverageStanding(coverage, floors);
     console.log(coverageMarkdown(rows));
     // Tests that all pass with coverage under its floor still fail the stage (Vitest exits 1 for it).
@@ -142,7 +186,7 @@ else {
 
 // The visual stage runs beside Playwright: alone, each leaves part of the two cores idle, they share
 // no files or ports, and the visual output is held back and printed after Playwright's (docs/performance.md).
-const visualStage = runs('visual') ? runHeld('visual', bin('tsx'), ['visual/run.ts']) : undefined;
+const visualStage = runs('visual') ? runHeld('visual', bin('tsx'), ['visual/run.ts', ...(plan ? ['--only-changed', plan.base] : [])]) : undefined;
 
 /**
  * Playwright's arguments for a shard: the tests of shard I/N split by their durations in the flake
@@ -164,7 +208,15 @@ function shardArguments() {
 }
 
 if (runs('playwright')) {
-  const { ok, seconds } = await runLive('playwright', process.execPath, ['node_modules/@playwright/test/cli.js', 'test', ...shardArguments()]);
+  const chosen = plan ? [...new Set(plan.playwright.map((test) => test.location))] : [];
+  const projects = plan ? [...new Set(plan.playwright.map((test) => test.project))] : [];
+  const { ok, seconds } = await runLive('playwright', process.execPath, [
+    'node_modules/@playwright/test/cli.js',
+    'test',
+    ...shardArguments(),
+    ...chosen,
+    ...projects.flatMap((project) => ['--project', project]),
+  ]);
   const report = readJson(join(results, 'results.json'));
   const verdict = report && playwrightVerdict(report);
   if (verdict) {
@@ -213,6 +265,14 @@ if (visualStage && runs('playwright') && existsSync(join(root, 'visual-pages', '
   else notes.push(`the page snapshots could not be merged into visual-report: ${(merge.stderr || merge.stdout).trim().split('\n')[0]}`);
 }
 
+if (plan)
+  notes.push(
+    `for the change since ${plan.base}; not needed: ${
+      Object.keys(NOT_NEEDED)
+        .filter((stage) => NOT_NEEDED[stage]())
+        .join(', ') || 'none'
+    } (the plan is above, under "changed")`,
+  );
 const total = `${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`;
 console.log(
   `\n━━ summary\n${rows.map((row) => `${row.label.padEnd(14)} ${row.passed} passed, ${row.failed} failed${row.skipped ? `, ${row.skipped} skipped` : ''} (${row.seconds} s)`).join('\n')}`,

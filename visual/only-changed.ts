@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
-import { build } from 'esbuild';
+import { resolve } from 'node:path';
+import { moduleGraphs } from '../scripts/module-graphs';
 import type { IndexEntry } from './storybook';
 
 /** Files every story depends on without importing them: a change here re-captures everything. */
@@ -27,25 +27,7 @@ export async function selectChangedStories(stories: IndexEntry[], changed: strin
   const changedSet = new Set(changed);
   const preview = PREVIEW_FILES.find((file) => existsSync(resolve(root, file)));
   const files = [...new Set(stories.map((story) => story.importPath.replace(/^\.\//, '')))];
-  const result = await build({
-    entryPoints: [...files, ...(preview ? [preview] : [])].map((file) => resolve(root, file)),
-    bundle: true,
-    write: false,
-    metafile: true,
-    outdir: 'out',
-    packages: 'external',
-    logLevel: 'silent',
-    loader: { '.css': 'empty', '.woff2': 'empty', '.woff': 'empty', '.svg': 'empty', '.png': 'empty' },
-    jsx: 'automatic',
-  });
-  const graphs = new Map<string, string[]>();
-  for (const output of Object.values(result.metafile.outputs)) {
-    if (!output.entryPoint) continue;
-    graphs.set(
-      relative(root, resolve(root, output.entryPoint)),
-      Object.keys(output.inputs).map((input) => relative(root, resolve(root, input))),
-    );
-  }
+  const graphs = await moduleGraphs([...files, ...(preview ? [preview] : [])], root);
   const viaPreview = preview ? graphs.get(preview)?.find((file) => changedSet.has(file)) : undefined;
   if (preview && viaPreview) return everything(`${viaPreview} changed and ${preview} imports it`);
   const reasons = new Map<string, string>();
