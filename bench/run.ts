@@ -1,6 +1,6 @@
 // `npm run bench -- [--rounds N] [--skip gate,visual,…] [--only …]`: speed, measured on this machine.
 // Every figure is the median, min and max over its rounds; ratios are taken within the same run.
-// Writes bench/results.json and the tables of docs/performance.md. Sections: gate, app-load,
+// Writes bench/results.json and the tables of docs/performance.md. Sections: gate, changed, app-load,
 // dashboard, visual, causes, diff, stream, observability, metrics, storage.
 import { execFile, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -15,6 +15,7 @@ import { chromiumLaunchOptions } from '../scripts/browser.mjs';
 import { captureStories } from '../visual/capture';
 import { ensureStorybookBuild, readStoryIndex, type IndexEntry } from '../visual/storybook';
 import { appLoadRound } from './app-load';
+import { changedGateBench } from './changed-gate';
 import { runCauseCorpus } from './cause-corpus';
 import { dashboardRound } from './dashboard';
 import { diffRound, pairsFromBaselines } from './diff-engines';
@@ -23,7 +24,7 @@ import { observabilityRefreshes } from './observability';
 import { figure, median, mergeResults, type BenchResults, type Figure } from './stats';
 import { streamRound, type StreamRound } from './stream';
 
-type Section = 'gate' | 'app-load' | 'dashboard' | 'visual' | 'causes' | 'diff' | 'stream' | 'observability' | 'metrics' | 'storage';
+type Section = 'gate' | 'changed' | 'app-load' | 'dashboard' | 'visual' | 'causes' | 'diff' | 'stream' | 'observability' | 'metrics' | 'storage';
 const { values } = parseArgs({
   options: { rounds: { type: 'string', default: '3' }, skip: { type: 'string', default: '' }, only: { type: 'string', default: '' } },
 });
@@ -373,6 +374,7 @@ async function storageBench(): Promise<void> {
 
 const sections: [Section, () => unknown][] = [
   ['gate', gateBench],
+  ['changed', () => changedGateBench(ROUNDS, add)],
   ['app-load', appLoadBench],
   ['dashboard', dashboardBench],
   ['visual', visualBench],
