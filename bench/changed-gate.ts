@@ -12,12 +12,13 @@ const CHANGES = [
 /**
  * `npm test -- --changed HEAD` after a one-line change to each file, `rounds` times, each round a
  * different line (so the app and Storybook builds are made again, as after a real edit; every other
- * cache is warm). The file is restored afterwards, and one with uncommitted changes is not touched.
+ * cache is warm). The file is restored afterwards; a working tree with uncommitted changes is refused.
  */
 export function changedGateBench(rounds: number, add: (item: Figure) => void): void {
+  // Against HEAD, any other uncommitted file would be part of every change measured.
+  const dirty = spawnSync('git', ['status', '--porcelain'], { encoding: 'utf8' }).stdout.trim();
+  if (dirty) throw new Error(`The changed-only gate bench measures one-line changes against HEAD; commit or stash these first:\n${dirty}`);
   for (const change of CHANGES) {
-    const dirty = spawnSync('git', ['diff', '--quiet', 'HEAD', '--', change.file]).status !== 0;
-    if (dirty) throw new Error(`${change.file} has uncommitted changes; the changed-only gate bench edits it, so commit or stash them first.`);
     const original = readFileSync(change.file, 'utf8');
     const walls: number[] = [];
     let picked = '';

@@ -9,7 +9,8 @@ import { expectedDurations } from './durations';
 import { listSuite } from './list-suite';
 import type { ListedTest } from './report-attempts';
 import { testsFromReport } from './report-attempts';
-import { balanceShards, parseShard, testListLine } from './shards';
+import { parseShard } from '../scripts/shard-split';
+import { balanceShards, testListLine } from './shards';
 
 const test = (file: string, title: string, project = 'chromium'): ListedTest => ({
   testId: `${project} › ${file} › ${title}`,

@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
+import { parseShard, splitLongestFirst } from '../scripts/shard-split';
 import { expectedDurations, medianDurations, type ExpectedDuration } from './durations';
 import { readLedger } from './ledger';
 import { listSuite } from './list-suite';
@@ -12,34 +13,17 @@ export interface Shard {
   expectedMs: number;
 }
 
-/**
- * Splits the tests into `count` shards of near-equal expected time: longest first, each to the
- * shard with the least time so far (the LPT rule, within 4/3 of the best split). Every test lands
- * in exactly one shard; equal inputs give equal shards (ties are broken by name).
- */
+/** Splits the tests into `count` shards of near-equal expected time (longest first, to the lightest shard). */
 export function balanceShards(listed: readonly ListedTest[], durations: Map<ListedTest, ExpectedDuration>, count: number): Shard[] {
-  const shards: Shard[] = Array.from({ length: count }, () => ({ tests: [], expectedMs: 0 }));
-  const order = [...listed].sort((a, b) => (durations.get(b)?.ms ?? 0) - (durations.get(a)?.ms ?? 0) || testListLine(a).localeCompare(testListLine(b)));
-  for (const test of order) {
-    const lightest = shards.reduce((best, shard) => (shard.expectedMs < best.expectedMs ? shard : best));
-    lightest.tests.push(test);
-    lightest.expectedMs += durations.get(test)?.ms ?? 0;
-  }
-  return shards;
+  return splitLongestFirst(listed, (test) => durations.get(test)?.ms ?? 0, testListLine, count).map((shard) => ({
+    tests: shard.items,
+    expectedMs: shard.expectedMs,
+  }));
 }
 
 /** The test as a line of Playwright's `--test-list` file: `[project] › file › describe › title`. */
 export function testListLine(test: ListedTest): string {
   return [...(test.project ? [`[${test.project}]`] : []), test.file, ...test.titlePath].join(' › ');
-}
-
-/** `i/n` parsed: 1 ≤ i ≤ n. */
-export function parseShard(value: string): { index: number; count: number } {
-  const match = /^(\d+)\/(\d+)$/.exec(value);
-  const index = Number(match?.[1]);
-  const count = Number(match?.[2]);
-  if (!match || count < 1 || index < 1 || index > count) throw new Error(`--shard ${value}: write I/N with 1 ≤ I ≤ N, e.g. 2/4.`);
-  return { index, count };
 }
 
 /** Writes shard `shard` (I/N) of the suite, split by the ledger's durations, as a --test-list file; returns its path and says what it holds. */

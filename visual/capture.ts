@@ -45,6 +45,8 @@ export interface CaptureRun {
   skipped: { storyId: string; reason: string }[];
   modesSource: string;
   renderer: string;
+  /** Each story's capture time (ms), all its modes together: what the next run's shards are split by. */
+  timings: Map<string, number>;
 }
 
 /**
@@ -275,13 +277,22 @@ function planFor(story: IndexEntry, info: StoryInfo, settings: StorySettings, de
  */
 export async function captureStories(baseUrl: string, stories: IndexEntry[], workers = 2): Promise<CaptureRun> {
   const first = stories[0];
-  if (!first) return { shots: [], skipped: [], modesSource: 'no stories', renderer: '' };
+  if (!first) return { shots: [], skipped: [], modesSource: 'no stories', renderer: '', timings: new Map() };
   const launchOptions = chromiumLaunchOptions();
   const browser = await chromium.launch(launchOptions);
   const renderer = describeRenderer(browser.version(), launchOptions.executablePath);
   const userAgent = await testRunnerUserAgent(browser);
   const shots: Shot[] = [];
   const skipped: CaptureRun['skipped'] = [];
+  const timings = new Map<string, number>();
+  const timed = async (storyId: string, work: () => Promise<void>) => {
+    const started = performance.now();
+    try {
+      await work();
+    } finally {
+      timings.set(storyId, (timings.get(storyId) ?? 0) + performance.now() - started);
+    }
+  };
   let modesSource = '';
   const chunks: IndexEntry[][] = Array.from({ length: Math.min(workers, stories.length) }, (_, worker) =>
     stories.filter((_, index) => index % workers === worker),
@@ -309,32 +320,34 @@ export async function captureStories(baseUrl: string, stories: IndexEntry[], wor
         const later: Planned[] = [];
         const safeStory = first.id;
         for (const story of chunk) {
-          try {
-            await within(
-              STORY_BUDGET_MS,
-              (async () => {
-                const outcome = await worker.render(story, defaults.modes[0]?.globals ?? null);
-                if (!outcome.ok) {
-                  shots.push({ storyId: story.id, title: story.title, name: story.name, mode: '*', error: outcome.error, notes: [] });
-                  return;
-                }
-                const settings = readStorySettings(outcome.story.parameters, (name) => {
-                  const size = storyViewport(outcome.story.viewportParameter, name);
-                  return typeof size === 'object' ? size : undefined;
-                });
-                if (settings.skippedBy) {
-                  skipped.push({ storyId: story.id, reason: settings.skippedBy });
-                  return;
-                }
-                for (const planned of planFor(story, outcome.story, settings, defaults.modes)) {
-                  if (worker.isReadyFor(planned)) await worker.shoot(planned);
-                  else later.push(planned);
-                }
-              })(),
-            );
-          } catch (error) {
-            await worker.recover(story, '*', error, safeStory);
-          }
+          await timed(story.id, async () => {
+            try {
+              await within(
+                STORY_BUDGET_MS,
+                (async () => {
+                  const outcome = await worker.render(story, defaults.modes[0]?.globals ?? null);
+                  if (!outcome.ok) {
+                    shots.push({ storyId: story.id, title: story.title, name: story.name, mode: '*', error: outcome.error, notes: [] });
+                    return;
+                  }
+                  const settings = readStorySettings(outcome.story.parameters, (name) => {
+                    const size = storyViewport(outcome.story.viewportParameter, name);
+                    return typeof size === 'object' ? size : undefined;
+                  });
+                  if (settings.skippedBy) {
+                    skipped.push({ storyId: story.id, reason: settings.skippedBy });
+                    return;
+                  }
+                  for (const planned of planFor(story, outcome.story, settings, defaults.modes)) {
+                    if (worker.isReadyFor(planned)) await worker.shoot(planned);
+                    else later.push(planned);
+                  }
+                })(),
+              );
+            } catch (error) {
+              await worker.recover(story, '*', error, safeStory);
+            }
+          });
         }
         const groups = new Map<string, Planned[]>();
         for (const planned of later) {
@@ -343,26 +356,28 @@ export async function captureStories(baseUrl: string, stories: IndexEntry[], wor
         }
         for (const group of groups.values()) {
           for (const planned of group) {
-            try {
-              await within(
-                STORY_BUDGET_MS,
-                (async () => {
-                  const outcome = await worker.render(planned.story, planned.mode.globals, planned.viewport, planned.settings.media);
-                  if (outcome.ok) await worker.shoot(planned);
-                  else
-                    shots.push({
-                      storyId: planned.story.id,
-                      title: planned.story.title,
-                      name: planned.story.name,
-                      mode: planned.mode.name,
-                      error: outcome.error,
-                      notes: [],
-                    });
-                })(),
-              );
-            } catch (error) {
-              await worker.recover(planned.story, planned.mode.name, error, safeStory);
-            }
+            await timed(planned.story.id, async () => {
+              try {
+                await within(
+                  STORY_BUDGET_MS,
+                  (async () => {
+                    const outcome = await worker.render(planned.story, planned.mode.globals, planned.viewport, planned.settings.media);
+                    if (outcome.ok) await worker.shoot(planned);
+                    else
+                      shots.push({
+                        storyId: planned.story.id,
+                        title: planned.story.title,
+                        name: planned.story.name,
+                        mode: planned.mode.name,
+                        error: outcome.error,
+                        notes: [],
+                      });
+                  })(),
+                );
+              } catch (error) {
+                await worker.recover(planned.story, planned.mode.name, error, safeStory);
+              }
+            });
           }
         }
         await worker.close();
@@ -371,5 +386,5 @@ export async function captureStories(baseUrl: string, stories: IndexEntry[], wor
   } finally {
     await browser.close();
   }
-  return { shots, skipped, modesSource, renderer };
+  return { shots, skipped, modesSource, renderer, timings };
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { captureId, groupByCause, type CauseGroup } from './groups';
 import { reportHtml } from './report-html';
 import { acceptCommand, countByStatus, percent, type StoryResult } from './results';
+import type { ShardStamp } from './shards';
 
 /** Lines of "why" each story shows in the PR comment; the HTML report shows them all. */
 const WHY_IN_COMMENT = 3;
@@ -143,13 +144,14 @@ export function summaryMarkdown(results: StoryResult[], modesSource = '', notice
   return `${lines.join('\n')}\n`;
 }
 
-export function writeReport(dir: string, results: StoryResult[], modesSource = '', notice?: string, leftOut: LeftOut[] = []): void {
+export function writeReport(dir: string, results: StoryResult[], modesSource = '', notice?: string, leftOut: LeftOut[] = [], shard?: ShardStamp): void {
   mkdirSync(dir, { recursive: true });
   const { groups } = groupByCause(results);
   const summary = {
     counts: countByStatus(results),
     modes: modesSource,
     ...(notice ? { notice } : {}),
+    ...(shard ? { shard } : {}),
     groups,
     leftOut,
     stories: results.map(({ files: _files, ...rest }) => rest),

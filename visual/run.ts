@@ -1,5 +1,7 @@
-// `npm run test:visual -- [--storybook-dir DIR | --url URL] [--baselines DIR] [--update] [--only-changed REF]`
+// `npm run test:visual -- [--storybook-dir DIR | --url URL] [--baselines DIR] [--update] [--only-changed REF] [--shard I/N]`
 // Captures every story of a Storybook in each mode, compares with PNG baselines, writes visual-report/.
+// `--shard I/N` captures a share of the stories balanced by their last capture times (visual/shards.ts);
+// `npm run visual:merge` makes the shards' reports one.
 // `npm run test:visual -- --accept|--reject|--undo <capture | story | group | glob | all> [--reason TEXT]`
 // decides on the last run's captures without capturing again (see review.ts).
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
@@ -18,6 +20,7 @@ import { countByStatus } from './results';
 import { decide, gitReviewer, markRejections, readDecisions, readSummary, REVIEW_FILE, selectCaptures, undo } from './review';
 import { ensureStorybookBuild, readStoryIndex } from './storybook';
 import { readRuleSources } from './rule-sources';
+import { readTimings, storiesOfShard, writeTimings, type ShardStamp } from './shards';
 
 const root = process.cwd();
 const { values } = parseArgs({
@@ -28,6 +31,7 @@ const { values } = parseArgs({
     report: { type: 'string', default: 'visual-report' },
     update: { type: 'boolean', default: false },
     'only-changed': { type: 'string' },
+    shard: { type: 'string' },
     accept: { type: 'string', multiple: true },
     reject: { type: 'string', multiple: true },
     undo: { type: 'string', multiple: true },
@@ -102,19 +106,32 @@ async function main(): Promise<number> {
       onlySome = !selection.all;
       stories = selection.stories;
     }
+    let shard: ShardStamp | undefined;
+    if (values.shard) {
+      const share = storiesOfShard(stories, readTimings(), values.shard);
+      console.log(
+        `Shard ${values.shard}: ${share.stories.length} of ${stories.length} stories, expected ${((share.expectedMs[share.stamp.index - 1] ?? 0) / 1000).toFixed(1)} s (shards: ${share.expectedMs.map((ms) => `${(ms / 1000).toFixed(1)} s`).join(', ')}; ${share.timed} of ${stories.length} stories timed by their last capture, the rest by the mean).`,
+      );
+      shard = share.stamp;
+      onlySome = true;
+      stories = share.stories;
+    }
     const started = performance.now();
-    const { shots, skipped, modesSource, renderer } = await captureStories(baseUrl, stories);
+    const { shots, skipped, modesSource, renderer, timings } = await captureStories(baseUrl, stories);
+    // Beside the report (CI's shards start without a cache and pass them on), and locally for a whole run.
+    if (!shard) writeTimings(timings);
+    writeTimings(timings, join(folders.report, 'timings.json'));
     const elapsed = performance.now() - started;
     const results = markRejections(
       shots.map((shot) => judge(shot, folders)),
       readDecisions(folders.baselines),
       folders,
     );
-    // With a partial selection, a missing story is not a removed one.
+    // With a partial selection (changed stories, a shard), a missing story is not a removed one.
     if (!onlySome) results.push(...removedBaselines(results, folders.baselines, new Set(skipped.map((story) => story.storyId))));
     results.sort((a, b) => `${a.id}@${a.mode}`.localeCompare(`${b.id}@${b.mode}`));
     const notice = values.update ? undefined : rendererNotice(readBaselineRenderer(folders.baselines), renderer);
-    writeReport(folders.report, results, modesSource, notice, skipped);
+    writeReport(folders.report, results, modesSource, notice, skipped, shard);
     if (values.update) {
       applyUpdate(results, folders);
       // Only a full update redraws every baseline; after a partial one most are still the old browser's.
