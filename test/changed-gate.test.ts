@@ -11,7 +11,8 @@ beforeAll(async () => {
 const plan = (...changed: string[]) => planChange(project, 'main', changed);
 const specs = (chosen: { location: string }[]) => [...new Set(chosen.map((test) => test.location.replace(/:\d+$/, '')))].sort();
 
-describe('the changed-only gate', () => {
+// Each plan bundles the story files' module graphs with esbuild: seconds under a loaded gate, not 5.
+describe('the changed-only gate', { timeout: 60_000 }, () => {
   it('runs the whole gate for a global file, or a file a config imports, and says which', async () => {
     expect((await plan('docs/testing.md', 'package-lock.json')).full).toBe('package-lock.json changed (the dependencies)');
     expect((await plan('e2e/support/ports.ts')).full).toBe('e2e/support/ports.ts changed (a config imports it)');
