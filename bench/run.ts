@@ -1,6 +1,6 @@
 // `npm run bench -- [--rounds N] [--skip gate,visual,…] [--only …]`: speed, measured on this machine.
 // Every figure is the median, min and max over its rounds; ratios are taken within the same run.
-// Writes bench/results.json and the tables of docs/performance.md. Sections: gate, changed, reports, app-load,
+// Writes bench/results.json and the tables of docs/performance.md. Sections: gate, changed, reports, storybook-2000, app-load,
 // dashboard, visual, causes, diff, stream, observability, metrics, storage.
 import { execFile, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -17,6 +17,7 @@ import { ensureStorybookBuild, readStoryIndex, type IndexEntry } from '../visual
 import { appLoadRound } from './app-load';
 import { changedGateBench } from './changed-gate';
 import { reportScaleBench } from './report-scale';
+import { storybook2000Bench } from './storybook-2000';
 import { runCauseCorpus } from './cause-corpus';
 import { dashboardRound } from './dashboard';
 import { diffRound, pairsFromBaselines } from './diff-engines';
@@ -25,7 +26,20 @@ import { observabilityRefreshes } from './observability';
 import { figure, median, mergeResults, type BenchResults, type Figure } from './stats';
 import { streamRound, type StreamRound } from './stream';
 
-type Section = 'gate' | 'changed' | 'reports' | 'app-load' | 'dashboard' | 'visual' | 'causes' | 'diff' | 'stream' | 'observability' | 'metrics' | 'storage';
+type Section =
+  | 'gate'
+  | 'changed'
+  | 'reports'
+  | 'storybook-2000'
+  | 'app-load'
+  | 'dashboard'
+  | 'visual'
+  | 'causes'
+  | 'diff'
+  | 'stream'
+  | 'observability'
+  | 'metrics'
+  | 'storage';
 const { values } = parseArgs({
   options: { rounds: { type: 'string', default: '3' }, skip: { type: 'string', default: '' }, only: { type: 'string', default: '' } },
 });
@@ -377,6 +391,7 @@ const sections: [Section, () => unknown][] = [
   ['gate', gateBench],
   ['changed', () => changedGateBench(ROUNDS, add)],
   ['reports', () => reportScaleBench(ROUNDS, add)],
+  ['storybook-2000', () => storybook2000Bench(ROUNDS, add)],
   ['app-load', appLoadBench],
   ['dashboard', dashboardBench],
   ['visual', visualBench],
