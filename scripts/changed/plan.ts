@@ -107,7 +107,7 @@ export function lintTargets(changed: readonly string[], root: string): ChangedPl
   };
 }
 
-/** The story files of a Storybook laid out as ours (stories/*.stories.tsx), as index entries by file. */
+/** The story files of a Storybook laid out as ours (`.stories.tsx` files at any depth of stories/), relative to the repository. */
 export function storyFiles(root: string): string[] {
   const dir = join(root, 'stories');
   return existsSync(dir)
