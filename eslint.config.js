@@ -51,6 +51,7 @@ export default tseslint.config(
   {
     ignores: [
       'dist',
+      'dist-e2e',
       'storybook-static',
       '.cache',
       'playwright-report',

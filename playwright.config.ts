@@ -2,10 +2,11 @@ import { defineConfig, devices } from '@playwright/test';
 import { NETWORK_PORT, WORKER_PORT } from './e2e/support/ports';
 import type { Transport } from './e2e/support/roles';
 import { chromiumLaunchOptions } from './scripts/browser.mjs';
+import { E2E_BUILD } from './scripts/build-app.mjs';
 
 const CI = Boolean(process.env.CI);
 // The pinned Node that runs this config runs the mock servers too, whatever node is first on PATH.
-const tsx = `${JSON.stringify(process.execPath)} node_modules/tsx/dist/cli.mjs fixtures/adapters/serve.ts --static dist`;
+const tsx = `${JSON.stringify(process.execPath)} node_modules/tsx/dist/cli.mjs fixtures/adapters/serve.ts --static ${E2E_BUILD.outDir}`;
 
 // --headed, --ui and --debug show the browser, which the headless shell cannot (scripts/browser.mjs).
 // Each worker loads this file again without those arguments, so the choice travels in the environment.
@@ -21,8 +22,9 @@ export default defineConfig<{ transport: Transport }>({
   // passes only on retry still fails the gate (scripts/playwright-verdict.mjs).
   retries: 1,
   workers: 2,
-  // Clears the page snapshots' folder; its teardown writes their report (visual/page-snapshot.ts).
-  globalSetup: './e2e/support/page-run.ts',
+  // Clears the page snapshots' folder, whose teardown writes their report (visual/page-snapshot.ts),
+  // and the folder of the app's coverage counts (e2e/fixtures/app-coverage.ts).
+  globalSetup: ['./e2e/support/page-run.ts', './e2e/support/coverage-run.ts'],
   fullyParallel: true,
   timeout: 20_000,
   expect: { timeout: 5_000 },
@@ -87,7 +89,7 @@ export default defineConfig<{ transport: Transport }>({
   ],
   webServer: [
     {
-      command: `${JSON.stringify(process.execPath)} scripts/build-app.mjs --mocks && ${tsx} --port ${WORKER_PORT} --app-mocks`,
+      command: `${JSON.stringify(process.execPath)} scripts/build-app.mjs --e2e && ${tsx} --port ${WORKER_PORT} --app-mocks`,
       url: `http://localhost:${WORKER_PORT}/console-config.js`,
       reuseExistingServer: !CI,
       timeout: 120_000,

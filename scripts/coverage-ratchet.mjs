@@ -1,12 +1,13 @@
-// `node scripts/coverage-ratchet.mjs [--raise]`: where Vitest's coverage of src/ (istanbul) stands
-// (coverage/coverage-summary.json) against the floor in coverage-floor.json and the 90% goal, as
-// Markdown for the job summary. Vitest itself fails the gate below the floor (the thresholds in
-// vitest.config.ts are read from that file); `--raise` moves each floor up to the whole percent
+// `node scripts/coverage-ratchet.mjs [--raise]`: where the merged coverage of src/ (Vitest's and the
+// E2E suite's, istanbul; coverage/coverage-summary.json, written by scripts/coverage/merge.ts) stands
+// against the floors in coverage-floor.json and the goals, as Markdown for the job summary. The merge
+// fails the gate below a floor; `--raise` moves each floor up to a point under the whole percent
 // reached, never down, so coverage only ratchets upwards.
 import { readFileSync, writeFileSync } from 'node:fs';
 
 export const METRICS = ['lines', 'statements', 'functions', 'branches'];
-export const GOAL = 90;
+/** The goal for each metric: 90% of lines (and statements and functions), 85% of branches. */
+const GOALS = { lines: 90, statements: 90, functions: 90, branches: 85 };
 const SUMMARY = 'coverage/coverage-summary.json';
 const FLOOR_FILE = 'coverage-floor.json';
 
@@ -25,23 +26,31 @@ export function standing(summary, floors) {
   });
 }
 
-/** The floors after a raise: each metric's whole percent reached, when that is above its floor. */
+/**
+ * Below the whole percent reached, a raised floor keeps this many points: the E2E share of the merged
+ * figure moves by a few lines between runs of unchanged code (docs/testing.md, "Coverage").
+ */
+const HEADROOM = 1;
+
+/** The floors after a raise: each metric's whole percent reached less the headroom, when that is above its floor. */
 export function raised(rows, floors) {
   return Object.fromEntries(
     METRICS.map((metric) => {
       const row = rows.find((candidate) => candidate.metric === metric);
-      return [metric, Math.max(floors[metric] ?? 0, Math.floor(row?.pct ?? 0))];
+      return [metric, Math.max(floors[metric] ?? 0, Math.floor(row?.pct ?? 0) - HEADROOM)];
     }),
   );
 }
 
 export function markdown(rows) {
   return [
-    `## Coverage of src/ (Vitest, istanbul): ${rows.every((row) => row.ok) ? 'at or above the floor' : 'BELOW THE FLOOR'}`,
+    `## Coverage of src/ (Vitest and E2E merged, istanbul): ${rows.every((row) => row.ok) ? 'at or above the floor' : 'BELOW THE FLOOR'}`,
     '',
     `| metric | covered | floor (${FLOOR_FILE}) | goal |`,
     '| --- | --- | --- | --- |',
-    ...rows.map((row) => `| ${row.metric} | ${row.pct.toFixed(2)}% (${row.covered}/${row.total}) | ${row.floor}%${row.ok ? '' : ' ✗'} | ${GOAL}% |`),
+    ...rows.map(
+      (row) => `| ${row.metric} | ${row.pct.toFixed(2)}% (${row.covered}/${row.total}) | ${row.floor}%${row.ok ? '' : ' ✗'} | ${GOALS[row.metric]}% |`,
+    ),
     '',
     'HTML report: `coverage/index.html`.',
     '',

@@ -10,7 +10,7 @@ import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileS
 import { join } from 'node:path';
 import { ensureChromium } from './browser.mjs';
 import { ensureMonitoring } from './monitoring.mjs';
-import { markdown as coverageMarkdown, standing as coverageStanding } from './coverage-ratchet.mjs';
+import { standing as coverageStanding } from './coverage-ratchet.mjs';
 import { playwrightVerdict } from './playwright-verdict.mjs';
 import { markdownCell } from './report-text.mjs';
 
@@ -160,7 +160,7 @@ async function recordChecks() {
 if (!runs('vitest')) await recordChecks();
 else {
   const out = join(results, 'vitest.json');
-  // With coverage of src/ (istanbul): Vitest fails the run below the floors in coverage-floor.json.
+  // With coverage of src/ (istanbul), its share of the merged coverage judged after Playwright.
   // For a change, the tests related to its files by Vitest's module graph, without coverage (the floors are the whole run's).
   const { ok, seconds } = await runLive('vitest', process.execPath, [
     'node_modules/vitest/vitest.mjs',
@@ -171,15 +171,6 @@ else {
   ]);
   const report = readJson(out);
   const counts = report && { passed: report.numPassedTests, failed: report.numFailedTests, skipped: report.numPendingTests + report.numTodoTests };
-  const coverage = readJson(join(root, 'coverage', 'coverage-summary.json'));
-  const floors = readJson(join(root, 'coverage-floor.json'));
-  if (plan) notes.push('coverage is measured by the whole gate, not for a change');
-  else if (coverage && floors) {
-    const rows = coverageStanding(coverage, floors);
-    console.log(coverageMarkdown(rows));
-    // Tests that all pass with coverage under its floor still fail the stage (Vitest exits 1 for it).
-    notes.push(`coverage of src/: ${rows.map((row) => `${row.metric} ${row.pct.toFixed(1)}% (floor ${row.floor}%)`).join(', ')}; goal 90%`);
-  } else notes.push('no coverage summary was written');
   await recordChecks();
   record('vitest', countsOr(ok, counts), seconds);
 }
@@ -265,6 +256,30 @@ if (visualStage && runs('playwright') && existsSync(join(root, 'visual-pages', '
   if (/^\d+ passed, \d+ failed$/m.test(merge.stdout)) console.log(merge.stdout.trim());
   else notes.push(`the page snapshots could not be merged into visual-report: ${(merge.stderr || merge.stdout).trim().split('\n')[0]}`);
 }
+
+// The merged coverage of src/: what Vitest ran and what the E2E suite ran in its instrumented build
+// (scripts/coverage/merge.ts), judged against the floors in coverage-floor.json. Only a whole run has
+// the whole figure: a change, a shard or a stage run alone judges none (CI merges its jobs' shares).
+const tsxArgs = (...rest) => [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), ...rest];
+if (!plan && !shard && runs('vitest') && runs('playwright')) {
+  const started = Date.now();
+  const mapped = spawnSync(process.execPath, tsxArgs('scripts/coverage/merge.ts', 'map-e2e'), { cwd: root, encoding: 'utf8' });
+  const merged = mapped.status === 0 ? spawnSync(process.execPath, tsxArgs('scripts/coverage/merge.ts', 'report'), { cwd: root, encoding: 'utf8' }) : mapped;
+  console.log(
+    `\n━━ coverage\n${[mapped.stdout, mapped.stderr, mapped === merged ? '' : merged.stdout, mapped === merged ? '' : merged.stderr].join('').trim()}`,
+  );
+  const summary = merged.status === 0 || merged.status === 1 ? readJson(join(root, 'coverage', 'coverage-summary.json')) : undefined;
+  const floors = readJson(join(root, 'coverage-floor.json'));
+  if (summary && floors)
+    notes.push(
+      `coverage of src/, Vitest and E2E merged: ${coverageStanding(summary, floors)
+        .map((row) => `${row.metric} ${row.pct.toFixed(1)}% (floor ${row.floor}%)`)
+        .join(', ')}; goal 90% of lines, 85% of branches (coverage/index.html)`,
+    );
+  else notes.push(`the merged coverage could not be made: ${(merged.stderr || merged.stdout).trim().split('\n')[0]}`);
+  record('coverage', { passed: merged.status === 0 ? 1 : 0, failed: merged.status === 0 ? 0 : 1, skipped: 0 }, ((Date.now() - started) / 1000).toFixed(1));
+} else if (runs('vitest') || runs('playwright'))
+  notes.push('coverage not judged: its floors are for the merged coverage of a whole run (the vitest and playwright stages, unsharded, unchanged-only)');
 
 if (plan)
   notes.push(

@@ -8,6 +8,7 @@ import { stringify } from 'yaml';
 import { startMockHttpServer } from '../../fixtures/adapters/http-server';
 import { SERVICE_NAMES, fillRoute, API_ROUTES } from '../../src/api/contract';
 import { compressAlertmanagerConfig, compressRuleFile } from '../../monitoring/compress-time';
+import { E2E_BUILD } from '../../scripts/build-app.mjs';
 import { findMonitoringPrograms, MONITORING_FILES } from '../../scripts/monitoring.mjs';
 
 /** One real second is this many simulated seconds: the mock services advance 30 s of traffic per scrape. */
@@ -98,12 +99,12 @@ async function startOnFreePorts(): Promise<MonitoringStack> {
     );
   const dir = mkdtempSync(join(tmpdir(), 'agent-console-monitoring-'));
   const [mockPort, prometheusPort, alertmanagerPort] = [await freePort(), await freePort(), await freePort()];
-  // The same server serves the built console (dist/, built by the Playwright config's web server),
+  // The same server serves the built console (the E2E build, made by the Playwright config's web server),
   // which reads Prometheus and Alertmanager through it, refreshing once a second on the compressed
   // clock with the rate window the rules use (5m compressed).
   const mock: Server = await startMockHttpServer({
     port: mockPort,
-    staticDir: 'dist',
+    staticDir: E2E_BUILD.outDir,
     monitoring: {
       prometheusUrl: `http://127.0.0.1:${prometheusPort}`,
       alertmanagerUrl: `http://127.0.0.1:${alertmanagerPort}`,
