@@ -6,7 +6,8 @@ interface ProgressIndicatorProps {
 }
 
 export function ProgressIndicator({ label, value, error }: ProgressIndicatorProps) {
-  const clamped = value === undefined ? undefined : Math.max(0, Math.min(100, Math.round(value)));
+  // Whatever it is handed, a value a progress bar can have: 0..100, or not known (NaN is not a number of percent).
+  const clamped = value === undefined || Number.isNaN(value) ? undefined : Math.max(0, Math.min(100, Math.round(value)));
   return (
     <div className="progress" data-state={error ? 'error' : clamped === undefined ? 'indeterminate' : 'determinate'}>
       <div
