@@ -92,6 +92,17 @@ describe('the session cookie', () => {
     }
   });
 
+  it('a sessionStorage that throws on reading is taken for no session, not an error', () => {
+    const storage = vi.spyOn(Storage.prototype, 'getItem').mockImplementation(() => {
+      throw new DOMException('denied', 'SecurityError');
+    });
+    try {
+      expect(readSessionCookie()).toBeNull();
+    } finally {
+      storage.mockRestore();
+    }
+  });
+
   it('falls back to sessionStorage when the browser refuses the cookies', () => {
     const cookie = vi.spyOn(document, 'cookie', 'set').mockImplementation(() => undefined);
     try {

@@ -99,6 +99,11 @@ describe('AlertmanagerClient', () => {
     expect((await alertmanager.silences()).items.map((silence) => silence.status.state)).toEqual(['expired']);
   });
 
+  it('names the status when an error explains nothing it can read', async () => {
+    mockServer.use(http.delete(`${BASE}/api/v2/silence/:id`, () => HttpResponse.json({ code: 601 }, { status: 500 })));
+    await expect(alertmanager.expireSilence('s-1')).rejects.toMatchObject({ status: 500, message: 'Alertmanager could not expire silence s-1: HTTP 500' });
+  });
+
   it('says when Alertmanager answers something that is not a list', async () => {
     mockServer.use(http.get(`${BASE}/api/v2/silences`, () => HttpResponse.json({ silences: [] })));
     await expect(alertmanager.silences()).rejects.toThrow('Alertmanager answered the silences in a shape this console does not read.');

@@ -28,6 +28,13 @@ describe('the dashboard’s alerts from the monitoring system', () => {
     ]);
   });
 
+  it('come newest first, whichever group or order they arrive in', () => {
+    const older = createAlertmanagerAlert({ alertname: 'ServiceDegraded', service: 'content-engine' }, {}, 300_000);
+    const newer = createAlertmanagerAlert({ alertname: 'HighErrorRate', service: 'media-engine' }, {}, 30_000);
+    const alerts = monitoringAsDashboardAlerts({ rules, groups: ok([createAlertGroup([older]), createAlertGroup([unhealthy, newer])]) });
+    expect(alerts.map((alert) => alert.title)).toEqual(['HighErrorRate: media-engine', 'ServiceUnhealthy: media-engine', 'ServiceDegraded: content-engine']);
+  });
+
   it('are the rules Prometheus reports firing when there is no Alertmanager (pending ones are not)', () => {
     expect(monitoringAsDashboardAlerts({ rules }).map((alert) => `${alert.title} (${alert.severity}): ${alert.message}`)).toEqual([
       'ServiceUnhealthy: media-engine (error): The service reports itself unhealthy. Value: 1e+00.',

@@ -95,6 +95,19 @@ describe('PrometheusClient', () => {
     await expect(prometheus.query('up')).rejects.toThrow('Prometheus answered something that is not JSON: <html>gateway</html>');
   });
 
+  it('names a JSON answer that is not Prometheus\' envelope, and an error answer with nothing in it', async () => {
+    mockServer.use(
+      http.get(`${BASE}/api/v1/query`, ({ request }) =>
+        new URL(request.url).searchParams.get('query') === 'empty' ? new HttpResponse(null, { status: 503 }) : HttpResponse.json({ result: [] }),
+      ),
+    );
+    await expect(prometheus.query('up')).rejects.toMatchObject({
+      kind: 'invalid-response',
+      message: 'Prometheus answered up in a shape this console does not read.',
+    });
+    await expect(prometheus.query('empty')).rejects.toMatchObject({ status: 503, message: 'Prometheus answered HTTP 503 with no explanation.' });
+  });
+
   it('names Prometheus when it cannot be reached', async () => {
     mockServer.use(http.get(`${BASE}/api/v1/rules`, () => HttpResponse.error()));
     await expect(prometheus.alertingRules()).rejects.toThrow('Prometheus could not be reached at http://prometheus.test.');
