@@ -1,4 +1,6 @@
-// Mutation testing of src/ with the unit tests (docs/testing.md, "Mutation testing").
+// Mutation testing of the console's logic and the harness's with the unit tests (docs/testing.md, "Mutation testing").
+import { AREAS, NOT_MUTATED } from './scripts/mutation-areas.mjs';
+
 // `npm run test:mutation` runs it incrementally: only mutants in code or tests that changed since
 // the last run (reports/stryker-incremental.json) are tested again. The nightly run passes --force.
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
@@ -6,16 +8,8 @@ export default {
   testRunner: 'vitest',
   plugins: ['@stryker-mutator/vitest-runner'],
   vitest: { configFile: 'vitest.mutation.config.ts', related: true },
-  // The logic the console computes and decides with. Components (.tsx) are left to the browser
-  // suites (stories, E2E), which Stryker cannot run; `npm run test:mutation -- --mutate 'src/**/*.ts'`
-  // widens it (the nightly workflow does).
-  mutate: [
-    'src/observability/metrics/*.ts',
-    'src/observability/alerts/engine.ts',
-    'src/observability/traces/waterfall.ts',
-    'src/streaming/backoff.ts',
-    '!src/**/*.test.ts',
-  ],
+  // Every area of scripts/mutation-areas.mjs: the console's logic and the harness's own.
+  mutate: [...Object.values(AREAS).flat(), ...NOT_MUTATED.map((glob) => `!${glob}`)],
   coverageAnalysis: 'perTest',
   // Mutants in code that runs when a module loads (stories and fixtures compute their data at
   // import) would each need the whole suite; they are reported as ignored instead of taking hours.

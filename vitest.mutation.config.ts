@@ -12,7 +12,15 @@ export default mergeConfig(
     test: {
       environment: 'jsdom',
       globals: true,
-      include: ['src/**/*.test.{ts,tsx}', 'fixtures/**/*.test.ts', 'test/**/*.test.{ts,tsx}'],
+      include: [
+        'src/**/*.test.{ts,tsx}',
+        'fixtures/**/*.test.ts',
+        'test/**/*.test.{ts,tsx}',
+        // The harness's tests of the areas it mutates (scripts/mutation-areas.mjs) that run in the
+        // process: those that start Playwright, Chromium or a Storybook build cost each mutant minutes.
+        'flake/{score,report,audit,verdict}.test.ts',
+        'visual/{judge,compare,structure,causes,match-nodes,baseline-names,only-changed,review}.test.ts',
+      ],
       setupFiles: ['test/setup-unit.ts'],
       restoreMocks: true,
       // Each property runs once per mutant: a tenth of its runs (see test/property-runs.ts).

@@ -2,6 +2,8 @@
 // below it fails; above it by a point or more, `--raise` writes the new floor (the nightly run does,
 // so the floor only ever moves up). Prints the score and every surviving mutant, for the job summary.
 import { readFileSync, writeFileSync } from 'node:fs';
+import { matchesGlob } from 'node:path';
+import { AREAS } from './mutation-areas.mjs';
 
 const REPORT = 'reports/mutation/mutation.json';
 const FLOOR_FILE = 'mutation-floor.json';
@@ -26,17 +28,44 @@ export function scoreOf(report) {
   return { counts, score: valid === 0 ? 100 : Math.round((detected / valid) * 10_000) / 100, survivors };
 }
 
+/** The goal each area is held to in the table (the floor judges the whole score). */
+export const AREA_GOAL = 85;
+
+/** The score of each area of scripts/mutation-areas.mjs, from the files of the report that are in it. */
+export function scoresByArea(report, areas = AREAS) {
+  return Object.entries(areas).map(([area, globs]) => {
+    const files = Object.fromEntries(Object.entries(report.files).filter(([file]) => globs.some((glob) => matchesGlob(file, glob))));
+    const { counts, score } = scoreOf({ files });
+    const mutants = Object.values(counts).reduce((sum, count) => sum + count, 0);
+    return { area, files: Object.keys(files).length, mutants, counts, score: mutants === 0 ? undefined : score };
+  });
+}
+
+/** The areas as a Markdown table; an area with no mutants in the report says so rather than scoring 100%. */
+export function areaTable(rows) {
+  return [
+    `| area | mutants | killed | timed out | survived | not covered | score (goal ${AREA_GOAL}%) |`,
+    '| --- | --- | --- | --- | --- | --- | --- |',
+    ...rows.map(({ area, mutants, counts, score }) =>
+      score === undefined
+        ? `| ${area} | 0 | | | | | not in this report |`
+        : `| ${area} | ${mutants} | ${counts.killed} | ${counts.timedOut} | ${counts.survived} | ${counts.noCoverage} | ${score}%${score < AREA_GOAL ? ' ✗' : ''} |`,
+    ),
+  ].join('\n');
+}
+
 export function judge(score, floor) {
   if (score < floor) return { ok: false, message: `Mutation score ${score}% is below the floor of ${floor}% (${FLOOR_FILE}).` };
   return { ok: true, message: `Mutation score ${score}% (floor ${floor}%).` };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { counts, score, survivors } = scoreOf(JSON.parse(readFileSync(REPORT, 'utf8')));
+  const report = JSON.parse(readFileSync(REPORT, 'utf8'));
+  const { counts, score, survivors } = scoreOf(report);
   const floor = JSON.parse(readFileSync(FLOOR_FILE, 'utf8')).floor;
   const verdict = judge(score, floor);
   console.log(
-    `## Mutation testing\n\n${verdict.message} Killed ${counts.killed}, timed out ${counts.timedOut}, survived ${counts.survived}, not covered ${counts.noCoverage}.\n`,
+    `## Mutation testing\n\n${verdict.message} Killed ${counts.killed}, timed out ${counts.timedOut}, survived ${counts.survived}, not covered ${counts.noCoverage}.\n\n${areaTable(scoresByArea(report))}\n`,
   );
   if (survivors.length)
     console.log(

@@ -95,7 +95,7 @@ describe('PrometheusClient', () => {
     await expect(prometheus.query('up')).rejects.toThrow('Prometheus answered something that is not JSON: <html>gateway</html>');
   });
 
-  it('names a JSON answer that is not Prometheus\' envelope, and an error answer with nothing in it', async () => {
+  it("names a JSON answer that is not Prometheus' envelope, and an error answer with nothing in it", async () => {
     mockServer.use(
       http.get(`${BASE}/api/v1/query`, ({ request }) =>
         new URL(request.url).searchParams.get('query') === 'empty' ? new HttpResponse(null, { status: 503 }) : HttpResponse.json({ result: [] }),
