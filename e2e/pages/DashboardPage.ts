@@ -54,6 +54,10 @@ export class DashboardPage extends ConsolePage {
     await this.addWidgetButton.click();
   }
 
+  async dismissAlert(title: string): Promise<void> {
+    await this.alerts.root.getByRole('button', { name: `Dismiss alert: ${title}` }).click();
+  }
+
   task(title: string): ProgressPanel {
     return new ProgressPanel(this.tasks.root, title);
   }

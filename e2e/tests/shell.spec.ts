@@ -14,6 +14,20 @@ test('a reviewer moves between the dashboard, the approval queue and observabili
   await expect(observability.healthStatus('media-engine')).toHaveText('Healthy');
 });
 
+test('signing out ends the session: the sign-in page opens, and neither a reload nor an address brings the console back', async ({ dashboard, page }) => {
+  await dashboard.goto();
+  await expect(dashboard.task('Reconcile invoices').root).toBeVisible();
+  await dashboard.shell.signOutButton.click();
+  const signIn = new SignInPage(page);
+  await expect(signIn.heading).toBeVisible();
+  await expect(dashboard.shell.navigation).toHaveCount(0);
+  await page.reload();
+  await expect(signIn.heading).toBeVisible();
+  await dashboard.goto();
+  await expect(signIn.heading).toBeVisible();
+  await expect(dashboard.heading).toHaveCount(0);
+});
+
 test.describe('as a viewer', () => {
   test.use({ role: 'viewer' });
 

@@ -70,6 +70,30 @@ test('widgets can be removed and added, and the layout survives a reload', async
   await expect(dashboard.alerts.root).toBeVisible();
 });
 
+test('a task the server fails to start says why, and starts on the next try', async ({ dashboard, mocks, consoleGuard }) => {
+  consoleGuard.allow(/status of 503/);
+  await dashboard.goto();
+  const task = dashboard.task('Summarise support tickets');
+  await expect(task.status).toHaveText('Pending');
+  await mocks.fail({ method: 'POST', path: '/api/tasks/task-001/start', status: 503 });
+  await task.start();
+  await expect(dashboard.tasks.root.getByRole('alert')).toHaveText('Could not start the task: The server failed (HTTP 503). Retry in a moment.');
+  await expect(task.status).toHaveText('Pending');
+  await task.start();
+  await expect(task.status).toHaveText('Running');
+  await expect(dashboard.tasks.root.getByRole('alert')).toHaveCount(0);
+});
+
+test('a dismissed alert is gone, and stays gone after a reload', async ({ dashboard, page }) => {
+  await dashboard.goto();
+  await expect(dashboard.alerts.root).toContainText('Queue latency rising');
+  await dashboard.dismissAlert('Queue latency rising');
+  await expect(dashboard.alerts.root).toContainText('No alerts.');
+  await page.reload();
+  await expect(dashboard.alerts.root).toContainText('No alerts.');
+  await expect(dashboard.alerts.root).not.toContainText('Queue latency rising');
+});
+
 test('a layout holding a widget twice shows both, and Remove takes away only the one clicked', async ({ dashboard, page }) => {
   await dashboard.seedLayout(['project-status', 'alerts', 'project-status']);
   await dashboard.goto();

@@ -5,10 +5,12 @@ export class Shell {
   readonly navigation: Locator;
   /** What the mock backend says about itself (an unknown scenario, a worker that did not start). */
   readonly mockBanner: Locator;
+  readonly signOutButton: Locator;
 
   constructor(readonly page: Page) {
     this.navigation = page.getByRole('navigation', { name: 'Main' });
     this.mockBanner = page.getByRole('alert', { name: 'Mock backend' });
+    this.signOutButton = page.getByRole('button', { name: 'Sign out' });
   }
 
   async open(section: 'Dashboard' | 'Approvals' | 'Observability'): Promise<void> {
