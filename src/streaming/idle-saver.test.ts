@@ -1,5 +1,5 @@
-import { describe, expect, it, vi } from 'vitest';
-import { createIdleSaver, type IdleScheduler } from './idle-saver';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { browserIdle, createIdleSaver, type IdleScheduler } from './idle-saver';
 
 function manualIdle() {
   const queued: (() => void)[] = [];
@@ -51,5 +51,68 @@ describe('saving stream cursors when the browser is idle', () => {
     expect(save).toHaveBeenLastCalledWith('task-1', 6);
     window.dispatchEvent(new Event('pagehide'));
     expect(save).toHaveBeenCalledTimes(2);
+  });
+
+  it('saves what is pending when the page becomes hidden, not when it becomes visible', () => {
+    const save = vi.fn();
+    const idle = manualIdle();
+    const saver = createIdleSaver<number>(save, { schedule: idle.schedule });
+    const visibility = vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('visible');
+    try {
+      saver.set('task-1', 1);
+      document.dispatchEvent(new Event('visibilitychange'));
+      expect(save).not.toHaveBeenCalled();
+      visibility.mockReturnValue('hidden');
+      document.dispatchEvent(new Event('visibilitychange'));
+      expect(save.mock.calls).toEqual([['task-1', 1]]);
+      // Nothing pending: hiding again saves nothing.
+      document.dispatchEvent(new Event('visibilitychange'));
+      expect(save).toHaveBeenCalledTimes(1);
+      saver.dispose();
+      saver.set('task-1', 2);
+      document.dispatchEvent(new Event('visibilitychange'));
+      expect(save).toHaveBeenCalledTimes(1);
+    } finally {
+      visibility.mockRestore();
+    }
+  });
+});
+
+describe("the browser's idle time", () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('asks requestIdleCallback with the timeout, and cancels through it', () => {
+    const request = vi.fn(() => 7);
+    const cancel = vi.fn();
+    vi.stubGlobal('requestIdleCallback', request);
+    vi.stubGlobal('cancelIdleCallback', cancel);
+    const work = vi.fn();
+    const stop = browserIdle(work, 1_000);
+    expect(request).toHaveBeenCalledWith(work, { timeout: 1_000 });
+    stop();
+    expect(cancel).toHaveBeenCalledWith(7);
+  });
+
+  it('where there is none, runs the work after the timeout or 200 ms, whichever is sooner, unless cancelled', () => {
+    vi.useFakeTimers();
+    try {
+      vi.stubGlobal('requestIdleCallback', undefined);
+      const soon = vi.fn();
+      browserIdle(soon, 1_000);
+      vi.advanceTimersByTime(199);
+      expect(soon).not.toHaveBeenCalled();
+      vi.advanceTimersByTime(1);
+      expect(soon).toHaveBeenCalledOnce();
+      const short = vi.fn();
+      browserIdle(short, 50);
+      vi.advanceTimersByTime(50);
+      expect(short).toHaveBeenCalledOnce();
+      const cancelled = vi.fn();
+      browserIdle(cancelled, 50)();
+      vi.advanceTimersByTime(500);
+      expect(cancelled).not.toHaveBeenCalled();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
