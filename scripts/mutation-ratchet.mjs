@@ -31,7 +31,11 @@ export function scoreOf(report) {
 /** The goal each area is held to in the table (the floor judges the whole score). */
 export const AREA_GOAL = 85;
 
-/** The score of each area of scripts/mutation-areas.mjs, from the files of the report that are in it. */
+/**
+ * The score of each area of scripts/mutation-areas.mjs, from the files of the report that are in it.
+ * @param {{ files: Record<string, { mutants: unknown[] }> }} report
+ * @param {Record<string, string[]>} [areas]
+ */
 export function scoresByArea(report, areas = AREAS) {
   return Object.entries(areas).map(([area, globs]) => {
     const files = Object.fromEntries(Object.entries(report.files).filter(([file]) => globs.some((glob) => matchesGlob(file, glob))));
