@@ -27,8 +27,8 @@ export function standing(summary, floors) {
 }
 
 /**
- * Below the whole percent reached, a raised floor keeps this many points: the E2E share of the merged
- * figure moves by a few lines between runs of unchanged code (docs/testing.md, "Coverage").
+ * Below the whole percent reached, a raised floor keeps this many points of headroom for the E2E share,
+ * which rests on the paths each test happens to take (docs/testing.md, "Coverage").
  */
 const HEADROOM = 1;
 
