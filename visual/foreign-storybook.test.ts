@@ -56,7 +56,7 @@ describe('the visual runner on a Storybook it has never seen', () => {
     expect(shot(first, 'throws')?.error).toContain('this story is broken on purpose');
     const others = first.shots.filter((candidate) => candidate.storyId.startsWith('foreign-widgets--') && !/--(navigates|throws)$/.test(candidate.storyId));
     expect(others.filter((candidate) => candidate.error)).toEqual([]);
-    expect(others).toHaveLength(2 * 15);
+    expect(others).toHaveLength(2 * 16);
   });
 
   it('captures a fixed drawer (an empty root) and a portal outside the root', () => {
@@ -87,6 +87,12 @@ describe('the visual runner on a Storybook it has never seen', () => {
     // The menu runs from 150 to 350 px below the card's top, which sits inside the decorator's 12 px padding.
     expect(size(menu)).toEqual({ width: 900, height: 362 });
     expect(pixelAt(menu, 50, 300)).toEqual([255, 204, 204, 255]);
+  });
+
+  it('clips a fixed element whose containing block is a transformed card, as a browser does', () => {
+    // The card is 100 px tall inside the decorator's 12 px padding; the 1,200 px tooltip below it is
+    // hidden by the card, and the page is not grown for it as for a fixed backdrop.
+    expect(size(shot(first, 'fixed-in-transformed-card')?.png)).toEqual({ width: 900, height: 124 });
   });
 
   it('a fixed backdrop over a page longer than the viewport covers all of it, as it does at every scroll position', () => {

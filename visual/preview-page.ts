@@ -418,11 +418,16 @@ export function measureCaptureArea(page: Page): Promise<CaptureArea | undefined>
       const box = element.getBoundingClientRect();
       // Parked off-screen (a library measuring text, screen-reader-only text): nobody sees it.
       if (box.width > 0 && box.height > 0 && (box.right + window.scrollX <= 0 || box.bottom + window.scrollY <= 0)) return;
-      // An ancestor clips what its box contains: a fixed element escapes every clip but a locked
-      // viewport's, and an absolutely positioned one escapes the clipping ancestors that lie inside
-      // its containing block (a menu positioned from outside a card that hides its overflow).
-      const containingBlock = style.position === 'absolute' ? ((element as HTMLElement).offsetParent ?? document.body) : undefined;
-      const applying = style.position === 'fixed' ? [] : containingBlock ? clips.filter(({ clipper }) => clipper.contains(containingBlock)) : clips;
+      // An ancestor clips what its box contains, but a positioned element escapes the clipping
+      // ancestors that lie inside its containing block (a menu positioned from outside a card that
+      // hides its overflow), and a fixed one whose containing block is the viewport escapes every clip
+      // but a locked viewport's. Chromium's offsetParent is the element that makes the containing
+      // block, a positioned ancestor or one with a transform, filter, perspective, paint containment
+      // or will-change; for a fixed element it is null when the viewport holds it.
+      const offsetParent = (element as HTMLElement).offsetParent;
+      const containingBlock = style.position === 'absolute' ? (offsetParent ?? document.body) : style.position === 'fixed' ? offsetParent : undefined;
+      const fixedToViewport = style.position === 'fixed' && !containingBlock;
+      const applying = fixedToViewport ? [] : containingBlock ? clips.filter(({ clipper }) => clipper.contains(containingBlock)) : clips;
       const within = intersect(applying);
       const shown = {
         left: Math.max(box.left, within.left),
@@ -435,7 +440,7 @@ export function measureCaptureArea(page: Page): Promise<CaptureArea | undefined>
         top = Math.min(top, shown.top);
         right = Math.max(right, shown.right);
         bottom = Math.max(bottom, shown.bottom);
-        if (style.position === 'fixed') showsFixed = true;
+        if (fixedToViewport) showsFixed = true;
       }
       // Contents that overflow or are positioned outside their parent count too, unless the parent clips
       // them (overflow hidden, clip, auto or scroll: a carousel's hidden slides, a scroll area's rest).
