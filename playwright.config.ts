@@ -23,8 +23,9 @@ export default defineConfig<{ transport: Transport }>({
   retries: 1,
   workers: 2,
   // Clears the page snapshots' folder, whose teardown writes their report (visual/page-snapshot.ts),
-  // and the folder of the app's coverage counts (e2e/fixtures/app-coverage.ts).
-  globalSetup: ['./e2e/support/page-run.ts', './e2e/support/coverage-run.ts'],
+  // and the folder of the app's coverage counts (e2e/fixtures/app-coverage.ts); gives the run a
+  // temporary folder of its own, removed at its end.
+  globalSetup: ['./e2e/support/run-temp-dir.ts', './e2e/support/page-run.ts', './e2e/support/coverage-run.ts'],
   fullyParallel: true,
   timeout: 20_000,
   expect: { timeout: 5_000 },

@@ -26,6 +26,8 @@ export default mergeConfig(
       // Files of one environment run next to each other, so a worker is handed the next file rather
       // than ended and started again (test/environment-sequencer.ts).
       sequence: { sequencer: EnvironmentSequencer },
+      // The run's temporary files (test folders, spawned runs' output) live in one folder, removed at its end.
+      globalSetup: ['test/run-temp-dir.ts'],
       // Off unless asked for (--coverage): the gate asks; a developer running one file does not pay for it.
       coverage: {
         // Istanbul instruments only src/ at transform time; V8's precise coverage slows every script
