@@ -2,7 +2,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { createServer } from 'node:http';
 import { join, relative } from 'node:path';
 import sirv from 'sirv';
-import { captureStories } from '../visual/capture';
+import { CAPTURE_STEPS, captureStories, type CaptureStep } from '../visual/capture';
 import { ensureStorybookBuild, readStoryIndex } from '../visual/storybook';
 import { figure, type Figure } from './stats';
 
@@ -103,6 +103,7 @@ export async function storybook2000Bench(rounds: number, add: (item: Figure) => 
     const runnerPeaks: number[] = [];
     const browserPeaks: number[] = [];
     let errors = 0;
+    const stepCosts = new Map<CaptureStep, number[]>(CAPTURE_STEPS.map((step) => [step, []]));
     for (let round = 0; round < rounds; round += 1) {
       const sample = stories.filter((_, index) => index % Math.ceil(stories.length / SAMPLE) === round % Math.ceil(stories.length / SAMPLE)).slice(0, SAMPLE);
       const peak = { runner: 0, browser: 0 };
@@ -112,15 +113,19 @@ export async function storybook2000Bench(rounds: number, add: (item: Figure) => 
         peak.browser = Math.max(peak.browser, now.browser);
       }, 250);
       const started = performance.now();
-      const { shots } = await captureStories(baseUrl, sample).finally(() => clearInterval(sampler));
+      const { shots, steps } = await captureStories(baseUrl, sample).finally(() => clearInterval(sampler));
       const seconds = (performance.now() - started) / 1000;
       errors += shots.filter((shot) => shot.error).length;
-      rates.push(shots.filter((shot) => shot.png).length / seconds);
+      const snapshots = shots.filter((shot) => shot.png).length;
+      rates.push(snapshots / seconds);
+      for (const step of CAPTURE_STEPS) stepCosts.get(step)?.push(steps[step] / snapshots);
       runnerPeaks.push(peak.runner);
       browserPeaks.push(peak.browser);
     }
     const note = `${SAMPLE} of its ${stories.length} stories per round (a different sample each round), every theme; ${errors} capture error(s)`;
     add(figure('storybook-2000', 'capture throughput', 'snapshots/s', rates, { goal: '10/s', note }));
+    // Where a worker's time goes: each step's time per snapshot (the two workers run side by side).
+    for (const [step, costs] of stepCosts) add(figure('storybook-2000', `worker time per snapshot: ${step}`, 'ms', costs, { note }));
     add(figure('storybook-2000', 'peak resident memory of the runner', 'MB', runnerPeaks, { note }));
     add(
       figure('storybook-2000', 'peak resident memory of the Chromium processes it started', 'MB', browserPeaks, { goal: 'runner + browser < 1,536 MB', note }),

@@ -7,6 +7,7 @@
 // GitHub Actions the summary table also goes to the job summary ($GITHUB_STEP_SUMMARY).
 import { spawn, spawnSync } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { ensureChromium } from './browser.mjs';
 import { ensureMonitoring } from './monitoring.mjs';
@@ -98,6 +99,23 @@ function record(label, counts, seconds) {
   totals.failed += counts.failed;
   totals.skipped += counts.skipped;
   rows.push({ label, ...counts, seconds });
+}
+
+/**
+ * Processor time (user and system, s) of this process and of every child process it waited for,
+ * theirs included (Linux's /proc; undefined elsewhere): the work the gate asked of the machine.
+ */
+function processorSeconds() {
+  try {
+    // Fields after the command in parentheses, from the third (state): cutime and cstime are the
+    // 16th and 17th, in clock ticks of 1/100 s (USER_HZ on Linux).
+    const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1]?.split(' ') ?? [];
+    const children = (Number(fields[13]) + Number(fields[14])) / 100;
+    const own = process.cpuUsage();
+    return Number.isFinite(children) ? children + (own.user + own.system) / 1e6 : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function readJson(path) {
@@ -296,9 +314,15 @@ console.log(
 for (const note of notes.filter((line) => !line.startsWith('quarantined'))) console.log(`  ${note}`);
 // Stages overlap (lint and typecheck with Vitest, visual with Playwright): the whole is not their sum.
 console.log(`${total} in ${((Date.now() - gateStarted) / 1000).toFixed(1)} s`);
+const cpu = processorSeconds();
+if (cpu !== undefined)
+  console.log(
+    `processor time of the gate's processes: ${cpu.toFixed(0)} s; on ${availableParallelism()} core(s) no schedule of this work ends in under ${(cpu / availableParallelism()).toFixed(0)} s`,
+  );
 // Each stage's time, for npm run bench.
 mkdirSync(join(root, '.cache'), { recursive: true });
 writeFileSync(join(root, '.cache', 'gate.json'), `${JSON.stringify(rows, null, 2)}\n`);
+writeFileSync(join(root, '.cache', 'gate-cpu.json'), `${JSON.stringify({ processorSeconds: cpu ?? null, cores: availableParallelism() })}\n`);
 if (process.env.GITHUB_STEP_SUMMARY) {
   appendFileSync(
     process.env.GITHUB_STEP_SUMMARY,

@@ -47,7 +47,14 @@ export interface CaptureRun {
   renderer: string;
   /** Each story's capture time (ms), all its modes together: what the next run's shards are split by. */
   timings: Map<string, number>;
+  /** Where the workers' time went, step by step (ms summed over every capture): what the bench reports. */
+  steps: Record<CaptureStep, number>;
 }
+
+/** The steps of one capture, in the order they run. */
+export const CAPTURE_STEPS = ['render', 'requests', 'settle', 'measure', 'structure', 'screenshot', 'accessibility', 'restore'] as const;
+export type CaptureStep = (typeof CAPTURE_STEPS)[number];
+const noSteps = (): Record<CaptureStep, number> => Object.fromEntries(CAPTURE_STEPS.map((step) => [step, 0])) as Record<CaptureStep, number>;
 
 /**
  * Storybook waits 100 ms after every render for animations to settle unless its test runner is
@@ -110,7 +117,18 @@ class PreviewWorker {
     private readonly newContext: () => Promise<BrowserContext>,
     private readonly baseUrl: string,
     private readonly shots: Shot[],
+    private readonly steps: Record<CaptureStep, number>,
   ) {}
+
+  /** Runs one step of a capture, adding its time to the run's steps. */
+  private async step<T>(name: CaptureStep, work: () => Promise<T>): Promise<T> {
+    const started = performance.now();
+    try {
+      return await work();
+    } finally {
+      this.steps[name] += performance.now() - started;
+    }
+  }
 
   /** A fresh context and page on the preview; after a broken story, nothing of it survives. */
   async open(firstStoryId: string): Promise<Page> {
@@ -161,7 +179,7 @@ class PreviewWorker {
     }
     const change = globals && (!this.globals || !sameGlobals(globals, this.globals)) ? globals : null;
     this.remotes.takeFailed();
-    const outcome = await renderInPage(this.page, story.id, change);
+    const outcome = await this.step('render', () => renderInPage(this.page, story.id, change));
     if (change) this.globals = change;
     return outcome;
   }
@@ -177,29 +195,33 @@ class PreviewWorker {
   async shoot(planned: Planned): Promise<void> {
     const notes = [...planned.notes];
     try {
-      await this.requests.idle();
-      notes.push(...(await applyStorySettings(this.page, planned.settings)));
+      await this.step('requests', () => this.requests.idle());
+      notes.push(...(await this.step('settle', () => applyStorySettings(this.page, planned.settings))));
       await this.capture(planned, notes);
     } finally {
-      await undoStorySettings(this.page);
-      // A story captured at its whole height leaves the page at the viewport it was planned for.
-      if (!sameViewport(this.viewport, planned.viewport)) {
-        this.viewport = planned.viewport;
-        await this.page.setViewportSize(this.viewport);
-      }
+      await this.step('restore', async () => {
+        await undoStorySettings(this.page);
+        // A story captured at its whole height leaves the page at the viewport it was planned for.
+        if (!sameViewport(this.viewport, planned.viewport)) {
+          this.viewport = planned.viewport;
+          await this.page.setViewportSize(this.viewport);
+        }
+      });
     }
   }
 
   /**
-   * The capture area, with the page as tall as the story when the story is taller than the viewport
-   * and shows a fixed element: an overlay then covers, and a bottom bar sits at, the whole story as
-   * on screen at every scroll position, instead of only its first screen. Widths stay (they decide
-   * the story's responsive layout). A story whose height follows the viewport's (100vh content)
-   * would only stretch, so it is captured at its own viewport, beyond it, and says so.
+   * The capture area, with the page as tall as the story when the story is taller than the viewport:
+   * an overlay then covers, and a bottom bar sits at, the whole story as on screen at every scroll
+   * position, and the screenshot needs no capture beyond the viewport, for which Chromium resizes the
+   * page to 1 × 1 and back while it draws (a tooltip that closes when its anchor leaves the viewport,
+   * react-popper-tooltip's default, then closed in some captures and not in others). Widths stay
+   * (they decide the story's responsive layout). A story whose height follows the viewport's (100vh
+   * content) would only stretch, so it is captured at its own viewport, beyond it, and says so.
    */
   private async measureWhole(notes: string[]): Promise<CaptureArea | undefined> {
     const area = await measureCaptureArea(this.page);
-    if (!area || area.fitsViewport || !area.showsFixed || area.y + area.height <= this.viewport.height) return area;
+    if (!area || area.fitsViewport || area.y + area.height <= this.viewport.height) return area;
     const planned = this.viewport;
     this.viewport = { width: planned.width, height: Math.min(MAX_PAGE_HEIGHT, area.y + area.height) };
     await this.page.setViewportSize(this.viewport);
@@ -210,15 +232,15 @@ class PreviewWorker {
     await this.page.setViewportSize(this.viewport);
     await nextFrames(this.page);
     notes.push(
-      "the story's height follows the viewport's (content sized by vh): captured beyond the viewport, where fixed elements cover only its first screen",
+      `the story's height follows the viewport's (content sized by vh): captured beyond the viewport${area.showsFixed ? ', where fixed elements cover only its first screen' : ''}`,
     );
     return measureCaptureArea(this.page);
   }
 
   private async capture({ story, mode, settings }: Planned, notes: string[]): Promise<void> {
-    notes.push(...(await settleInPage(this.page)));
+    notes.push(...(await this.step('settle', () => settleInPage(this.page))));
     // Settling (images, fonts) may have started requests of its own.
-    const pending = await this.requests.idle();
+    const pending = await this.step('requests', () => this.requests.idle());
     if (pending.length > 0) notes.push(`${pending.length} request(s) still unanswered at capture: ${pending.slice(0, 3).join(', ')}`);
     const unreachable = this.remotes.takeFailed();
     if (unreachable.length > 0)
@@ -226,17 +248,19 @@ class PreviewWorker {
         `${unreachable.length} remote resource(s) could not be fetched and were failed, the same way in every run: ${unreachable.slice(0, 3).join(', ')}`,
       );
     const base = { storyId: story.id, title: story.title, name: story.name, mode: mode.name, notes };
-    const area = await this.measureWhole(notes);
+    const area = await this.step('measure', () => this.measureWhole(notes));
     if (!area || area.width === 0 || area.height === 0) {
       this.shots.push({ ...base, error: 'the story rendered nothing visible to capture' });
       return;
     }
     const { fitsViewport, ...rect } = area;
-    const structure = await readStructure(this.page, rect, settings.ignoreSelectors);
-    const ignored = await ignoredRegions(this.page, rect, settings.ignoreSelectors);
-    const { data } = await this.cdp.send('Page.captureScreenshot', { format: 'png', clip: { ...rect, scale: 1 }, captureBeyondViewport: !fitsViewport });
+    const structure = await this.step('structure', () => readStructure(this.page, rect, settings.ignoreSelectors));
+    const ignored = await this.step('structure', () => ignoredRegions(this.page, rect, settings.ignoreSelectors));
+    const { data } = await this.step('screenshot', () =>
+      this.cdp.send('Page.captureScreenshot', { format: 'png', clip: { ...rect, scale: 1 }, captureBeyondViewport: !fitsViewport }),
+    );
     // On the render just captured: nothing has changed the page since.
-    const a11y = await readA11y(this.page, rect, settings.a11y);
+    const a11y = await this.step('accessibility', () => readA11y(this.page, rect, settings.a11y));
     if (typeof a11y === 'string') notes.push(a11y);
     this.shots.push({
       ...base,
@@ -277,7 +301,7 @@ function planFor(story: IndexEntry, info: StoryInfo, settings: StorySettings, de
  */
 export async function captureStories(baseUrl: string, stories: IndexEntry[], workers = 2): Promise<CaptureRun> {
   const first = stories[0];
-  if (!first) return { shots: [], skipped: [], modesSource: 'no stories', renderer: '', timings: new Map() };
+  if (!first) return { shots: [], skipped: [], modesSource: 'no stories', renderer: '', timings: new Map(), steps: noSteps() };
   const launchOptions = chromiumLaunchOptions();
   const browser = await chromium.launch(launchOptions);
   const renderer = describeRenderer(browser.version(), launchOptions.executablePath);
@@ -285,6 +309,7 @@ export async function captureStories(baseUrl: string, stories: IndexEntry[], wor
   const shots: Shot[] = [];
   const skipped: CaptureRun['skipped'] = [];
   const timings = new Map<string, number>();
+  const steps = noSteps();
   const timed = async (storyId: string, work: () => Promise<void>) => {
     const started = performance.now();
     try {
@@ -313,7 +338,7 @@ export async function captureStories(baseUrl: string, stories: IndexEntry[], wor
           await context.addInitScript('globalThis.__name = (fn) => fn;');
           return context;
         };
-        const worker = new PreviewWorker(newContext, baseUrl, shots);
+        const worker = new PreviewWorker(newContext, baseUrl, shots, steps);
         const page = await worker.open(chunk[0]?.id ?? first.id);
         const defaults = await storybookDefaultModes(page);
         modesSource ||= defaults.source;
@@ -386,5 +411,5 @@ export async function captureStories(baseUrl: string, stories: IndexEntry[], wor
   } finally {
     await browser.close();
   }
-  return { shots, skipped, modesSource, renderer, timings };
+  return { shots, skipped, modesSource, renderer, timings, steps };
 }

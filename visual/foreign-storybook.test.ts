@@ -56,7 +56,7 @@ describe('the visual runner on a Storybook it has never seen', () => {
     expect(shot(first, 'throws')?.error).toContain('this story is broken on purpose');
     const others = first.shots.filter((candidate) => candidate.storyId.startsWith('foreign-widgets--') && !/--(navigates|throws)$/.test(candidate.storyId));
     expect(others.filter((candidate) => candidate.error)).toEqual([]);
-    expect(others).toHaveLength(2 * 16);
+    expect(others).toHaveLength(2 * 17);
   });
 
   it('captures a fixed drawer (an empty root) and a portal outside the root', () => {
@@ -100,6 +100,18 @@ describe('the visual runner on a Storybook it has never seen', () => {
     // 1,500 px of page inside the decorator's 12 px padding, at the story's 900 px width.
     expect(size(long)).toEqual({ width: 900, height: 1524 });
     expect(pixelAt(long, 450, 1500)).toEqual(pixelAt(long, 450, 100));
+  });
+
+  it('captures a story taller than the viewport without shrinking the window under it: its tooltip stays open', () => {
+    for (const run of [first, second]) {
+      const tall = shot(run, 'tooltip-on-tall-page');
+      // 1,000 px of page inside the decorator's 12 px padding; the tooltip sits at its top left, below its text.
+      expect(size(tall?.png)).toEqual({ width: 900, height: 1024 });
+      expect(pixelAt(tall?.png, 120, 45)).toEqual([204, 0, 0, 255]);
+      expect(tall?.notes).toEqual([]);
+      // The check ran on the render captured, which never saw a small window.
+      expect(tall?.a11y).toEqual([]);
+    }
   });
 
   it('a page whose scroll a modal locked is captured as the one screen anybody can see', () => {
