@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { beforeEach, describe, expect, it } from 'vitest';
+import type { A11yViolation } from './a11y';
 import type { Shot } from './capture';
 import { applyUpdate, judge, removedBaselines, type Folders } from './judge';
 
@@ -37,6 +38,15 @@ describe('judging a capture against its baseline', () => {
     writeFileSync(join(folders.baselines, 'widgets-projectstatus--critical@light.json'), JSON.stringify(structure('#8a5a00')));
     const result = judge(shot({ png: png([0, 0, 0]), structure: structure('#b06f00') }), folders);
     expect(result).toMatchObject({ status: 'changed', why: ['span.badge.badge--pending color #8a5a00 → #b06f00'] });
+  });
+
+  it("a change's cause is named before a new accessibility violation it brought, which comes next", () => {
+    writeFileSync(join(folders.baselines, 'widgets-projectstatus--critical@light.png'), png([255, 255, 255]));
+    writeFileSync(join(folders.baselines, 'widgets-projectstatus--critical@light.json'), JSON.stringify(structure('#8a5a00')));
+    writeFileSync(join(folders.baselines, 'widgets-projectstatus--critical@light.a11y.json'), '[]');
+    const contrast: A11yViolation = { rule: 'color-contrast', impact: 'serious', target: 'span.badge', box: [0, 0, 4, 4] };
+    const result = judge(shot({ png: png([0, 0, 0]), structure: structure('#ff00ff'), a11y: [contrast] }), folders);
+    expect(result.why).toEqual(['span.badge.badge--pending color #8a5a00 → #ff00ff', 'new accessibility violation: color-contrast (serious) on span.badge']);
   });
 
   it('a removed story is one entry per mode, and --update then deletes both without crashing', () => {

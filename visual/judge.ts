@@ -124,7 +124,10 @@ function withAccessibility(result: StoryResult, shot: Shot, folders: Folders): S
   const a11y = { added: added.map(describeViolation), known: known.map(describeViolation), resolved: resolved.map(describeViolation) };
   const withNotes = { ...result, ...(notes.length ? { notes } : {}), a11y };
   if (added.length === 0) return withNotes;
-  const why = [...a11y.added.map((line) => `new accessibility violation: ${line}`), ...(result.why ?? [])];
+  // A change's causes come first (what the reviewer decides on, and what groups the capture); a new
+  // violation follows them, before their consequences. Where no cause is named, the violation leads.
+  const named = result.causes?.length ?? 0;
+  const why = [...(result.why ?? []).slice(0, named), ...a11y.added.map((line) => `new accessibility violation: ${line}`), ...(result.why ?? []).slice(named)];
   if (result.status !== 'unchanged') return { ...withNotes, why };
   // Pixels alike, accessibility not: the capture fails, with both images for review.
   const baselineCopy = join('baseline', baselineFile(shot.storyId, shot.mode));
