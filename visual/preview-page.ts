@@ -252,8 +252,8 @@ export function settleInPage(page: Page): Promise<string[]> {
       svg.setCurrentTime(0);
     }
     (document.activeElement as HTMLElement | null)?.blur?.();
-    await showFramesAtCaptureTime();
-    if (await freezeAnimationLoops())
+    // The last frame shown at capture time is the first one the loop check watches: one frame less to wait.
+    if (await freezeAnimationLoops(await showFramesAtCaptureTime()))
       notes.push(
         `a script animation (requestAnimationFrame loop) was running; it was shown ${FRAME_TIME_AT_CAPTURE_MS / 1000} s in by the time its frames carry and stopped there (one that reads its own clock, performance.now or Date, may still differ between runs)`,
       );
@@ -262,14 +262,15 @@ export function settleInPage(page: Page): Promise<string[]> {
     /**
      * Moves the one time every frame callback has been given since the story began rendering
      * (renderInPage) to FRAME_TIME_AT_CAPTURE_MS later, and lets two frames run at it: an animation
-     * driven by its frames' time is captured that far in, and one that ends sooner has ended.
+     * driven by its frames' time is captured that far in, and one that ends sooner has ended. Returns
+     * the second frame's time, or undefined when no frame callback ran and none was waited for.
      */
-    async function showFramesAtCaptureTime(): Promise<void> {
+    async function showFramesAtCaptureTime(): Promise<number | undefined> {
       const w = window as unknown as { __visualRaf?: typeof requestAnimationFrame; __visualFrameClock?: { start?: number; offset: number } };
-      if (!w.__visualFrameClock || w.__visualFrameClock.start === undefined) return;
+      if (!w.__visualFrameClock || w.__visualFrameClock.start === undefined) return undefined;
       w.__visualFrameClock.offset = FRAME_TIME_AT_CAPTURE_MS;
       const frame = w.__visualRaf ?? window.requestAnimationFrame.bind(window);
-      await new Promise((done) => frame(() => frame(done)));
+      return new Promise<number>((done) => frame(() => frame(done)));
     }
 
     /** Families the text asks for first that neither loaded nor exist on this machine. */
@@ -326,11 +327,11 @@ export function settleInPage(page: Page): Promise<string[]> {
 
     /**
      * A loop runs a frame callback in every frame. A page that ran none lately costs one frame to
-     * check; one that did is watched LOOP_FRAMES frames more (a render settling asks for a few
+     * check (none when `frameNow`, the frame the caller just waited for, is given); one that did is watched LOOP_FRAMES frames more (a render settling asks for a few
      * frames, a loop for all of them), and if its callbacks ran in each it is stopped until the
      * next story renders. True when one was running.
      */
-    async function freezeAnimationLoops(): Promise<boolean> {
+    async function freezeAnimationLoops(frameNow: number | undefined): Promise<boolean> {
       const w = window as unknown as {
         __visualThaw?: () => void;
         __visualRaf?: typeof requestAnimationFrame;
@@ -341,7 +342,7 @@ export function settleInPage(page: Page): Promise<string[]> {
       const ran = w.__visualFramesRun ?? [];
       const nextFrame = () => new Promise<number>((done) => original(done));
       const LOOP_FRAMES = 5;
-      const first = await nextFrame();
+      const first = frameNow ?? (await nextFrame());
       if (!ran.some((time) => time >= first - 100)) return false;
       const watched = [first];
       for (let frame = 1; frame < LOOP_FRAMES; frame += 1) {
