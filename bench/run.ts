@@ -101,16 +101,16 @@ function gateBench(): void {
     }
     const timings = JSON.parse(readFileSync('.cache/gate.json', 'utf8')) as { label: string; seconds: string }[];
     for (const { label, seconds } of timings) stages.set(label, [...(stages.get(label) ?? []), Number(seconds)]);
-    const cpu = JSON.parse(readFileSync('.cache/gate-cpu.json', 'utf8')) as { processorSeconds: number | null; cores: number };
-    if (cpu.processorSeconds !== null) {
-      processor.push(cpu.processorSeconds);
-      floor.push(cpu.processorSeconds / cpu.cores);
+    const cpu = JSON.parse(readFileSync('.cache/gate-cpu.json', 'utf8')) as { busySeconds: number | null; cores: number };
+    if (cpu.busySeconds !== null) {
+      processor.push(cpu.busySeconds);
+      floor.push(cpu.busySeconds / cpu.cores);
     }
   }
   add(figure('gate', 'npm test, whole gate (warm)', 's', walls, { goal: '120 s' }));
   // The work itself: no schedule on this machine's cores ends sooner than processor time / cores.
   if (processor.length > 0) {
-    add(figure('gate', "processor time of the gate's processes", 's', processor));
+    add(figure('gate', 'processor time busy while the gate ran (every core)', 's', processor));
     add(figure('gate', 'shortest possible wall time for that work on these cores', 's', floor));
   }
   for (const [label, seconds] of stages) add(figure('gate', `stage ${label}`, 's', seconds));
