@@ -327,9 +327,10 @@ export function settleInPage(page: Page): Promise<string[]> {
 
     /**
      * A loop runs a frame callback in every frame. A page that ran none lately costs one frame to
-     * check (none when `frameNow`, the frame the caller just waited for, is given); one that did is watched LOOP_FRAMES frames more (a render settling asks for a few
-     * frames, a loop for all of them), and if its callbacks ran in each it is stopped until the
-     * next story renders. True when one was running.
+     * check (none when `frameNow`, the frame the caller just waited for, is given); one that did is
+     * watched LOOP_FRAMES frames more (a render settling asks for a few frames, a loop for all of
+     * them), and if its callbacks ran in each it is stopped until the next story renders. True when
+     * one was running.
      */
     async function freezeAnimationLoops(frameNow: number | undefined): Promise<boolean> {
       const w = window as unknown as {
@@ -367,7 +368,7 @@ export interface CaptureArea {
   width: number;
   height: number;
   fitsViewport: boolean;
-  /** A position: fixed element is part of it (an overlay, a drawer, a sticky bar). */
+  /** An element fixed to the viewport is part of it (an overlay, a drawer, a sticky bar). */
   showsFixed: boolean;
 }
 
