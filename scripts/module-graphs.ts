@@ -29,6 +29,8 @@ export async function moduleGraphs(entries: readonly string[], root: string, bou
       ]
     : [];
   const result = await build({
+    // The metafile's paths are relative to this folder, and read back relative to `root`.
+    absWorkingDir: resolve(root),
     entryPoints: entries.map((file) => resolve(root, file)),
     bundle: true,
     write: false,

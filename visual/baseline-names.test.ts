@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { baselineFile, invalidModeName, parseBaselineFile } from './baseline-names';
+import { baselineFile, invalidModeName, isPageCapture, pageCaptureId, parseBaselineFile } from './baseline-names';
 
 describe('baseline file names', () => {
   it('round-trip story ids that contain "--" and modes that contain "-"', () => {
@@ -23,12 +23,26 @@ describe('baseline file names', () => {
     expect(parseBaselineFile('notes.txt')).toBeUndefined();
     expect(parseBaselineFile('story--one--light.png')).toBeUndefined();
   });
+
+  it('reads only whole names: a good id, a good mode, and nothing after the extension', () => {
+    expect(parseBaselineFile('story--one@light.png.orig')).toBeUndefined();
+    expect(parseBaselineFile('Story--One@light.png')).toBeUndefined();
+    expect(parseBaselineFile('story--one@Light.png')).toBeUndefined();
+    expect(parseBaselineFile('story--one@light.png')).toEqual({ storyId: 'story--one', mode: 'light', ext: 'png' });
+  });
 });
 
 describe('page snapshot names', () => {
   it('live in the pages folder and round-trip', () => {
     expect(baselineFile('pages/observability-loaded', 'light-1400')).toBe('pages/observability-loaded@light-1400.png');
     expect(parseBaselineFile('pages/observability-loaded@dark-390.json')).toEqual({ storyId: 'pages/observability-loaded', mode: 'dark-390', ext: 'json' });
+  });
+
+  it('are told apart from story ids', () => {
+    expect(pageCaptureId('approvals-loaded')).toBe('pages/approvals-loaded');
+    expect(isPageCapture(pageCaptureId('approvals-loaded'))).toBe(true);
+    expect(isPageCapture('hitl-approvalcard--pending')).toBe(false);
+    expect(isPageCapture('approvals-pages/x')).toBe(false);
   });
 
   it('refuse any other folder or a path that climbs out', () => {

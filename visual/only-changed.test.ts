@@ -1,4 +1,7 @@
 // @vitest-environment node
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { selectChangedStories } from './only-changed';
 import type { IndexEntry } from './storybook';
@@ -22,7 +25,28 @@ describe('choosing the stories a change can affect', () => {
   });
 
   it('a global file re-captures everything; an unrelated file nothing', async () => {
-    expect((await selectChangedStories(STORIES, ['src/app/theme.css'], root)).all).toBe(true);
+    const global = await selectChangedStories(STORIES, ['src/app/theme.css'], root);
+    expect(global.all).toBe(true);
+    expect(global.reasons.get('widgets-taskcard--pending')).toBe('global file src/app/theme.css changed');
     expect((await selectChangedStories(STORIES, ['docs/reliability.md'], root)).stories).toEqual([]);
+  });
+});
+
+describe('choosing stories in a Storybook without a preview file', () => {
+  it("follows each story's own graph", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'only-changed-'));
+    try {
+      mkdirSync(join(dir, 'stories'));
+      writeFileSync(join(dir, 'stories/Card.tsx'), 'export const Card = () => null;\n');
+      writeFileSync(join(dir, 'stories/Card.stories.tsx'), "import { Card } from './Card';\nexport default { component: Card };\nexport const Plain = {};\n");
+      writeFileSync(join(dir, 'stories/Other.stories.tsx'), 'export default {};\nexport const Plain = {};\n');
+      const stories = [story('card--plain', 'Card.stories.tsx'), story('other--plain', 'Other.stories.tsx')];
+      const selection = await selectChangedStories(stories, ['stories/Card.tsx'], dir);
+      expect(selection).toMatchObject({ all: false });
+      expect(selection.stories.map((entry) => entry.id)).toEqual(['card--plain']);
+      expect(selection.reasons.get('card--plain')).toBe('imports stories/Card.tsx');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

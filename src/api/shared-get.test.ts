@@ -67,4 +67,54 @@ describe('reads in flight shared by identical callers', () => {
     await expect(sharedInFlight('GET /g', AbortSignal.abort(), start)).rejects.toMatchObject({ name: 'AbortError' });
     expect(calls).toHaveLength(1);
   });
+
+  it('a caller giving up with a reason of its own is rejected with that reason', async () => {
+    const { start } = manualRequest();
+    const caller = new AbortController();
+    const read = sharedInFlight('GET /h', caller.signal, start);
+    caller.abort(new Error('the widget closed'));
+    await expect(read).rejects.toThrow('the widget closed');
+    await expect(sharedInFlight('GET /h', AbortSignal.abort(new Error('already gone')), start)).rejects.toThrow('already gone');
+  });
+
+  it('a read asked for after every caller left starts its own request, which the abandoned one settling late never drops', async () => {
+    const { calls, start } = deafRequest();
+    const alone = new AbortController();
+    const abandoned = sharedInFlight('GET /i', alone.signal, start);
+    alone.abort();
+    await expect(abandoned).rejects.toMatchObject({ name: 'AbortError' });
+    const next = sharedInFlight('GET /i', undefined, start);
+    expect(calls).toHaveLength(2);
+    calls[0]?.resolve('late');
+    await Promise.resolve();
+    await Promise.resolve();
+    const joining = sharedInFlight('GET /i', undefined, start);
+    expect(calls).toHaveLength(2);
+    calls[1]?.resolve('fresh');
+    await expect(Promise.all([next, joining])).resolves.toEqual(['fresh', 'fresh']);
+  });
+
+  it('a caller aborting after its read has settled aborts nothing', async () => {
+    const { calls, start } = manualRequest();
+    const caller = new AbortController();
+    const read = sharedInFlight('GET /j', caller.signal, start);
+    calls[0]?.resolve('done');
+    await expect(read).resolves.toBe('done');
+    caller.abort();
+    expect(calls[0]?.signal.aborted).toBe(false);
+
+    const failing = new AbortController();
+    const failed = sharedInFlight('GET /k', failing.signal, start);
+    calls[1]?.reject(new Error('HTTP 502'));
+    await expect(failed).rejects.toThrow('HTTP 502');
+    failing.abort();
+    expect(calls[1]?.signal.aborted).toBe(false);
+  });
 });
+
+/** A request that ignores its abort signal and settles only when the test says so (a server slow to stop). */
+function deafRequest() {
+  const calls: { signal: AbortSignal; resolve: (value: string) => void }[] = [];
+  const start = (signal: AbortSignal) => new Promise<string>((resolve) => calls.push({ signal, resolve }));
+  return { calls, start };
+}

@@ -13,12 +13,9 @@ interface InFlight {
 
 const inFlight = new Map<string, InFlight>();
 
-function abortError(signal: AbortSignal): unknown {
-  return signal.reason ?? new DOMException('The operation was aborted.', 'AbortError');
-}
-
 export function sharedInFlight<T>(key: string, signal: AbortSignal | undefined, start: (signal: AbortSignal) => Promise<T>): Promise<T> {
-  if (signal?.aborted) return Promise.reject(abortError(signal));
+  // An aborted signal always has a reason: the caller's, or the AbortError abort() gives it.
+  if (signal?.aborted) return Promise.reject(signal.reason);
   let entry = inFlight.get(key);
   if (!entry) {
     const controller = new AbortController();
@@ -32,35 +29,29 @@ export function sharedInFlight<T>(key: string, signal: AbortSignal | undefined, 
   const shared = entry;
   shared.callers += 1;
   return new Promise<T>((resolve, reject) => {
-    let done = false;
-    const leave = () => {
-      if (done) return;
-      done = true;
-      signal?.removeEventListener('abort', onAbort);
-    };
+    if (!signal) {
+      shared.promise.then((value) => resolve(value as T), reject);
+      return;
+    }
+    // A signal aborts once, and the listener goes when the read settles: this caller leaves once.
     const onAbort = () => {
-      leave();
       shared.callers -= 1;
       if (shared.callers === 0) {
         // Nobody waits for it any more: stop it, and let the next read start its own.
         if (inFlight.get(key) === shared) inFlight.delete(key);
-        shared.controller.abort(signal?.reason);
+        shared.controller.abort(signal.reason);
       }
-      reject(abortError(signal as AbortSignal));
+      reject(signal.reason);
     };
-    signal?.addEventListener('abort', onAbort, { once: true });
+    signal.addEventListener('abort', onAbort);
     shared.promise.then(
       (value) => {
-        if (!done) {
-          leave();
-          resolve(value as T);
-        }
+        signal.removeEventListener('abort', onAbort);
+        resolve(value as T);
       },
       (error: unknown) => {
-        if (!done) {
-          leave();
-          reject(error);
-        }
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
       },
     );
   });

@@ -146,3 +146,121 @@ describe('useResource and a busy server', () => {
     expect(fetcher).toHaveBeenCalledTimes(1);
   });
 });
+
+describe('useResource across queries, reloads and unmounts', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('starts loading with nothing to show', () => {
+    const { fetcher } = scriptedFetcher();
+    const { result } = renderHook(() => useResource(fetcher));
+    expect(result.current).toMatchObject({ status: 'loading', data: undefined, error: undefined });
+  });
+
+  it('a new query loads from scratch, and the old query answering late changes nothing', async () => {
+    const first = scriptedFetcher();
+    const second = scriptedFetcher();
+    const { result, rerender } = renderHook(({ fetcher }) => useResource(fetcher), { initialProps: { fetcher: first.fetcher } });
+    await first.answer(0, 'first answer');
+    act(() => result.current.reload());
+    rerender({ fetcher: second.fetcher });
+    expect(result.current).toMatchObject({ status: 'loading', data: undefined, error: undefined });
+    await second.answer(0, 'second answer');
+    await first.answer(1, 'late first answer');
+    expect(result.current).toMatchObject({ status: 'loaded', data: 'second answer' });
+    act(() => result.current.reload());
+    rerender({ fetcher: first.fetcher });
+    await first.answer(2, 'third answer');
+    await second.answer(1, new Error('late failure'));
+    expect(result.current).toMatchObject({ status: 'loaded', data: 'third answer', error: undefined });
+  });
+
+  it('a reload after an error loads afresh instead of showing the old error as refreshing', async () => {
+    const { fetcher, answer } = scriptedFetcher();
+    const { result } = renderHook(() => useResource(fetcher));
+    await answer(0, new Error('The server failed (HTTP 500).'));
+    expect(result.current).toMatchObject({ status: 'error', error: 'The server failed (HTTP 500).' });
+    act(() => result.current.reload());
+    expect(result.current).toMatchObject({ status: 'loading', data: undefined, error: undefined });
+  });
+
+  it('every reload asks again', async () => {
+    const { fetcher, answer } = scriptedFetcher();
+    const { result } = renderHook(() => useResource(fetcher));
+    await answer(0, 'one');
+    act(() => result.current.reload());
+    await answer(1, 'two');
+    act(() => result.current.reload());
+    await answer(2, 'three');
+    expect(fetcher).toHaveBeenCalledTimes(3);
+    expect(result.current.data).toBe('three');
+  });
+
+  it('unmounting aborts the read under way and the busy retry it was waiting for', async () => {
+    vi.useFakeTimers();
+    const signals: AbortSignal[] = [];
+    const { fetcher, answer } = scriptedFetcher();
+    const watched = (signal: AbortSignal) => {
+      signals.push(signal);
+      return fetcher();
+    };
+    const { unmount } = renderHook(() => useResource(watched));
+    await answer(0, new ApiError('busy', 'The server is busy (HTTP 429).', 429, 3_000));
+    unmount();
+    expect(signals[0]?.aborted).toBe(true);
+    act(() => {
+      vi.advanceTimersByTime(60_000);
+    });
+    expect(fetcher).toHaveBeenCalledTimes(1);
+  });
+
+  it('a new refresh interval replaces the old one', async () => {
+    vi.useFakeTimers();
+    const { fetcher, answer } = scriptedFetcher();
+    const { rerender } = renderHook(({ every }) => useResource(fetcher, { refreshEveryMs: every }), { initialProps: { every: 1_000 } });
+    await answer(0, 'data');
+    rerender({ every: 10_000 });
+    act(() => {
+      vi.advanceTimersByTime(9_999);
+    });
+    expect(fetcher).toHaveBeenCalledTimes(1);
+    act(() => {
+      vi.advanceTimersByTime(1);
+    });
+    expect(fetcher).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('useResource and errors that are not "busy"', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('a server failure without "busy" is shown and not retried by itself', async () => {
+    vi.useFakeTimers();
+    const { fetcher, answer } = scriptedFetcher();
+    const { result } = renderHook(() => useResource(fetcher));
+    await answer(0, new ApiError('server', 'The server failed (HTTP 503).', 503, 3_000));
+    expect(result.current.error).toBe('The server failed (HTTP 503).');
+    act(() => {
+      vi.advanceTimersByTime(60_000);
+    });
+    expect(fetcher).toHaveBeenCalledTimes(1);
+  });
+
+  it('a busy server naming exactly the longest wait is waited out, and a later busy answer is retried again', async () => {
+    vi.useFakeTimers();
+    const { fetcher, answer } = scriptedFetcher();
+    const { result } = renderHook(() => useResource(fetcher));
+    await answer(0, new ApiError('busy', 'The server is busy (HTTP 429).', 429, 60_000));
+    expect(result.current.error).toBe('The server is busy (HTTP 429). Retrying in 60 s.');
+    act(() => {
+      vi.advanceTimersByTime(60_000);
+    });
+    await answer(1, 'answered');
+    act(() => result.current.reload());
+    await answer(2, new ApiError('busy', 'The server is busy (HTTP 429).', 429, 1_000));
+    expect(result.current.error).toBe('The server is busy (HTTP 429). Retrying in 1 s.');
+    act(() => {
+      vi.advanceTimersByTime(1_000);
+    });
+    expect(fetcher).toHaveBeenCalledTimes(4);
+  });
+});

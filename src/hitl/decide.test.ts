@@ -1,7 +1,9 @@
+import { InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace';
 import { describe, expect, it } from 'vitest';
 import { useScenario } from '../../fixtures/adapters/node';
 import { configureAuth } from '../api/client';
 import { api } from '../api/endpoints';
+import { configureTracing } from '../telemetry/tracing';
 import { submitDecision } from './decide';
 
 configureAuth(
@@ -83,5 +85,78 @@ describe('a decision whose outcome is not what it seems', () => {
     backend.faults.add({ method: 'POST', path: DECISION_PATH, status: 403 });
     const outcome = await submitDecision(await pendingProposal(), { decision: 'approve' }, REVIEWER);
     expect(outcome).toMatchObject({ kind: 'failed', retry: false, message: 'You do not have permission to do this: Injected failure (HTTP 403)' });
+  });
+
+  it('a 422 is explained and offered as a retry once the input is changed', async () => {
+    const { backend } = useScenario('happy');
+    backend.faults.add({ method: 'POST', path: DECISION_PATH, status: 422 });
+    const outcome = await submitDecision(await pendingProposal(), { decision: 'approve' }, REVIEWER);
+    expect(outcome).toMatchObject({ kind: 'failed', retry: true, approval: { status: 'pending' } });
+  });
+
+  it("an error that is not the API's (a bug on the page) is a failure to retry, never a re-read", async () => {
+    useScenario('happy');
+    const before = await pendingProposal();
+    const decide = api.decide;
+    api.decide = () => Promise.reject(new TypeError('x is undefined'));
+    try {
+      expect(await submitDecision(before, { decision: 'approve' }, REVIEWER)).toMatchObject({ kind: 'failed', retry: true, approval: before });
+    } finally {
+      api.decide = decide;
+    }
+  });
+
+  it('a lost reply, then a re-read showing another reviewer made the same decision: theirs, not "saved"', async () => {
+    const { backend } = useScenario('happy');
+    const before = await pendingProposal();
+    Object.assign(backend.db.approvals.find((approval) => approval.id === 'approval-001') ?? {}, { status: 'approved', decidedBy: 'Sam Other-Reviewer' });
+    backend.faults.add({ method: 'POST', path: DECISION_PATH, networkError: true });
+    const outcome = await submitDecision(before, { decision: 'approve' }, REVIEWER);
+    expect(outcome).toMatchObject({ kind: 'decided-elsewhere', message: 'Sam Other-Reviewer already approved this proposal.' });
+  });
+
+  it('a lost reply, then a re-read showing the reviewer\'s own earlier, different decision: that one, not "saved"', async () => {
+    const { backend } = useScenario('happy');
+    const before = await pendingProposal();
+    Object.assign(backend.db.approvals.find((approval) => approval.id === 'approval-001') ?? {}, { status: 'rejected', decidedBy: REVIEWER });
+    backend.faults.add({ method: 'POST', path: DECISION_PATH, networkError: true });
+    const outcome = await submitDecision(before, { decision: 'approve' }, REVIEWER);
+    expect(outcome).toMatchObject({ kind: 'decided-elsewhere', message: `${REVIEWER} already rejected this proposal.` });
+  });
+
+  it('a re-read showing the proposal expired says so; one decided by nobody named says "Another reviewer"', async () => {
+    const { backend } = useScenario('happy');
+    const before = await pendingProposal();
+    const stored = backend.db.approvals.find((approval) => approval.id === 'approval-001');
+    Object.assign(stored ?? {}, { status: 'expired' });
+    backend.faults.add({ method: 'POST', path: DECISION_PATH, status: 409, rawBody: '' });
+    expect(await submitDecision(before, { decision: 'approve' }, REVIEWER)).toMatchObject({
+      kind: 'decided-elsewhere',
+      approval: { status: 'expired' },
+      message: 'This proposal expired before your decision arrived.',
+    });
+    Object.assign(stored ?? {}, { status: 'rejected', decidedBy: undefined });
+    backend.faults.add({ method: 'POST', path: DECISION_PATH, status: 409, rawBody: '' });
+    expect(await submitDecision(before, { decision: 'approve' }, REVIEWER)).toMatchObject({
+      kind: 'decided-elsewhere',
+      message: 'Another reviewer already rejected this proposal.',
+    });
+  });
+});
+
+describe('a decision that goes through', () => {
+  it('is saved, as one traced action named for the decision and the proposal', async () => {
+    useScenario('happy');
+    const exporter = new InMemorySpanExporter();
+    configureTracing({ sampleRatio: 1, extraProcessors: [new SimpleSpanProcessor({ exporter })] });
+    try {
+      const outcome = await submitDecision(await pendingProposal(), { decision: 'approve' }, REVIEWER);
+      expect(outcome).toEqual({ kind: 'saved', approval: expect.objectContaining({ id: 'approval-001', status: 'approved' }) });
+      const action = exporter.getFinishedSpans().find((span) => !span.parentSpanContext);
+      expect(action?.name).toBe('approve proposal');
+      expect(action?.attributes).toMatchObject({ 'approval.id': 'approval-001' });
+    } finally {
+      configureTracing({ sampleRatio: 0 });
+    }
   });
 });

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FOREIGN_FILLER_PREFIX, fillLocalStorageToQuota } from '../../fixtures/adapters/fill-storage';
+import { recordCookieWrites, refuseCookieWrites } from '../../test/cookie-writes';
 import type { Session } from '../api/contract';
 import { readSessionCookie, SESSION_COOKIE, storedSessionExpired, writeSessionCookie } from './session-cookie';
 
@@ -112,4 +113,114 @@ describe('the session cookie', () => {
       cookie.mockRestore();
     }
   });
+
+  it('a session is over at the very millisecond it expires', () => {
+    writeSessionCookie(session);
+    const expiry = new Date(session.expiresAt);
+    expect(readSessionCookie(new Date(expiry.getTime() - 1))).toEqual(session);
+    expect(readSessionCookie(expiry)).toBeNull();
+    expect(storedSessionExpired(new Date(expiry.getTime() - 1))).toBe(false);
+    expect(storedSessionExpired(expiry)).toBe(true);
+  });
+
+  it('sign-out says the cookie is cleared and also forgets a session kept in sessionStorage', () => {
+    const cookie = vi.spyOn(document, 'cookie', 'set').mockImplementation(() => undefined);
+    try {
+      expect(writeSessionCookie(session)).toBe('session-storage');
+    } finally {
+      cookie.mockRestore();
+    }
+    expect(writeSessionCookie(null)).toBe('cookie');
+    expect(readSessionCookie()).toBeNull();
+    expect(sessionStorage.length).toBe(0);
+  });
+
+  it('a session written to cookies leaves no older copy in sessionStorage', () => {
+    const cookie = vi.spyOn(document, 'cookie', 'set').mockImplementation(() => undefined);
+    try {
+      writeSessionCookie(session);
+    } finally {
+      cookie.mockRestore();
+    }
+    const next = { ...session, token: 'mock.riley.2' };
+    expect(writeSessionCookie(next)).toBe('cookie');
+    expect(sessionStorage.length).toBe(0);
+  });
+
+  it('keeps a session of exactly the most cookies it splits into in cookies, and one longer in sessionStorage', () => {
+    const bare = encodeURIComponent(JSON.stringify({ ...session, token: '' })).length;
+    const ofChunks = (count: number) => ({ ...session, token: 'x'.repeat(count * 3_800 - bare) });
+    expect(writeSessionCookie(ofChunks(20))).toBe('cookie');
+    expect(cookieNames().filter((name) => name.startsWith(`${SESSION_COOKIE}.`))).toHaveLength(20);
+    expect(readSessionCookie()).toEqual(ofChunks(20));
+    expect(writeSessionCookie({ ...ofChunks(20), token: `${ofChunks(20).token}x` })).toBe('session-storage');
+    expect(cookieNames().filter((name) => name.startsWith(SESSION_COOKIE))).toEqual([`${SESSION_COOKIE}-ends`]);
+  });
+
+  it('clears the cookies it wrote when reading them back fails, and keeps the session in sessionStorage', () => {
+    const long = { ...session, token: `mock.riley.${'x'.repeat(10_000)}` };
+    const cookie = refuseCookieWrites((name) => name === `${SESSION_COOKIE}.1`);
+    try {
+      expect(writeSessionCookie(long)).toBe('session-storage');
+    } finally {
+      cookie.mockRestore();
+    }
+    expect(cookieNames().filter((name) => name.startsWith(SESSION_COOKIE))).toEqual([]);
+    expect(readSessionCookie()).toEqual(long);
+  });
+
+  it('says "memory" when sessionStorage takes the session without keeping it', () => {
+    const cookie = vi.spyOn(document, 'cookie', 'set').mockImplementation(() => undefined);
+    const storage = vi.spyOn(Storage.prototype, 'setItem').mockImplementation(() => undefined);
+    try {
+      expect(writeSessionCookie(session)).toBe('memory');
+    } finally {
+      cookie.mockRestore();
+      storage.mockRestore();
+    }
+  });
+
+  it('writes every cookie for the whole site, same-site only, without Secure over http, with the session expiry', () => {
+    const long = { ...session, token: `mock.riley.${'x'.repeat(5_000)}` };
+    const written = recordCookieWrites();
+    try {
+      writeSessionCookie(long);
+    } finally {
+      written.spy.mockRestore();
+    }
+    const expiry = new Date(long.expiresAt).toUTCString();
+    const keptUntil = new Date(new Date(long.expiresAt).getTime() + 30 * 24 * 3_600_000).toUTCString();
+    expect(written.lines.filter((line) => !line.includes('Max-Age=0'))).toEqual([
+      `${SESSION_COOKIE}-ends=${long.expiresAt}; Path=/; SameSite=Strict; Expires=${keptUntil}`,
+      expect.stringMatching(new RegExp(`^${SESSION_COOKIE}\\.0=[^;]+; Path=/; SameSite=Strict; Expires=${expiry}$`)),
+      expect.stringMatching(new RegExp(`^${SESSION_COOKIE}\\.1=[^;]+; Path=/; SameSite=Strict; Expires=${expiry}$`)),
+      `${SESSION_COOKIE}=chunks:2; Path=/; SameSite=Strict; Expires=${expiry}`,
+    ]);
+  });
+
+  it('sign-out removes only its own cookies', () => {
+    document.cookie = 'theme=dark; Path=/';
+    writeSessionCookie(session);
+    writeSessionCookie(null);
+    expect(cookieNames()).toEqual(['theme']);
+    document.cookie = 'theme=; Max-Age=0; Path=/';
+  });
+
+  it('reads a head cookie as chunked only when it is exactly "chunks:" and a count', () => {
+    const part = encodeURIComponent(JSON.stringify(session));
+    document.cookie = `${SESSION_COOKIE}.0=${part}; Path=/`;
+    for (const head of ['x-chunks:1', 'chunks:1x']) {
+      document.cookie = `${SESSION_COOKIE}=${head}; Path=/`;
+      expect(readSessionCookie()).toBeNull();
+    }
+    document.cookie = `${SESSION_COOKIE}=chunks:1; Path=/`;
+    expect(readSessionCookie()).toEqual(session);
+  });
 });
+
+function cookieNames(): string[] {
+  return document.cookie
+    .split(';')
+    .map((part) => part.trim().split('=')[0] ?? '')
+    .filter(Boolean);
+}
