@@ -60,7 +60,7 @@ export function describeIssues(error: z.ZodError, record: unknown): string[] {
   const lines = error.issues.slice(0, MAX_PROBLEMS).map((issue) => {
     const path = issue.path.map(String).join('.') || 'record';
     const got = valueAt(record, issue.path);
-    const received = got === undefined ? (issue.code === 'invalid_type' ? ' (missing)' : '') : ` (got ${preview(got)})`;
+    const received = got === undefined ? ' (missing)' : ` (got ${preview(got)})`;
     return `${path}: ${issue.message}${received}`;
   });
   if (error.issues.length > MAX_PROBLEMS) lines.push(`and ${error.issues.length - MAX_PROBLEMS} more problems`);
