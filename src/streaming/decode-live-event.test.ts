@@ -39,4 +39,31 @@ describe('decodeLiveEvent', () => {
       '[live health] skipped a "health" event that does not match the contract: {"service":"media-engine","status":"on fire"}',
     ]);
   });
+
+  it('an event without a kind, or with an empty one, is a "message", which is no kind of ours', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    expect(decodeLiveEvent('task:t', 1, undefined, '{}')).toBeUndefined();
+    expect(decodeLiveEvent('task:t', 2, '', '{}')).toBeUndefined();
+    expect(warn.mock.calls.map(([line]) => String(line))).toEqual(['[live] skipped an event of a kind this console does not know ("message") on task:t']);
+  });
+
+  it('hostile lengths are cut in the log (kind 80, topic 200, data 200), and faults alike in their first 80 characters warn once', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const topic = `task:${'t'.repeat(300)}`;
+    const kind = 'k'.repeat(100);
+    const head = 'x'.repeat(80);
+    decodeLiveEvent(topic, 1, kind, '{}');
+    decodeLiveEvent(topic, 1, 'progress', `{${head}${'a'.repeat(300)}`);
+    decodeLiveEvent(topic, 2, 'progress', `{${head}${'b'.repeat(300)}`);
+    decodeLiveEvent(topic, 3, 'progress', `{"p":"${head}${'c'.repeat(300)}"}`);
+    decodeLiveEvent(topic, 4, 'progress', `{"p":"${head}${'d'.repeat(300)}"}`);
+    decodeLiveEvent(topic, 5, 'health', `{"s":"${head}"}`);
+    const shortTopic = topic.slice(0, 200);
+    expect(warn.mock.calls.map(([line]) => String(line))).toEqual([
+      `[live] skipped an event of a kind this console does not know ("${'k'.repeat(80)}") on ${shortTopic}`,
+      `[live ${shortTopic}] skipped a malformed event: ${`{${head}${'a'.repeat(300)}`.slice(0, 200)}`,
+      `[live ${shortTopic}] skipped a "progress" event that does not match the contract: ${`{"p":"${head}${'c'.repeat(300)}"}`.slice(0, 200)}`,
+      `[live ${shortTopic}] skipped a "health" event that does not match the contract: {"s":"${head}"}`,
+    ]);
+  });
 });

@@ -7,12 +7,11 @@ import { warnOnce } from '../api/warn-once';
  * Every live event is decoded here, once, before any subscriber sees it.
  */
 export function decodeLiveEvent(topic: string, seq: number, event: string | undefined, data: string): LiveEvent | undefined {
-  const kind = liveKindSchema.safeParse(event ?? 'message');
+  // SSE: an event without an `event:` field, or with an empty one, is a "message".
+  const name = event || 'message';
+  const kind = liveKindSchema.safeParse(name);
   if (!kind.success) {
-    warnOnce(
-      `live:unknown-kind:${event ?? ''}`,
-      `[live] skipped an event of a kind this console does not know ("${(event ?? 'message').slice(0, 80)}") on ${topic.slice(0, 200)}`,
-    );
+    warnOnce(`live:unknown-kind:${name}`, `[live] skipped an event of a kind this console does not know ("${name.slice(0, 80)}") on ${topic.slice(0, 200)}`);
     return undefined;
   }
   let json: unknown;
