@@ -2,6 +2,7 @@ import { createStore, set } from 'idb-keyval';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { IdbTier } from './idb-tier';
+import { PersistentStore } from './persistent-store';
 import { MEMORY_ONLY_WARNING } from './store-health';
 import { ownKey, QUARANTINE_PREFIX } from './record';
 import { fillForeign, freshIndexedDb, openStore } from '../../test/storage-helpers';
@@ -172,5 +173,119 @@ describe('stored values whose envelope is fine but whose data is not', () => {
     expect(await tier?.read(ownKey('layout', 'dashboard'))).toBeUndefined();
     expect(await tier?.keys()).not.toContain(ownKey('layout', 'dashboard'));
     expect(warn).toHaveBeenCalledWith(expect.stringContaining('not a record this console wrote'));
+  });
+});
+
+describe("the store's own bookkeeping", () => {
+  const recordAt = (rev: number, data: unknown) => ({ v: 2, kind: 'layout', rev, usedAt: rev, data });
+
+  it("opens over the browser's localStorage and IndexedDB, dated by the clock, with 10 MB assumed until a refusal says otherwise", async () => {
+    const store = await PersistentStore.open();
+    expect(store.local).toBeDefined();
+    expect(store.idb).toBeDefined();
+    const before = Date.now();
+    await store.save('layout', 'main', 'v');
+    const saved = JSON.parse(localStorage.getItem(ownKey('layout', 'main')) ?? '{}') as { usedAt: number };
+    expect(saved.usedAt).toBeGreaterThanOrEqual(before);
+    expect(saved.usedAt).toBeLessThanOrEqual(Date.now());
+    expect((await store.usage()).capacityBytes).toBe(10_485_760);
+  });
+
+  it("learns the capacity from the browser's first refusal", async () => {
+    const store = await openStore({ now });
+    await store.save('stream-cursor', 'old', 'a'.repeat(100_000));
+    fillForeign(localStorage);
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    await store.save('layout', 'main', 'c'.repeat(50_000));
+    const { capacityBytes, totalBytes } = await store.usage();
+    expect(capacityBytes).toBeLessThan(10_485_760);
+    // jsdom's quota is 5,000,000 characters of keys and values: 10,000,000 bytes.
+    expect(capacityBytes).toBeGreaterThan(9_900_000);
+    expect(capacityBytes).toBeGreaterThanOrEqual(totalBytes);
+  });
+
+  it('with IndexedDB alone it is durable, not in memory mode', async () => {
+    expect((await openStore({ local: false, now })).health.mode).toBe('durable');
+    expect((await openStore({ idb: false, now })).health.mode).toBe('durable');
+  });
+
+  it('a value saved too big for all of localStorage goes to IndexedDB, naming what was evicted trying', async () => {
+    const store = await openStore({ now });
+    await store.save('stream-cursor', 'old', 'a'.repeat(100_000));
+    fillForeign(localStorage);
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const result = await store.save('layout', 'main', 'c'.repeat(1_000_000));
+    expect(result).toEqual({
+      ok: true,
+      backend: 'indexedDB',
+      warning: 'Browser storage is full; this change was saved to IndexedDB instead.',
+      evicted: [ownKey('stream-cursor', 'old')],
+    });
+  });
+
+  it('reads the newest copy whichever tier holds it, and saves above it', async () => {
+    const idb = createStore('agent-console', 'records');
+    const key = ownKey('layout', 'main');
+    localStorage.setItem(key, JSON.stringify(recordAt(3, 'local')));
+    await set(key, recordAt(5, 'indexeddb'), idb);
+    expect(await (await openStore({ now })).load('layout', 'main')).toBe('indexeddb');
+    localStorage.setItem(key, JSON.stringify(recordAt(9, 'local')));
+    const store = await openStore({ now });
+    expect(await store.load('layout', 'main')).toBe('local');
+    localStorage.setItem(key, JSON.stringify(recordAt(1e15, 'from a clock ahead')));
+    expect(await store.load('layout', 'main')).toBe('from a clock ahead');
+    await store.save('layout', 'main', 'mine');
+    expect((JSON.parse(localStorage.getItem(key) ?? '{}') as { rev: number }).rev).toBe(1e15 + 1);
+  });
+
+  it("a newer value from another tab replaces this tab's copy in memory", async () => {
+    const store = await openStore({ local: false, idb: false, now });
+    await store.save('layout', 'main', 'mine');
+    store.handleStorageEvent(ownKey('layout', 'main'), JSON.stringify(recordAt(1e15, 'theirs')));
+    expect(await store.load('layout', 'main')).toBe('theirs');
+  });
+
+  it("listens to the browser's storage events until told to stop", async () => {
+    const store = await openStore({ now });
+    const heard = vi.fn();
+    store.onExternalChange(heard);
+    const stop = store.listenToOtherTabs(window);
+    const key = ownKey('layout', 'main');
+    window.dispatchEvent(new StorageEvent('storage', { key, newValue: JSON.stringify(recordAt(1e15, 'theirs')) }));
+    expect(heard).toHaveBeenCalledWith(key, 'theirs');
+    stop();
+    window.dispatchEvent(new StorageEvent('storage', { key, newValue: JSON.stringify(recordAt(2e15, 'later')) }));
+    expect(heard).toHaveBeenCalledTimes(1);
+  });
+
+  it('remove() forgets the value in every tier', async () => {
+    const store = await openStore({ now });
+    await store.save('layout', 'main', 'v');
+    await set(ownKey('layout', 'main'), recordAt(1, 'old'), createStore('agent-console', 'records'));
+    await store.remove('layout', 'main');
+    expect(await store.load('layout', 'main')).toBeUndefined();
+    expect(await (await openStore({ now })).load('layout', 'main')).toBeUndefined();
+  });
+
+  it('an unreadable record evicted from localStorage is not carried into IndexedDB', async () => {
+    const store = await openStore({ now });
+    localStorage.setItem(ownKey('stream-cursor', 'broken'), `{${'x'.repeat(100_000)}`);
+    fillForeign(localStorage);
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const result = await store.save('layout', 'main', 'c'.repeat(50_000));
+    expect(result.evicted).toEqual([ownKey('stream-cursor', 'broken')]);
+    expect(await store.idb?.keys()).not.toContain(ownKey('stream-cursor', 'broken'));
+  });
+
+  it('a value set aside for its shape is named in the health and gone from every tier', async () => {
+    const store = await openStore({ now });
+    await store.save('layout', 'main', { widgets: 'tasks' });
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    expect(await store.load('layout', 'main', z.object({ widgets: z.array(z.string()) }))).toBeUndefined();
+    expect(store.health.setAside).toEqual(['layout/main: widgets: Invalid input: expected array, received string (got "tasks")']);
+    expect(await store.load('layout', 'main')).toBeUndefined();
+    expect(await store.load('layout', 'other', z.string())).toBeUndefined();
+    await store.save('layout', 'ok', 'fine');
+    expect(await store.load('layout', 'ok', z.string())).toBe('fine');
   });
 });
