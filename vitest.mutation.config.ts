@@ -18,7 +18,7 @@ export default mergeConfig(
         'test/**/*.test.{ts,tsx}',
         // The harness's tests of the areas it mutates (scripts/mutation-areas.mjs) that run in the
         // process: those that start Playwright, Chromium or a Storybook build cost each mutant minutes.
-        'flake/{score,report,audit,verdict}.test.ts',
+        'flake/{score,signature,ledger,report,audit,verdict}.test.ts',
         'visual/{judge,compare,structure,causes,match-nodes,baseline-names,only-changed,review}.test.ts',
       ],
       setupFiles: ['test/setup-unit.ts'],

@@ -12,7 +12,8 @@ export function errorSignature(message: string | undefined): string {
       .find((line) => line.trim())
       ?.trim()
       .replace(/https?:\/\/[^\s'"]+/g, '<url>')
-      .replace(/(?:\/[\w.@-]+)+\.(?:ts|tsx|js|mjs|png|json)(?::\d+)*(?::\d+)?/g, '<path>')
+      // Longest extension first: `.tsx:12` is one path, not `.ts` followed by "x:12".
+      .replace(/(?:\/[\w.@-]+)+\.(?:tsx|ts|mjs|json|js|png)\b(?::\d+)*/g, '<path>')
       .replace(/\b[0-9a-f]{8,}\b/gi, '<id>')
       .replace(/\b\d+(?:\.\d+)?\s?(?:ms|s)\b/g, '<time>')
       .replace(/:\d{2,5}\b/g, ':<port>')
