@@ -213,6 +213,21 @@ describe('useResource across queries, reloads and unmounts', () => {
     expect(fetcher).toHaveBeenCalledTimes(1);
   });
 
+  it('a new query drops the busy retry the old one was waiting for', async () => {
+    vi.useFakeTimers();
+    const first = scriptedFetcher();
+    const second = scriptedFetcher();
+    const { rerender } = renderHook(({ fetcher }) => useResource(fetcher), { initialProps: { fetcher: first.fetcher } });
+    await first.answer(0, new ApiError('busy', 'The server is busy (HTTP 429).', 429, 3_000));
+    rerender({ fetcher: second.fetcher });
+    await second.answer(0, 'second answer');
+    act(() => {
+      vi.advanceTimersByTime(60_000);
+    });
+    expect(first.fetcher).toHaveBeenCalledTimes(1);
+    expect(second.fetcher).toHaveBeenCalledTimes(1);
+  });
+
   it('a new refresh interval replaces the old one', async () => {
     vi.useFakeTimers();
     const { fetcher, answer } = scriptedFetcher();
