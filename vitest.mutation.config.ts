@@ -19,7 +19,7 @@ export default mergeConfig(
         // The harness's tests of the areas it mutates (scripts/mutation-areas.mjs) that run in the
         // process: those that start Playwright, Chromium or a Storybook build cost each mutant minutes.
         'flake/{score,signature,ledger,report,audit,verdict}.test.ts',
-        'visual/{judge,compare,structure,causes,match-nodes,baseline-names,only-changed,review}.test.ts',
+        'visual/{judge,judge.outcomes,compare,structure,causes,match-nodes,baseline-names,only-changed,review}.test.ts',
       ],
       setupFiles: ['test/setup-unit.ts'],
       restoreMocks: true,
