@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { propertyRuns } from '../test/property-runs';
 import { explainCauses } from './causes';
-import { matchNodes } from './match-nodes';
+import { longestCommonRun, matchNodes } from './match-nodes';
 import type { Structure, StructureNode } from './structure';
 
 const node = (key: string, label: string, text?: string): StructureNode => ({ key, label, styles: {}, ...(text ? { text } : {}) });
@@ -38,5 +40,47 @@ describe('matching the elements of two snapshots', () => {
     expect(explainCauses(before, after).causes.map((c) => c.text)).toEqual(['added span.muted "beta"']);
     const renamed = { nodes: [node('root', 'div'), node('root/span.muted[0]', 'span.muted', 'Updating…')] };
     expect(explainCauses(before, renamed).causes.map((c) => c.text)).toEqual(['span.muted text "Refreshing…" → "Updating…"']);
+  });
+});
+
+/** The length of a longest common subsequence, by the textbook recursion (short lists only). */
+function lcsLength(a: string[], b: string[]): number {
+  if (a.length === 0 || b.length === 0) return 0;
+  if (a[0] === b[0]) return 1 + lcsLength(a.slice(1), b.slice(1));
+  return Math.max(lcsLength(a.slice(1), b), lcsLength(a, b.slice(1)));
+}
+
+describe('aligning two sibling lists', () => {
+  it('property: the pairs are equal items, in order on both sides, and as many as a longest common subsequence has', () => {
+    const list = fc.array(fc.constantFrom('p', 'div', 'span', 'li'), { maxLength: 8 });
+    fc.assert(
+      fc.property(list, list, (a, b) => {
+        const pairs = longestCommonRun(a, b);
+        expect(pairs).toHaveLength(lcsLength(a, b));
+        for (const [index, [i, j]] of pairs.entries()) {
+          expect(a[i]).toBe(b[j]);
+          const previous = pairs[index - 1];
+          if (previous) {
+            expect(i).toBeGreaterThan(previous[0]);
+            expect(j).toBeGreaterThan(previous[1]);
+          }
+        }
+      }),
+      { numRuns: propertyRuns(300) },
+    );
+  });
+
+  it('equal lists pair item by item; with nothing on one side, nothing pairs', () => {
+    expect(longestCommonRun(['a', 'b', 'c'], ['a', 'b', 'c'])).toEqual([
+      [0, 0],
+      [1, 1],
+      [2, 2],
+    ]);
+    expect(longestCommonRun([], ['a'])).toEqual([]);
+    expect(longestCommonRun(['a'], [])).toEqual([]);
+    expect(longestCommonRun(['x', 'a', 'b'], ['a', 'b', 'y'])).toEqual([
+      [1, 0],
+      [2, 1],
+    ]);
   });
 });

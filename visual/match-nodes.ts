@@ -1,3 +1,4 @@
+import { diffArrays } from 'diff';
 import type { StructureNode } from './structure';
 
 /**
@@ -65,31 +66,19 @@ function alignSiblings(
   return pairs;
 }
 
-/** Index pairs of a longest common subsequence of two lists (dynamic programming; sibling lists are short). */
-function longestCommonRun(a: string[], b: string[]): [number, number][] {
-  if (a.length === 0 || b.length === 0) return [];
-  // Common leading and trailing runs are matched directly, so long equal lists cost nothing.
-  let start = 0;
-  while (start < a.length && start < b.length && a[start] === b[start]) start += 1;
-  let end = 0;
-  while (end < a.length - start && end < b.length - start && a[a.length - 1 - end] === b[b.length - 1 - end]) end += 1;
-  const head: [number, number][] = Array.from({ length: start }, (_, index) => [index, index]);
-  const tail: [number, number][] = Array.from({ length: end }, (_, index) => [a.length - end + index, b.length - end + index]);
-  const midA = a.slice(start, a.length - end);
-  const midB = b.slice(start, b.length - end);
-  const table = Array.from({ length: midA.length + 1 }, () => new Array<number>(midB.length + 1).fill(0));
-  for (let x = midA.length - 1; x >= 0; x -= 1)
-    for (let y = midB.length - 1; y >= 0; y -= 1)
-      (table[x] as number[])[y] =
-        midA[x] === midB[y] ? ((table[x + 1] as number[])[y + 1] ?? 0) + 1 : Math.max((table[x + 1] as number[])[y] ?? 0, (table[x] as number[])[y + 1] ?? 0);
-  const middle: [number, number][] = [];
-  for (let x = 0, y = 0; x < midA.length && y < midB.length;) {
-    if (midA[x] === midB[y]) {
-      middle.push([start + x, start + y]);
-      x += 1;
-      y += 1;
-    } else if (((table[x + 1] as number[])[y] ?? 0) >= ((table[x] as number[])[y + 1] ?? 0)) x += 1;
-    else y += 1;
+/** Index pairs of a longest common subsequence of two lists, from jsdiff's Myers diff: its unchanged runs. */
+export function longestCommonRun(a: string[], b: string[]): [number, number][] {
+  const pairs: [number, number][] = [];
+  let [i, j] = [0, 0];
+  for (const change of diffArrays(a, b)) {
+    if (change.added) j += change.count;
+    else if (change.removed) i += change.count;
+    else
+      for (let step = 0; step < change.count; step += 1) {
+        pairs.push([i, j]);
+        i += 1;
+        j += 1;
+      }
   }
-  return [...head, ...middle, ...tail];
+  return pairs;
 }
