@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { causeId, explainCauses } from './causes';
+import { canonical, causeId, explainCauses } from './causes';
 import type { Structure, StructureNode, StyleRule } from './structure';
 
 const node = (key: string, label: string, styles: Record<string, string>, extra: Partial<StructureNode> = {}): StructureNode => ({
@@ -153,5 +153,113 @@ describe('naming the cause of a visual change', () => {
     expect(a?.id).toBe(b?.id);
     expect(a?.id).toBe(causeId('token --warn #8a5a00 → #ff00ff (rule :root)'));
     expect(causeId('rule .a: color red → blue')).not.toBe(causeId('rule .a: color red → green'));
+  });
+});
+
+describe('the details of a named cause', () => {
+  it('a cause id is "c-" and eight hex digits of its text\'s hash', () => {
+    expect(causeId('rule .a: color red → blue')).toMatch(/^c-[0-9a-f]{8}$/);
+  });
+
+  it('colours are compared as the structure writes them, each one in a value, with any transparency kept', () => {
+    expect(canonical('RGB(255, 0, 255)')).toBe('#ff00ff');
+    expect(canonical('rgba(1,2,3,1)')).toBe('#010203');
+    expect(canonical('rgba(0, 0, 0, 0.5)')).toBe('#000000 at 0.5');
+    expect(canonical('0 0 4px rgb(10, 20, 30), inset 0 1px rgba(255, 255, 255, 0.25)')).toBe('0 0 4px #0a141e, inset 0 1px #ffffff at 0.25');
+    expect(canonical('Solid')).toBe('solid');
+  });
+
+  it('a long or multi-line text is named on one line, cut at 60 characters', () => {
+    const long = `first line\n   ${'x'.repeat(80)}`;
+    const text = (value: string): Structure => ({ nodes: [node('root', 'div', {}), node('root/p[0]', 'p', {}, { text: value })] });
+    expect(explainCauses(text('short'), text(long)).causes.map((c) => c.text)).toEqual([`p text "short" → "${`first line ${'x'.repeat(80)}`.slice(0, 60)}…"`]);
+    expect(explainCauses(text(`${'y'.repeat(60)}`), text('z')).causes.map((c) => c.text)).toEqual([`p text "${'y'.repeat(60)}" → "z"`]);
+  });
+
+  it('an element added is named by its text, else its accessible name, else the first text inside it', () => {
+    const base: Structure = { nodes: [node('root', 'div', {})] };
+    const named: Structure = { nodes: [...base.nodes, node('root/button[0]', 'button', {}, { name: 'Close' })] };
+    const wrapping: Structure = {
+      nodes: [
+        ...base.nodes,
+        node('root/div[0]', 'div.toast', {}),
+        node('root/div[0]/span[0]', 'span', {}),
+        node('root/div[0]/span[1]', 'span', {}, { text: 'Saved' }),
+      ],
+    };
+    const bare: Structure = { nodes: [...base.nodes, node('root/hr[0]', 'hr', {})] };
+    expect(explainCauses(base, named).causes.map((c) => c.text)).toEqual(['added button "Close"']);
+    expect(explainCauses(base, wrapping).causes.map((c) => c.text)).toEqual(['added div.toast "Saved"']);
+    expect(explainCauses(base, bare).causes.map((c) => c.text)).toEqual(['added hr']);
+  });
+
+  it('a style that appeared or went says "(none)" for the side without it', () => {
+    const styled = (styles: Record<string, string>): Structure => ({ nodes: [node('root', 'div', {}), node('root/p[0]', 'p', styles)] });
+    expect(explainCauses(styled({}), styled({ 'box-shadow': 'none' })).causes.map((c) => c.text)).toEqual(['p box-shadow (none) → none']);
+    expect(explainCauses(styled({ opacity: '0.5' }), styled({})).causes.map((c) => c.text)).toEqual(['p opacity 0.5 → (none)']);
+  });
+
+  it("a child's colour that changed with its parent's is the parent's change; one that changed alone is its own", () => {
+    const family = (parent: string, child: string): Structure => ({
+      nodes: [node('root', 'div', {}), node('root/p[0]', 'p', { color: parent }), node('root/p[0]/em[0]', 'em', { color: child })],
+    });
+    expect(explainCauses(family('#000000', '#000000'), family('#aa0000', '#aa0000')).causes.map((c) => c.text)).toEqual(['p color #000000 → #aa0000']);
+    expect(explainCauses(family('#000000', '#000000'), family('#000000', '#aa0000')).causes.map((c) => c.text)).toEqual(['em color #000000 → #aa0000']);
+    expect(explainCauses(family('#000000', '#111111'), family('#aa0000', '#aa0000')).causes.map((c) => c.text)).toEqual([
+      'p color #000000 → #aa0000',
+      'em color #111111 → #aa0000',
+    ]);
+  });
+
+  it('a rule declaration that appeared or went says "(not set)", and names where it is declared now', () => {
+    const ruled = (declarations: Record<string, string>): Structure => ({
+      rules: [rule('.note', declarations)],
+      nodes: [node('root', 'div', {}), node('root/p[0]', 'p.note', { color: declarations.color ?? '#000000' }, { rules: ['.note'] })],
+    });
+    const locate = (key: string, property: string, value: string) => `src/note.css:${key.length + property.length + value.length}`;
+    expect(explainCauses(ruled({}), ruled({ color: '#aa0000' }), locate).causes.map((c) => c.text)).toEqual([
+      'rule .note in src/note.css:17: color (not set) → #aa0000',
+    ]);
+    expect(explainCauses(ruled({ color: '#aa0000' }), ruled({}), locate).causes.map((c) => c.text)).toEqual(['rule .note: color #aa0000 → (not set)']);
+  });
+
+  it('a change shown on a larger background is named before one shown as a text colour on a few elements', () => {
+    const page = (background: string, ink: string): Structure => ({
+      rules: [rule('.panel', { 'background-color': background }), rule('.ink', { color: ink })],
+      nodes: [
+        node('root', 'div', {}),
+        node('root/section[0]', 'section.panel', { 'background-color': background, width: '100px', height: '50px' }, { rules: ['.panel'] }),
+        ...[0, 1, 2].map((index) => node(`root/section[0]/p[${index}]`, 'p.ink', { color: ink }, { rules: ['.ink'] })),
+      ],
+    });
+    expect(explainCauses(page('#eeeeee', '#111111'), page('rgb(255, 0, 255)', '#00ff00')).causes.map((c) => c.text)).toEqual([
+      'rule .panel: background-color #eeeeee → rgb(255, 0, 255)',
+      'rule .ink: color #111111 → #00ff00',
+    ]);
+    const tiny = (background: string, ink: string): Structure => ({
+      ...page(background, ink),
+      nodes: page(background, ink).nodes.map((one) =>
+        one.label === 'section.panel' ? { ...one, styles: { ...one.styles, width: '1px', height: '1px' } } : one,
+      ),
+    });
+    expect(explainCauses(tiny('#eeeeee', '#111111'), tiny('rgb(255, 0, 255)', '#00ff00')).causes.map((c) => c.text)).toEqual([
+      'rule .ink: color #111111 → #00ff00',
+      'rule .panel: background-color #eeeeee → rgb(255, 0, 255)',
+    ]);
+  });
+
+  it('a short value (0, 1px, auto) or one still reading a token says nothing of how much shows it', () => {
+    const spaced = (gap: string, ink: string): Structure => ({
+      rules: [rule('.a', { gap }), rule('.b', { color: ink })],
+      nodes: [
+        node('root', 'div', {}),
+        ...[0, 1, 2].map((index) => node(`root/p[${index}]`, 'p', { gap, color: '#000000' }, { rules: ['.a'] })),
+        node('root/em[0]', 'em', { color: ink }, { rules: ['.b'] }),
+      ],
+    });
+    expect(explainCauses(spaced('2px', '#111111'), spaced('4px', '#aa0000')).causes.map((c) => c.text)).toEqual([
+      'rule .b: color #111111 → #aa0000',
+      'rule .a: gap 2px → 4px',
+    ]);
   });
 });

@@ -180,7 +180,7 @@ function timesShown(shown: { value: string; weight: number }[], declared: string
 }
 
 /** Lower case, colours as the structure writes them: `rgb(255, 0, 255)` → `#ff00ff`. */
-function canonical(value: string): string {
+export function canonical(value: string): string {
   return value.toLowerCase().replace(/rgba?\((\d+),\s*(\d+),\s*(\d+)(?:,\s*([\d.]+))?\)/g, (_, r: string, g: string, b: string, a?: string) => {
     const code = `#${[r, g, b].map((part) => Number(part).toString(16).padStart(2, '0')).join('')}`;
     return a === undefined || a === '1' ? code : `${code} at ${a}`;
