@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { matchNodes } from './match-nodes';
 import type { LocateRule } from './rule-sources';
-import { explainChange, PAINTED_PROPERTIES, type Structure, type StructureNode, type StyleRule } from './structure';
+import { explainChange, PAINTED_PROPERTIES, short, type Structure, type StructureNode, type StyleRule } from './structure';
 
 /**
  * What a reviewer changed, named as they would have written it: a stylesheet rule's declaration,
@@ -235,9 +235,4 @@ function rulesReading(rules: StyleRule[], tokens: Set<string>): Set<string> {
 function describe(node: StructureNode, nodes: StructureNode[]): string {
   const inside = node.text ?? node.name ?? nodes.find((other) => other.key.startsWith(`${node.key}/`) && other.text)?.text;
   return `${node.label}${inside ? ` "${short(inside)}"` : ''}`;
-}
-
-function short(text: string): string {
-  const oneLine = text.replace(/\s+/g, ' ').trim();
-  return oneLine.length > 60 ? `${oneLine.slice(0, 60)}…` : oneLine;
 }

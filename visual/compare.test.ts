@@ -79,3 +79,27 @@ describe('comparing snapshots', () => {
     expect(comparePngs(white, Buffer.from('not a png'))).toMatchObject({ status: 'error', reason: expect.stringContaining('not a readable PNG') });
   });
 });
+
+describe('comparing snapshots at the edges', () => {
+  it('two files that differ only in how they are compressed are unchanged, with nothing to show', () => {
+    const image = PNG.sync.read(white);
+    const other = PNG.sync.write(image, { deflateLevel: 0 });
+    expect(other.equals(white)).toBe(false);
+    expect(comparePngs(white, other)).toStrictEqual({ status: 'unchanged', diffRatio: 0, differingPixels: 0 });
+  });
+
+  it('a difference of exactly the share a story tolerates is tolerated', () => {
+    const small = png(10, 10, () => [255, 255, 255]);
+    const dot = png(10, 10, (x, y) => (x === 0 && y === 0 ? [0, 0, 0] : [255, 255, 255]));
+    expect(comparePngs(small, dot, 0.01)).toMatchObject({ status: 'unchanged', tolerated: true, differingPixels: 1, diffRatio: 0.01 });
+    expect(comparePngs(small, dot, 0.009)).toMatchObject({ status: 'changed', differingPixels: 1 });
+  });
+
+  it('a narrower capture is diffed over the wider of the two', () => {
+    const narrower = png(80, 100, () => [255, 255, 255]);
+    const result = comparePngs(white, narrower);
+    const diff = result.status === 'changed' ? PNG.sync.read(result.diffPng) : undefined;
+    expect(diff && [diff.width, diff.height]).toEqual([100, 100]);
+    expect(result).toMatchObject({ differingPixels: 2_000, diffRatio: 0.2 });
+  });
+});

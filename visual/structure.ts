@@ -93,7 +93,8 @@ export function explainChange(before: Structure, after: Structure, limit = 40): 
       continue;
     }
     if ((was.text ?? '') !== (node.text ?? '')) text.push(`${node.label} text "${short(was.text ?? '')}" → "${short(node.text ?? '')}"`);
-    if ((was.name ?? '') !== (node.name ?? '') && node.name !== node.text)
+    // A name that is the element's own text changed with it (said above); a name lost is said too.
+    if ((was.name ?? '') !== (node.name ?? '') && (node.name === undefined || node.name !== node.text))
       text.push(`${node.label} accessible name "${short(was.name ?? '')}" → "${short(node.name ?? '')}"`);
     for (const property of PAINTED_PROPERTIES) {
       const before = was.styles[property];
@@ -115,7 +116,8 @@ export function explainChange(before: Structure, after: Structure, limit = 40): 
   return lines.length > limit ? [...lines.slice(0, limit), `and ${lines.length - limit} more differences`] : lines;
 }
 
-function short(text: string): string {
+/** A text on one line, cut at 60 characters: how reports quote what an element says. */
+export function short(text: string): string {
   const oneLine = text.replace(/\s+/g, ' ').trim();
   return oneLine.length > 60 ? `${oneLine.slice(0, 60)}…` : oneLine;
 }
