@@ -38,7 +38,7 @@ export function parseRetryAfter(header: string | null, now = Date.now()): number
 }
 
 export function describeError(error: unknown): string {
-  if (error instanceof ApiError) return error.message;
+  // An ApiError is an Error: its message is written for the reader.
   if (error instanceof Error) return error.message;
   return 'Something went wrong.';
 }

@@ -26,4 +26,9 @@ describe('overlayById', () => {
   it('an item called "constructor" with no override is shown as loaded, not as Object', () => {
     expect(overlayById([{ id: 'constructor' }, { id: '__proto__' }], new Map())).toEqual([{ id: 'constructor' }, { id: '__proto__' }]);
   });
+
+  it('without overrides, the items are shown as they came', () => {
+    const items = [{ id: 'a' }, { id: 'b' }];
+    expect(overlayById(items, undefined)).toEqual(items);
+  });
 });
