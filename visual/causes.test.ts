@@ -216,7 +216,7 @@ describe('the details of a named cause', () => {
       rules: [rule('.note', declarations)],
       nodes: [node('root', 'div', {}), node('root/p[0]', 'p.note', { color: declarations.color ?? '#000000' }, { rules: ['.note'] })],
     });
-    const locate = (key: string, property: string, value: string) => `src/note.css:${key.length + property.length + value.length}`;
+    const locate = (key: string, property: string, value?: string) => `src/note.css:${key.length + property.length + (value ?? '').length}`;
     expect(explainCauses(ruled({}), ruled({ color: '#aa0000' }), locate).causes.map((c) => c.text)).toEqual([
       'rule .note in src/note.css:17: color (not set) → #aa0000',
     ]);
