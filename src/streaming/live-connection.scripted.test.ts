@@ -66,6 +66,19 @@ function recorder() {
   const handler: TopicHandler = { onMessage: (message) => messages.push(message) };
   return { handler, seqs: () => messages.map((message) => message.seq) };
 }
+/** A connection following task:a whose first attempt failed (502) and whose second is open; fake timers on. */
+async function openAfterOneFailure() {
+  const server = scriptedServer();
+  const { connection: stream } = connection(server);
+  stream.subscribe('task:a', recorder().handler);
+  await vi.advanceTimersByTimeAsync(0);
+  server.connections[0]?.answer(502);
+  await vi.advanceTimersByTimeAsync(1_000);
+  server.connections[1]?.open();
+  await vi.advanceTimersByTimeAsync(0);
+  return { server, stream };
+}
+
 /** Lets the connection's promises and stream reads run. */
 const settle = () => vi.waitFor(() => undefined).then(() => new Promise((resolve) => setTimeout(resolve, 0)));
 
@@ -201,14 +214,7 @@ describe('the live connection against a server the test drives', () => {
 
   it('a connection that delivered an event, or lived a heartbeat long, starts the backoff anew', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    const server = scriptedServer();
-    const { connection: stream } = connection(server);
-    stream.subscribe('task:a', recorder().handler);
-    await vi.advanceTimersByTimeAsync(0);
-    server.connections[0]?.answer(502);
-    await vi.advanceTimersByTimeAsync(1_000);
-    server.connections[1]?.open();
-    await vi.advanceTimersByTimeAsync(0);
+    const { server, stream } = await openAfterOneFailure();
     server.connections[1]?.send(progress('a', 1));
     server.connections[1]?.end();
     await vi.advanceTimersByTimeAsync(0);
@@ -232,14 +238,7 @@ describe('the live connection against a server the test drives', () => {
   it('an event for a topic nobody follows, or without an id, does not count as delivered', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    const server = scriptedServer();
-    const { connection: stream } = connection(server);
-    stream.subscribe('task:a', recorder().handler);
-    await vi.advanceTimersByTimeAsync(0);
-    server.connections[0]?.answer(502);
-    await vi.advanceTimersByTimeAsync(1_000);
-    server.connections[1]?.open();
-    await vi.advanceTimersByTimeAsync(0);
+    const { server, stream } = await openAfterOneFailure();
     server.connections[1]?.send(progress('other', 1));
     server.connections[1]?.send('event: progress\ndata: {}\n\n');
     server.connections[1]?.send('data: {}\n\n');
