@@ -40,6 +40,20 @@ describe('decodeLiveEvent', () => {
     ]);
   });
 
+  it('faults of different kinds or different data each warn: the once is per fault, not per kind of fault', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    decodeLiveEvent('task:t', 1, 'telemetry', '{}');
+    decodeLiveEvent('task:t', 2, 'metrics', '{}');
+    decodeLiveEvent('task:t', 3, 'progress', '{one');
+    decodeLiveEvent('task:t', 4, 'progress', '{two');
+    expect(warn.mock.calls.map(([line]) => String(line))).toEqual([
+      '[live] skipped an event of a kind this console does not know ("telemetry") on task:t',
+      '[live] skipped an event of a kind this console does not know ("metrics") on task:t',
+      '[live task:t] skipped a malformed event: {one',
+      '[live task:t] skipped a malformed event: {two',
+    ]);
+  });
+
   it('an event without a kind, or with an empty one, is a "message", which is no kind of ours', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     expect(decodeLiveEvent('task:t', 1, undefined, '{}')).toBeUndefined();

@@ -112,9 +112,12 @@ export class LiveConnection {
     this.disconnect({ state: 'idle' });
   }
 
-  /** Subscriptions made in the same task share one reconnection. */
+  /**
+   * Subscriptions made in the same task share one reconnection. A refused connection stays off, and
+   * one waiting to reconnect carries the new topic in its next attempt: neither is hurried by it.
+   */
   private queueConnect(): void {
-    if (this.connectQueued || this.current.state === 'off' || this.current.state === 'reconnecting') return;
+    if (this.connectQueued) return;
     this.connectQueued = true;
     queueMicrotask(() => {
       this.connectQueued = false;
@@ -139,7 +142,7 @@ export class LiveConnection {
     if (this.subscriptions.size === 0) return this.setStatus({ state: 'idle' });
     const controller = new AbortController();
     this.controller = controller;
-    const requests: TopicRequest[] = [...this.subscriptions].map(([topic, { cursor }]) => (cursor === undefined ? { topic } : { topic, cursor }));
+    const requests: TopicRequest[] = [...this.subscriptions].map(([topic, { cursor }]) => ({ topic, cursor }));
     if (this.current.state !== 'reconnecting') this.setStatus({ state: 'connecting' });
     const openedAt = this.now();
     let delivered = 0;
@@ -190,7 +193,6 @@ export class LiveConnection {
         if (this.dispatch(message)) delivered += 1;
       }
     } catch (error) {
-      if (generation !== this.generation) return;
       reason =
         error === STALLED
           ? `No data from the server for ${Math.round(this.silenceMs / 1000)} s.`
@@ -220,7 +222,9 @@ export class LiveConnection {
   private dispatch(message: EventSourceMessage): boolean {
     const id = parseLiveEventId(message.id);
     if (!id) {
-      warnOnce(`live:no-id:${message.event ?? ''}`, `[live] skipped an event without a "topic@seq" id (event ${message.event ?? 'message'})`);
+      // An empty or absent event field is a "message" (the SSE rule), as decodeLiveEvent reads it.
+      const kind = message.event || 'message';
+      warnOnce(`live:no-id:${kind}`, `[live] skipped an event without a "topic@seq" id (event ${kind})`);
       return false;
     }
     const subscription = this.subscriptions.get(id.topic);
@@ -237,10 +241,7 @@ export class LiveConnection {
       // The owner re-reads the truth, which includes this event: applying it too could show an
       // older state than the one on screen. An owner without a re-read gets the event itself.
       const live = decodeLiveEvent(id.topic, id.seq, message.event, message.data);
-      for (const handler of [...subscription.handlers]) {
-        if (handler.onReset) safely(() => handler.onReset?.());
-        else if (live) safely(() => handler.onMessage(live));
-      }
+      for (const handler of [...subscription.handlers]) safely(() => (handler.onReset ? handler.onReset() : live && handler.onMessage(live)));
       return true;
     }
     // Numbered before it is read: an unreadable event still moves the cursor past itself.

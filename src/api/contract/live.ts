@@ -41,7 +41,7 @@ export type LiveEvent = { topic: string; seq: number } & { [K in LiveKind]: { ki
 
 export interface TopicRequest {
   topic: string;
-  cursor?: number;
+  cursor?: number | undefined;
 }
 
 export function formatTopicParam({ topic, cursor }: TopicRequest): string {
