@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createAlertGroup, createAlertmanagerAlert, createRuleState } from '../../../fixtures/factories';
-import { monitoringAsDashboardAlerts } from './as-dashboard-alerts';
+import { firingAsDashboardAlerts, monitoringAsDashboardAlerts } from './as-dashboard-alerts';
+import type { AlertInstance, AlertsState, Silence } from './engine';
+import type { AlertRuleDefinition } from './rules';
 
 const ok = <T>(data: T) => ({ status: 'ok' as const, data });
 const unhealthy = createAlertmanagerAlert({ alertname: 'ServiceUnhealthy', service: 'media-engine', severity: 'critical' }, {}, 60_000);
@@ -38,6 +40,82 @@ describe('the dashboard’s alerts from the monitoring system', () => {
   it('are the rules Prometheus reports firing when there is no Alertmanager (pending ones are not)', () => {
     expect(monitoringAsDashboardAlerts({ rules }).map((alert) => `${alert.title} (${alert.severity}): ${alert.message}`)).toEqual([
       'ServiceUnhealthy: media-engine (error): The service reports itself unhealthy. Value: 1e+00.',
+    ]);
+  });
+});
+
+describe('the dashboard’s alerts from the embedded rules', () => {
+  const instance = (key: string, overrides: Partial<AlertInstance>): AlertInstance => ({
+    key,
+    ruleId: 'unhealthy',
+    name: 'ServiceUnhealthy',
+    severity: 'critical',
+    labels: { service: 'media-engine' },
+    state: 'firing',
+    value: 1,
+    activeAt: 1_000,
+    ...overrides,
+  });
+  const state = (instances: AlertInstance[]): AlertsState => ({
+    instances: Object.fromEntries(instances.map((each) => [each.key, each])),
+    notifiedAt: {},
+    history: [],
+    notifications: [],
+  });
+  const rule = { id: 'unhealthy', summary: 'The service reports itself unhealthy.' } as AlertRuleDefinition;
+  const silence = (matchers: Record<string, string>, expiresAt: number): Silence => ({
+    id: 's',
+    matchers,
+    author: 'riley',
+    comment: '',
+    createdAt: 0,
+    expiresAt,
+  });
+
+  it('are the firing, unsilenced alerts, newest first, each with its rule’s summary, value and episode', () => {
+    const alerts = firingAsDashboardAlerts(
+      state([
+        instance('old', { firedAt: 10_000, labels: { service: 'media-engine' } }),
+        instance('new', { firedAt: 20_000, severity: 'warning', labels: { service: 'content-engine', agent: 'atlas' }, value: '0.25' }),
+        instance('pending', { state: 'pending' }),
+        instance('resolved', { state: 'resolved', firedAt: 5_000 }),
+        instance('silenced', { firedAt: 30_000, labels: { service: 'search' } }),
+        instance('expired-silence', { firedAt: 15_000, labels: { service: 'billing' }, ruleId: 'other', severity: 'info' }),
+      ]),
+      [rule],
+      [silence({ service: 'search' }, 100_000), silence({ service: 'billing' }, 50_000)],
+      60_000,
+    );
+    expect(alerts).toEqual([
+      {
+        id: 'rule:new@20000',
+        severity: 'warning',
+        title: 'ServiceUnhealthy: content-engine / atlas',
+        message: 'The service reports itself unhealthy. Value: 0.25.',
+        createdAt: new Date(20_000).toISOString(),
+      },
+      {
+        id: 'rule:expired-silence@15000',
+        severity: 'info',
+        title: 'ServiceUnhealthy: billing',
+        message: 'Value: 1.',
+        createdAt: new Date(15_000).toISOString(),
+      },
+      {
+        id: 'rule:old@10000',
+        severity: 'error',
+        title: 'ServiceUnhealthy: media-engine',
+        message: 'The service reports itself unhealthy. Value: 1.',
+        createdAt: new Date(10_000).toISOString(),
+      },
+    ]);
+  });
+
+  it('an alert without a fired-at time is dated and named by when it became active, after those that fired', () => {
+    const alerts = firingAsDashboardAlerts(state([instance('a', { activeAt: 7_000 }), instance('b', { firedAt: 3_000 })]), [rule], [], 60_000);
+    expect(alerts.map((alert) => [alert.id, alert.createdAt])).toEqual([
+      ['rule:b@3000', new Date(3_000).toISOString()],
+      ['rule:a@7000', new Date(7_000).toISOString()],
     ]);
   });
 });
