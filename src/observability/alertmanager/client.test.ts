@@ -1,6 +1,7 @@
 import { http, HttpResponse } from 'msw';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { mockServer } from '../../../fixtures/adapters/node';
+import { resetWarnings } from '../../api/warn-once';
 import { AlertmanagerClient } from './client';
 
 const BASE = 'http://alertmanager.test';
@@ -107,5 +108,63 @@ describe('AlertmanagerClient', () => {
   it('says when Alertmanager answers something that is not a list', async () => {
     mockServer.use(http.get(`${BASE}/api/v2/silences`, () => HttpResponse.json({ silences: [] })));
     await expect(alertmanager.silences()).rejects.toThrow('Alertmanager answered the silences in a shape this console does not read.');
+  });
+
+  it('names what it set aside by what it is: a group, an alert, a silence', async () => {
+    resetWarnings();
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    mockServer.use(
+      http.get(`${BASE}/api/v2/alerts/groups`, () =>
+        HttpResponse.json([
+          { labels: { alertname: 'A' }, receiver: { name: 'console' }, alerts: [alert('active', { fingerprint: 'broken-alert', startsAt: 7 })] },
+          { labels: 'none', receiver: { name: 'console' }, alerts: [] },
+        ]),
+      ),
+      http.get(`${BASE}/api/v2/silences`, () => HttpResponse.json([{ id: 'broken-silence' }])),
+    );
+    await alertmanager.alertGroups();
+    await alertmanager.silences();
+    const lines = warn.mock.calls.map(([line]) => String(line));
+    expect(lines.some((line) => line.startsWith('[records] set aside Alertmanager alert '))).toBe(true);
+    expect(lines.some((line) => line.startsWith('[records] set aside Alertmanager group #2'))).toBe(true);
+    expect(lines.some((line) => line.startsWith('[records] set aside Alertmanager silence broken-silence'))).toBe(true);
+  });
+
+  it('reads an error explained as { message } before { error }, skips empty explanations, and counts 400 as an error', async () => {
+    const answers = [
+      HttpResponse.json({ message: 'bad matcher', error: 'proxy said no' }, { status: 400 }),
+      HttpResponse.json({ message: '', error: 'proxy said no' }, { status: 502 }),
+      HttpResponse.json({ message: 42 }, { status: 503 }),
+      HttpResponse.json('', { status: 500 }),
+      HttpResponse.json(null, { status: 500 }),
+    ];
+    mockServer.use(http.get(`${BASE}/api/v2/alerts/groups`, () => answers.shift()));
+    const messages: string[] = [];
+    for (let index = 0; index < 5; index += 1) messages.push(await alertmanager.alertGroups().then(String, (error: Error) => error.message));
+    expect(messages).toEqual([
+      'Alertmanager could not answer the alert groups: bad matcher',
+      'Alertmanager could not answer the alert groups: proxy said no',
+      'Alertmanager could not answer the alert groups: HTTP 503',
+      'Alertmanager could not answer the alert groups: HTTP 500',
+      'Alertmanager could not answer the alert groups: HTTP 500',
+    ]);
+    mockServer.use(http.delete(`${BASE}/api/v2/silence/:id`, () => HttpResponse.json('no such silence', { status: 400 })));
+    await expect(alertmanager.expireSilence('gone')).rejects.toMatchObject({
+      kind: 'client',
+      status: 400,
+      message: 'Alertmanager could not expire silence gone: no such silence',
+    });
+  });
+
+  it('says when a silence was created without an id, or the groups are not a list; an address may end in slashes', async () => {
+    const slashes = new AlertmanagerClient(`${BASE}//`);
+    mockServer.use(
+      http.post(`${BASE}/api/v2/silences`, () => HttpResponse.json({ created: true })),
+      http.get(`${BASE}/api/v2/alerts/groups`, () => HttpResponse.json({ groups: [] })),
+    );
+    await expect(
+      slashes.createSilence({ matchers: [], startsAt: '2026-12-04T20:00:00.000Z', endsAt: '2026-12-04T21:00:00.000Z', createdBy: 'Riley', comment: '' }),
+    ).rejects.toMatchObject({ kind: 'invalid-response', status: 200, message: 'Alertmanager created a silence but did not say its id.' });
+    await expect(slashes.alertGroups()).rejects.toThrow('Alertmanager answered the alert groups in a shape this console does not read.');
   });
 });
