@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { MetricsPoint } from '../metrics/derive';
+import type { LatencyPoint, MetricsPoint } from '../metrics/derive';
 import { conditionsFor, DEFAULT_RULES, type RuleInput } from './rules';
 
-const metrics = (overrides: Partial<MetricsPoint>): MetricsPoint => ({
+const metrics = (overrides: { errorRatio?: number | null; latency?: LatencyPoint[] }): MetricsPoint => ({
   at: 0,
   requestRate: 1,
   errorRatio: 0,
@@ -10,8 +10,10 @@ const metrics = (overrides: Partial<MetricsPoint>): MetricsPoint => ({
   activeTasks: {},
   agentRates: {},
   resets: 0,
+  unreadableSeries: [],
   ...overrides,
 });
+const point = (agent: string, quantile: LatencyPoint['quantile'], seconds: number | null): LatencyPoint => ({ agent, quantile, seconds, approximation: null });
 const input = (service: string, overrides: Partial<RuleInput> = {}): RuleInput => ({ service, health: 'healthy', metrics: undefined, ...overrides });
 const fired = (inputs: RuleInput[]) => conditionsFor(DEFAULT_RULES, inputs);
 
@@ -47,12 +49,7 @@ describe("the embedded rules' conditions, at their thresholds", () => {
     const conditions = fired([
       input('svc', {
         metrics: metrics({
-          latency: [
-            { agent: 'slow', quantile: 0.95, seconds: 5.004 },
-            { agent: 'at', quantile: 0.95, seconds: 5 },
-            { agent: 'idle', quantile: 0.95, seconds: null },
-            { agent: 'median', quantile: 0.5, seconds: 9 },
-          ],
+          latency: [point('slow', 0.95, 5.004), point('at', 0.95, 5), point('idle', 0.95, null), point('median', 0.5, 9)],
         }),
       }),
       input('unread'),
