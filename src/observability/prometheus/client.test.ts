@@ -2,6 +2,7 @@ import { http, HttpResponse } from 'msw';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { mockServer } from '../../../fixtures/adapters/node';
 import { ApiError } from '../../api/errors';
+import { resetWarnings } from '../../api/warn-once';
 import { PrometheusClient } from './client';
 
 const BASE = 'http://prometheus.test';
@@ -166,5 +167,61 @@ describe('a Prometheus that does not answer', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+});
+
+describe('PrometheusClient, answer by answer', () => {
+  it('asks an instant query at the time given, in seconds, and at Prometheus’ now without one', async () => {
+    const asked: URLSearchParams[] = [];
+    mockServer.use(
+      http.get(`${BASE}/api/v1/query`, ({ request }) => {
+        asked.push(new URL(request.url).searchParams);
+        return HttpResponse.json({ status: 'success', data: { resultType: 'vector', result: [] } });
+      }),
+    );
+    await prometheus.query('up', { atMs: 1_796_415_044_500 });
+    await prometheus.query('up');
+    expect(asked.map((params) => Object.fromEntries(params))).toEqual([{ query: 'up', time: '1796415044.5' }, { query: 'up' }]);
+  });
+
+  it('an error status is an error whatever the envelope says, and an error envelope is one whatever the status', async () => {
+    const answers = [
+      HttpResponse.json({ status: 'success', data: { resultType: 'vector', result: [] } }, { status: 400 }),
+      HttpResponse.json({ status: 'error', errorType: 'execution', error: 'query timed out' }, { status: 200 }),
+      HttpResponse.json({ status: 'error' }, { status: 422 }),
+      HttpResponse.json({ code: 1 }, { status: 400 }),
+      HttpResponse.json({ error: 7 }, { status: 502 }),
+      HttpResponse.json(null, { status: 500 }),
+    ];
+    mockServer.use(http.get(`${BASE}/api/v1/query`, () => answers.shift()));
+    const failures: unknown[] = [];
+    for (let index = 0; index < 6; index += 1)
+      failures.push(await prometheus.query('up').then(String, (error: ApiError) => ({ kind: error.kind, status: error.status, message: error.message })));
+    expect(failures).toEqual([
+      { kind: 'client', status: 400, message: 'Prometheus could not answer up: error: HTTP 400' },
+      { kind: 'server', status: 200, message: 'Prometheus could not answer up: execution: query timed out' },
+      { kind: 'client', status: 422, message: 'Prometheus could not answer up: error: HTTP 422' },
+      { kind: 'client', status: 400, message: 'Prometheus answered HTTP 400 for up.' },
+      { kind: 'server', status: 502, message: 'Prometheus answered HTTP 502 for up.' },
+      { kind: 'server', status: 500, message: 'Prometheus answered HTTP 500 for up.' },
+    ]);
+  });
+
+  it('names what it set aside by what it is: a sample, a series, an alerting rule of its group', async () => {
+    resetWarnings();
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    mockServer.use(
+      http.get(`${BASE}/api/v1/query`, () => HttpResponse.json({ status: 'success', data: { resultType: 'vector', result: [{ metric: 1 }] } })),
+      http.get(`${BASE}/api/v1/query_range`, () => HttpResponse.json(matrix([{ metric: 2 }]))),
+      http.get(`${BASE}/api/v1/rules`, () =>
+        HttpResponse.json({ status: 'success', data: { groups: [{ name: 'console', file: 'rules.yml', interval: 15, rules: [{ name: 3 }] }] } }),
+      ),
+    );
+    await prometheus.query('up');
+    await prometheus.queryRange('up', { startMs: 0, endMs: 60_000, stepMs: 15_000 });
+    await prometheus.alertingRules();
+    const lines = warn.mock.calls.map(([line]) => String(line));
+    for (const noun of ['Prometheus sample', 'Prometheus series', 'alerting rule of group console'])
+      expect(lines.some((line) => line.startsWith(`[records] set aside ${noun} #1`))).toBe(true);
   });
 });
