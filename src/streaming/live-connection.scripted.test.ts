@@ -82,6 +82,19 @@ async function openAfterOneFailure() {
 /** Lets the connection's promises and stream reads run. */
 const settle = () => vi.waitFor(() => undefined).then(() => new Promise((resolve) => setTimeout(resolve, 0)));
 
+/** An open connection following task:a with `handlers` (real timers); returns the stream the test writes to. */
+async function openOnTaskA(handlers: TopicHandler[], cursor?: number) {
+  const server = scriptedServer();
+  const { connection: stream } = connection(server);
+  for (const handler of handlers) stream.subscribe('task:a', handler, cursor);
+  await settle();
+  server.connections[0]?.open();
+  await settle();
+  const open = server.connections[0];
+  if (!open) throw new Error('the connection never asked for the stream');
+  return open;
+}
+
 const unauthorized = vi.fn();
 configureAuth(() => 'mock.riley', unauthorized);
 
@@ -316,28 +329,18 @@ describe('the live connection against a server the test drives', () => {
   });
 
   it('a topic whose numbering restarted goes to an owner without a re-read as the event itself', async () => {
-    const server = scriptedServer();
-    const { connection: stream } = connection(server);
     const topic = recorder();
-    stream.subscribe('task:a', topic.handler, 7);
-    await settle();
-    server.connections[0]?.open();
-    await settle();
-    server.connections[0]?.send(progress('a', 2));
-    server.connections[0]?.send(progress('a', 3));
-    server.connections[0]?.send(progress('a', 3));
+    const open = await openOnTaskA([topic.handler], 7);
+    open.send(progress('a', 2));
+    open.send(progress('a', 3));
+    open.send(progress('a', 3));
     await vi.waitFor(() => expect(topic.seqs()).toEqual([2, 3]));
   });
 
   it('events of a topic followed without a cursor all arrive, in order', async () => {
-    const server = scriptedServer();
-    const { connection: stream } = connection(server);
     const topic = recorder();
-    stream.subscribe('task:a', topic.handler);
-    await settle();
-    server.connections[0]?.open();
-    await settle();
-    server.connections[0]?.send(progress('a', 1) + progress('a', 2) + progress('a', 3));
+    const open = await openOnTaskA([topic.handler]);
+    open.send(progress('a', 1) + progress('a', 2) + progress('a', 3));
     await vi.waitFor(() => expect(topic.seqs()).toEqual([1, 2, 3]));
   });
 
@@ -541,13 +544,8 @@ describe('the live connection against a server the test drives', () => {
 
   it('events without an id are warned once per kind, an empty kind being a "message"', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    const server = scriptedServer();
-    const { connection: stream } = connection(server);
-    stream.subscribe('task:a', recorder().handler);
-    await settle();
-    server.connections[0]?.open();
-    await settle();
-    server.connections[0]?.send('event: progress\ndata: {}\n\nevent: approval\ndata: {}\n\nevent:\ndata: {}\n\ndata: {}\n\n');
+    const open = await openOnTaskA([recorder().handler]);
+    open.send('event: progress\ndata: {}\n\nevent: approval\ndata: {}\n\nevent:\ndata: {}\n\ndata: {}\n\n');
     await vi.waitFor(() => expect(warn).toHaveBeenCalledTimes(3));
     expect(warn.mock.calls.map(([line]) => String(line))).toEqual([
       '[live] skipped an event without a "topic@seq" id (event progress)',
@@ -558,20 +556,17 @@ describe('the live connection against a server the test drives', () => {
 
   it('a subscriber that throws is logged as such, and the others still hear the event', async () => {
     const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    const server = scriptedServer();
-    const { connection: stream } = connection(server);
     const failure = new Error('widget bug');
-    stream.subscribe('task:a', {
-      onMessage: () => {
-        throw failure;
-      },
-    });
     const other = recorder();
-    stream.subscribe('task:a', other.handler);
-    await settle();
-    server.connections[0]?.open();
-    await settle();
-    server.connections[0]?.send(progress('a', 1));
+    const open = await openOnTaskA([
+      {
+        onMessage: () => {
+          throw failure;
+        },
+      },
+      other.handler,
+    ]);
+    open.send(progress('a', 1));
     await vi.waitFor(() => expect(other.seqs()).toEqual([1]));
     expect(errors.mock.calls).toEqual([['[live] a subscriber failed on an event:', failure]]);
   });
