@@ -37,13 +37,25 @@ describe('the flake ledger', () => {
     expect(ledgerTestId('', 'a.spec.ts', 'works')).toBe('a.spec.ts › works');
   });
 
-  it('an attempt is itself by run, test, retry and time', () => {
+  it('an attempt is itself by run, test, repeat, retry and time', () => {
     const base = attempt();
-    const keys = [base, attempt({ run: 'r2' }), attempt({ testId: 'other' }), attempt({ retry: 1 }), attempt({ at: '2026-12-01T00:00:01.000Z' })].map(
-      attemptKey,
-    );
-    expect(new Set(keys).size).toBe(5);
+    const keys = [
+      base,
+      attempt({ run: 'r2' }),
+      attempt({ testId: 'other' }),
+      attempt({ repeat: 1 }),
+      attempt({ retry: 1 }),
+      attempt({ at: '2026-12-01T00:00:01.000Z' }),
+    ].map(attemptKey);
+    expect(new Set(keys).size).toBe(6);
     expect(attemptKey(attempt({ outcome: 'failed', duration: 99 }))).toBe(attemptKey(base));
+    // A line written before repeats were recorded is the first repeat's.
+    expect(attemptKey(attempt({ repeat: 0 }))).toBe(attemptKey(base));
+  });
+
+  it('keeps two repeats of one test that started in the same millisecond on two workers', () => {
+    const text = [attempt({ repeat: 0 }), attempt({ repeat: 1 }), attempt({ repeat: 1 })].map((line) => JSON.stringify(line)).join('\n');
+    expect(parseLedgerText(text)).toEqual({ attempts: [attempt({ repeat: 0 }), attempt({ repeat: 1 })], skipped: 0, duplicates: 1 });
   });
 
   it('appends one line an attempt, making its folder, and reads them back', () => {

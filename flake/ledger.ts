@@ -14,6 +14,8 @@ export const attemptSchema = z.object({
   outcome: z.enum(['passed', 'failed', 'timedOut', 'skipped', 'interrupted']),
   duration: z.number(),
   retry: z.number().int().nonnegative(),
+  /** Which of `--repeat-each`'s copies this is (0 without repeats); ledgers written before it lack it. */
+  repeat: z.number().int().nonnegative().optional(),
   signature: z.string(),
   trace: z.string().optional(),
   quarantine: z.string().optional(),
@@ -30,9 +32,12 @@ export function appendAttempt(ledger: string, attempt: Attempt): void {
   appendFileSync(ledger, `${JSON.stringify(attempt)}\n`);
 }
 
-/** What makes an attempt itself: a second line with the same key is the same attempt written twice. */
+/**
+ * What makes an attempt itself: a second line with the same key is the same attempt written twice.
+ * Two repeats of one test can start in the same millisecond on two workers, so the repeat is part of it.
+ */
 export function attemptKey(attempt: Attempt): string {
-  return `${attempt.run}\u0000${attempt.testId}\u0000${attempt.retry}\u0000${attempt.at}`;
+  return `${attempt.run}\u0000${attempt.testId}\u0000${attempt.repeat ?? 0}\u0000${attempt.retry}\u0000${attempt.at}`;
 }
 
 /**

@@ -38,6 +38,7 @@ export default class FlakeRecorder implements Reporter {
       outcome: result.status,
       duration: result.duration,
       retry: result.retry,
+      repeat: test.repeatEachIndex,
       signature: result.status === 'passed' || result.status === 'skipped' ? '' : errorSignature(result.error?.message ?? result.errors[0]?.message),
       ...(trace ? { trace } : {}),
       ...(quarantine ? { quarantine } : {}),

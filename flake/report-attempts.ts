@@ -82,6 +82,8 @@ export function testsFromReport(report: unknown): { tests: ListedTest[]; skipped
  */
 export function attemptsFromReport(report: unknown, tag: { run: string; commit: string; cwd?: string }): { attempts: Attempt[]; skipped: number } {
   const attempts: Attempt[] = [];
+  // The report lists a test's `--repeat-each` copies in order of their index and does not name it.
+  const repeatsSeen = new Map<string, number>();
   let skipped = 0;
   for (const { fileTitle, spec, test } of eachTest(report)) {
     const parsedTest = testSchema.safeParse(test);
@@ -89,6 +91,9 @@ export function attemptsFromReport(report: unknown, tag: { run: string; commit: 
       skipped += 1;
       continue;
     }
+    const testId = ledgerTestId(parsedTest.data.projectName, fileTitle, spec.title);
+    const repeat = repeatsSeen.get(testId) ?? 0;
+    repeatsSeen.set(testId, repeat + 1);
     const quarantine = parsedTest.data.annotations?.find((annotation) => annotation.type === 'quarantine')?.description;
     for (const raw of parsedTest.data.results) {
       const result = resultSchema.safeParse(raw);
@@ -102,13 +107,14 @@ export function attemptsFromReport(report: unknown, tag: { run: string; commit: 
         run: tag.run,
         commit: tag.commit,
         at: startTime,
-        testId: ledgerTestId(parsedTest.data.projectName, fileTitle, spec.title),
+        testId,
         title: spec.title,
         file: spec.file ?? fileTitle,
         project: parsedTest.data.projectName,
         outcome: status,
         duration,
         retry,
+        repeat,
         signature: status === 'passed' || status === 'skipped' ? '' : errorSignature(error?.message ?? errors?.[0]?.message),
         ...(tracePath ? { trace: relative(tag.cwd ?? process.cwd(), tracePath) } : {}),
         ...(quarantine ? { quarantine } : {}),

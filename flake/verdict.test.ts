@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Attempt } from './ledger';
+import { parseLedgerText, type Attempt } from './ledger';
 import { attemptsFromReport } from './report-attempts';
 import { prVerdicts, verdictMarkdown } from './verdict';
 
@@ -153,5 +153,22 @@ describe('verdicts on the red tests of a pull request', () => {
     expect(skipped).toBe(2);
     expect(attempts).toEqual([expect.objectContaining({ testId: 'chromium › a.spec.ts › t', outcome: 'failed', signature: 'Error: boom <n>', retry: 0 })]);
     expect(attemptsFromReport('not a report', { run: 'r', commit: 'c' })).toEqual({ attempts: [], skipped: 0 });
+  });
+
+  it("numbers a test's repeats in the report's order, so two started in the same millisecond stay two attempts", () => {
+    const started = { status: 'passed', duration: 1, retry: 0, startTime: '2026-12-01T00:00:00.000Z' };
+    const repeat = { projectName: 'chromium', results: [started] };
+    const other = { projectName: 'firefox', results: [started] };
+    const report = { suites: [{ title: 'a.spec.ts', specs: [{ title: 't', tests: [repeat, other, repeat, repeat] }] }] };
+    const { attempts } = attemptsFromReport(report, { run: 'r', commit: 'c' });
+    expect(attempts.map((attempt) => [attempt.project, attempt.repeat])).toEqual([
+      ['chromium', 0],
+      ['firefox', 0],
+      ['chromium', 1],
+      ['chromium', 2],
+    ]);
+    const ledger = parseLedgerText(attempts.map((attempt) => JSON.stringify(attempt)).join('\n'));
+    expect(ledger).toMatchObject({ duplicates: 0, skipped: 0 });
+    expect(ledger.attempts).toHaveLength(4);
   });
 });
