@@ -14,39 +14,76 @@ const sources: MonitorSources = {
   metrics: () => Promise.reject(new Error('With Prometheus the browser scrapes nothing.')),
 };
 
-/** A Prometheus whose request rate has one point per 30 s step up to its clock, and whose ranges the test reads back. */
-function prometheusWithHistory(state: { down: boolean }) {
-  const ranges: { start: number; end: number }[] = [];
+/** How the scripted Prometheus and Alertmanager answer; a test changes it between refreshes. */
+interface Script {
+  down?: boolean;
+  /** Prometheus' own warnings on every range answer. */
+  warnings?: string[];
+  /** One more series in the request-rate answer, in a shape the console cannot read. */
+  unreadableSeries?: boolean;
+  /** Answers its whole history whatever start is asked for (as a proxy that drops the parameter might). */
+  ignoresStart?: boolean;
+  /** Every range answer waits for it. */
+  held?: Promise<void>;
+  /** Alertmanager's silences fail (HTTP 502) unless this is false. */
+  silencesDown?: boolean;
+}
+
+/**
+ * A Prometheus whose request rate has one point per 30 s step up to its clock, and an Alertmanager,
+ * both answering as `script` says; the ranges, rate windows and Alertmanager reads are recorded for the test.
+ */
+function prometheusWithHistory(script: Script) {
+  const seen = { ranges: [] as { start: number; end: number }[], windows: new Set<string>(), alertmanagerReads: [] as string[] };
   mockServer.use(
-    http.get(`${PROMETHEUS}/api/v1/query_range`, ({ request }) => {
-      if (state.down) return HttpResponse.json({ error: 'Prometheus could not be reached.', code: 'upstream' }, { status: 502 });
+    http.get(`${PROMETHEUS}/api/v1/query_range`, async ({ request }) => {
+      await script.held;
+      if (script.down) return HttpResponse.json({ error: 'Prometheus could not be reached.', code: 'upstream' }, { status: 502 });
       const params = new URL(request.url).searchParams;
       const [start, end, step] = ['start', 'end', 'step'].map((name) => Number(params.get(name)) * 1000) as [number, number, number];
-      if (params.get('query')?.startsWith('sum by (service) (rate(a2a_requests_total[')) ranges.push({ start, end });
+      const query = params.get('query') ?? '';
+      for (const window of query.matchAll(/\[(\w+)\]/g)) seen.windows.add(window[1] ?? '');
+      const requestRate = query.startsWith('sum by (service) (rate(a2a_requests_total[');
+      if (requestRate) seen.ranges.push({ start, end });
       const values: [number, string][] = [];
-      for (let at = start; at <= end; at += step) values.push([at / 1000, String(at / 30_000)]);
-      return HttpResponse.json({ status: 'success', data: { resultType: 'matrix', result: [{ metric: { service: 'media-engine' }, values }] } });
+      for (let at = script.ignoresStart ? 0 : start; at <= end; at += step) values.push([at / 1000, String(at / 30_000)]);
+      const result: unknown[] = [{ metric: { service: 'media-engine' }, values }];
+      if (requestRate && script.unreadableSeries) result.push({ metric: { service: 'media-engine' }, values: 'not a list' });
+      return HttpResponse.json({ status: 'success', data: { resultType: 'matrix', result }, ...(script.warnings ? { warnings: script.warnings } : {}) });
     }),
     http.get(`${PROMETHEUS}/api/v1/query`, () =>
       HttpResponse.json({ status: 'success', data: { resultType: 'vector', result: [{ metric: { service: 'media-engine' }, value: [0, '0'] }] } }),
     ),
     http.get(`${PROMETHEUS}/api/v1/rules`, () => HttpResponse.json({ status: 'success', data: { groups: [] } })),
-    http.get(`${ALERTMANAGER}/api/v2/alerts/groups`, () => HttpResponse.json([])),
-    http.get(`${ALERTMANAGER}/api/v2/silences`, () => HttpResponse.json({ error: 'Alertmanager could not be reached.' }, { status: 502 })),
+    http.get(`${ALERTMANAGER}/api/v2/alerts/groups`, () => {
+      seen.alertmanagerReads.push('groups');
+      return HttpResponse.json([]);
+    }),
+    http.get(`${ALERTMANAGER}/api/v2/silences`, () => {
+      seen.alertmanagerReads.push('silences');
+      return script.silencesDown === false ? HttpResponse.json([]) : HttpResponse.json({ error: 'Alertmanager could not be reached.' }, { status: 502 });
+    }),
   );
-  return ranges;
+  return seen;
+}
+
+/** A monitor of media-engine reading the scripted Prometheus (and Alertmanager, unless told not to). */
+function monitorOf(now: () => number, options: { alertmanager?: boolean; historyMs?: number; windowMs?: number; services?: string[] } = {}) {
+  const alertmanager = options.alertmanager === false ? {} : { alertmanager: new AlertmanagerClient(ALERTMANAGER) };
+  return new ServiceMonitor({
+    services: options.services ?? ['media-engine'],
+    sources,
+    now,
+    ...(options.windowMs === undefined ? {} : { windowMs: options.windowMs }),
+    prometheus: { client: new PrometheusClient(PROMETHEUS), ...alertmanager, stepMs: 30_000, historyMs: options.historyMs ?? 300_000 },
+  });
 }
 
 describe('ServiceMonitor reading Prometheus', () => {
   it("draws Prometheus' history on the first refresh, then reads only the points after the newest one it holds", async () => {
     let now = 3_600_000 + 12_345;
-    const ranges = prometheusWithHistory({ down: false });
-    const monitor = new ServiceMonitor({
-      services: ['media-engine'],
-      sources,
-      now: () => now,
-      prometheus: { client: new PrometheusClient(PROMETHEUS), alertmanager: new AlertmanagerClient(ALERTMANAGER), stepMs: 30_000, historyMs: 300_000 },
-    });
+    const { ranges } = prometheusWithHistory({});
+    const monitor = monitorOf(() => now);
     expect(monitor.getSnapshot()).toMatchObject({ metricsSource: 'prometheus', alerting: { rules: { status: 'loading' }, groups: { status: 'loading' } } });
     await monitor.refresh();
     const first = monitor.getSnapshot().services[0]?.metrics;
@@ -76,15 +113,10 @@ describe('ServiceMonitor reading Prometheus', () => {
   });
 
   it('keeps the charts and marks them stale, naming Prometheus, when it stops answering; health stays current', async () => {
-    const state = { down: false };
+    const state: Script = { down: false };
     prometheusWithHistory(state);
     let now = 600_000;
-    const monitor = new ServiceMonitor({
-      services: ['media-engine'],
-      sources,
-      now: () => now,
-      prometheus: { client: new PrometheusClient(PROMETHEUS), stepMs: 30_000, historyMs: 60_000 },
-    });
+    const monitor = monitorOf(() => now, { alertmanager: false, historyMs: 60_000 });
     await monitor.refresh();
     state.down = true;
     now += 30_000;
@@ -95,5 +127,112 @@ describe('ServiceMonitor reading Prometheus', () => {
     expect(view?.metrics.data?.points).toHaveLength(3);
     expect(view?.health).toMatchObject({ status: 'ok', lastGoodAt: 630_000 });
     expect(monitor.getSnapshot().alerting?.groups).toBeUndefined();
+  });
+
+  it('starts with the rules, and with an Alertmanager its groups and silences, loading; silences are written to that Alertmanager', () => {
+    const withAlertmanager = monitorOf(() => 0);
+    expect(withAlertmanager.getSnapshot().alerting).toEqual({ rules: { status: 'loading' }, groups: { status: 'loading' }, silences: { status: 'loading' } });
+    expect(withAlertmanager.alertmanager).toBeInstanceOf(AlertmanagerClient);
+    const alone = monitorOf(() => 0, { alertmanager: false });
+    expect(alone.getSnapshot().alerting).toEqual({ rules: { status: 'loading' } });
+    expect(alone.alertmanager).toBeUndefined();
+  });
+
+  it('asks for rates over the five-minute window unless told another', async () => {
+    const seen = prometheusWithHistory({});
+    await monitorOf(() => 600_000).refresh();
+    expect([...seen.windows]).toEqual(['300s']);
+    seen.windows.clear();
+    await monitorOf(() => 600_000, { windowMs: 60_000 }).refresh();
+    expect([...seen.windows]).toEqual(['60s']);
+  });
+
+  it("shows Prometheus' warnings and counts the series it could not read beside the charts; up only for the services Prometheus named", async () => {
+    const script: Script = {};
+    prometheusWithHistory(script);
+    let now = 600_000;
+    const monitor = monitorOf(() => now, { historyMs: 60_000, services: ['media-engine', 'content-engine'] });
+    await monitor.refresh();
+    const [media, content] = monitor.getSnapshot().services;
+    expect(media?.metrics).toMatchObject({ status: 'ok', lastGoodAt: 600_000, data: { skippedLines: 0, samples: 3, up: false, warnings: [] } });
+    expect(content?.metrics).toEqual({ status: 'ok', lastGoodAt: 600_000, data: { points: [], skippedLines: 0, samples: 0, warnings: [] } });
+    expect(Object.keys(content?.metrics.data ?? {})).not.toContain('up');
+    script.warnings = ['query hit the sample limit'];
+    script.unreadableSeries = true;
+    now += 30_000;
+    await monitor.refresh();
+    expect(monitor.getSnapshot().services[0]?.metrics.data).toMatchObject({
+      samples: 1,
+      warnings: ['query hit the sample limit', '1 series in its answer could not be read and were left out'],
+    });
+  });
+
+  it('never draws a point twice, even when Prometheus answers more history than was asked for', async () => {
+    const script: Script = {};
+    prometheusWithHistory(script);
+    let now = 600_000;
+    const monitor = monitorOf(() => now, { historyMs: 90_000 });
+    await monitor.refresh();
+    script.ignoresStart = true;
+    now += 30_000;
+    await monitor.refresh();
+    const points = monitor.getSnapshot().services[0]?.metrics.data?.points.map((point) => point.at);
+    expect(points).toEqual([540_000, 570_000, 600_000, 630_000]);
+    expect(monitor.getSnapshot().services[0]?.metrics.data?.samples).toBe(1);
+  });
+
+  it('lands nothing after it is disposed: charts, rules, groups and silences stay as they were, with no refresh time', async () => {
+    let release: () => void = () => undefined;
+    const script: Script = { held: new Promise<void>((resolve) => (release = resolve)) };
+    prometheusWithHistory(script);
+    const monitor = monitorOf(() => 600_000);
+    // Every read (charts, rules, groups, silences) is still out when the monitor is disposed.
+    const refresh = monitor.refresh();
+    monitor.dispose();
+    release();
+    await refresh;
+    expect(monitor.getSnapshot()).toMatchObject({
+      services: [{ metrics: { status: 'loading' } }],
+      alerting: { rules: { status: 'loading' }, groups: { status: 'loading' }, silences: { status: 'loading' } },
+    });
+    expect(monitor.getSnapshot().refreshedAt).toBeUndefined();
+  });
+
+  it('a failure landing after a dispose marks nothing stale', async () => {
+    const script: Script = {};
+    prometheusWithHistory(script);
+    const monitor = monitorOf(() => 600_000);
+    await monitor.refresh();
+    let release: () => void = () => undefined;
+    script.held = new Promise<void>((resolve) => (release = resolve));
+    script.down = true;
+    const refresh = monitor.refresh();
+    monitor.dispose();
+    release();
+    await refresh;
+    expect(monitor.getSnapshot().services[0]?.metrics.status).toBe('ok');
+  });
+
+  it("re-reads Alertmanager's groups and silences on demand (after a silence is written), and only those", async () => {
+    const script: Script = {};
+    const seen = prometheusWithHistory(script);
+    const monitor = monitorOf(() => 600_000);
+    await monitor.refresh();
+    expect(monitor.getSnapshot().alerting?.silences?.status).toBe('error');
+    seen.alertmanagerReads.length = 0;
+    seen.ranges.length = 0;
+    script.silencesDown = false;
+    await monitor.refreshAlerting();
+    expect(seen.alertmanagerReads.sort()).toEqual(['groups', 'silences']);
+    expect(seen.ranges).toEqual([]);
+    expect(monitor.getSnapshot().alerting?.silences).toEqual({ status: 'ok', data: [], lastGoodAt: 600_000 });
+  });
+
+  it('without Prometheus there is no alerting to re-read', async () => {
+    const seen = prometheusWithHistory({});
+    const monitor = new ServiceMonitor({ services: ['media-engine'], sources });
+    await monitor.refreshAlerting();
+    expect(seen.alertmanagerReads).toEqual([]);
+    expect(monitor.getSnapshot().alerting).toBeUndefined();
   });
 });
