@@ -61,6 +61,10 @@ my_counter_total 3 1520879607.789
 # EOF
 `;
 
+// Parsed in each test, not when the file loads: what runs at load belongs to no test, and a mutant
+// only it reaches would be tried against none of the tests that read its result.
+const documented = () => parsePrometheusText(DOCUMENTED_EXAMPLE);
+const openMetrics = () => parsePrometheusText(OPENMETRICS_EXAMPLE);
 const family = (exposition: Exposition, name: string) => {
   const found = exposition.families.get(name);
   if (!found) throw new Error(`no family ${name}; have ${[...exposition.families.keys()].join(', ')}`);
@@ -85,11 +89,9 @@ const skipReason = (line: string) => {
 };
 
 describe('the documented example', () => {
-  const result = parsePrometheusText(DOCUMENTED_EXAMPLE);
-
   it('skips nothing and finds every family, typed as declared', () => {
-    expect(result.skipped).toEqual([]);
-    expect([...result.families.values()].map((f) => [f.name, f.type, f.samples.length])).toEqual([
+    expect(documented().skipped).toEqual([]);
+    expect([...documented().families.values()].map((f) => [f.name, f.type, f.samples.length])).toEqual([
       ['http_requests_total', 'counter', 2],
       ['msdos_file_access_time_seconds', 'untyped', 1],
       ['metric_without_timestamp_and_labels', 'untyped', 1],
@@ -100,7 +102,7 @@ describe('the documented example', () => {
   });
 
   it('reads labels, values and timestamps', () => {
-    expect(family(result, 'http_requests_total').samples[1]).toEqual({
+    expect(family(documented(), 'http_requests_total').samples[1]).toEqual({
       name: 'http_requests_total',
       labels: { method: 'post', code: '400' },
       value: 3,
@@ -109,56 +111,57 @@ describe('the documented example', () => {
   });
 
   it('unescapes backslashes, quotes and newlines in label values', () => {
-    expect(family(result, 'msdos_file_access_time_seconds').samples[0]?.labels).toEqual({ path: 'C:\\DIR\\FILE.TXT', error: 'Cannot find file:\n"FILE.TXT"' });
+    expect(family(documented(), 'msdos_file_access_time_seconds').samples[0]?.labels).toEqual({
+      path: 'C:\\DIR\\FILE.TXT',
+      error: 'Cannot find file:\n"FILE.TXT"',
+    });
   });
 
   it('reads +Inf and a negative timestamp', () => {
-    expect(family(result, 'something_weird').samples[0]).toMatchObject({ value: Infinity, timestampMs: -3982045 });
+    expect(family(documented(), 'something_weird').samples[0]).toMatchObject({ value: Infinity, timestampMs: -3982045 });
   });
 
   it('keeps HELP text', () => {
-    expect(family(result, 'http_request_duration_seconds').help).toBe('A histogram of the request duration.');
+    expect(family(documented(), 'http_request_duration_seconds').help).toBe('A histogram of the request duration.');
   });
 
   it("groups a histogram's _bucket, _sum and _count under the family", () => {
-    const names = family(result, 'http_request_duration_seconds').samples.map((s) => s.name);
+    const names = family(documented(), 'http_request_duration_seconds').samples.map((s) => s.name);
     expect(new Set(names)).toEqual(
       new Set(['http_request_duration_seconds_bucket', 'http_request_duration_seconds_sum', 'http_request_duration_seconds_count']),
     );
   });
 
   it("groups a summary's quantiles, _sum and _count under the family", () => {
-    const samples = family(result, 'rpc_duration_seconds').samples;
+    const samples = family(documented(), 'rpc_duration_seconds').samples;
     expect(samples.filter((s) => s.labels.quantile !== undefined)).toHaveLength(5);
     expect(samples.find((s) => s.name === 'rpc_duration_seconds_sum')?.value).toBe(17560473);
   });
 });
 
 describe('OpenMetrics text is tolerated', () => {
-  const result = parsePrometheusText(OPENMETRICS_EXAMPLE);
-
   it('reads the whole example without skipping a line', () => {
-    expect(result.skipped).toEqual([]);
+    expect(openMetrics().skipped).toEqual([]);
   });
 
   it('keeps # UNIT', () => {
-    expect(family(result, 'acme_http_router_request_seconds').unit).toBe('seconds');
+    expect(family(openMetrics(), 'acme_http_router_request_seconds').unit).toBe('seconds');
   });
 
   it('drops exemplars but keeps the sample value', () => {
     expect(
-      family(result, 'foo')
+      family(openMetrics(), 'foo')
         .samples.filter((s) => s.name === 'foo_bucket')
         .map((s) => s.value),
     ).toEqual([0, 8, 11, 17, 17]);
   });
 
   it('groups _total and _created under a counter family', () => {
-    expect(family(result, 'my_counter').samples[0]).toMatchObject({ name: 'my_counter_total', value: 3 });
+    expect(family(openMetrics(), 'my_counter').samples[0]).toMatchObject({ name: 'my_counter_total', value: 3 });
   });
 
   it('reads fractional timestamps as seconds', () => {
-    expect(family(result, 'my_counter').samples[0]?.timestampMs).toBeCloseTo(1520879607789, 0);
+    expect(family(openMetrics(), 'my_counter').samples[0]?.timestampMs).toBeCloseTo(1520879607789, 0);
   });
 
   it('stops at # EOF and counts what follows as skipped', () => {
@@ -212,6 +215,58 @@ describe('single lines', () => {
     expect(result.families.get('x')?.help).toBe('First line\nsecond \\ part');
   });
 
+  it.each([
+    ['+Inf', 'x +Inf', Infinity],
+    ['Infinity', 'x Infinity', Infinity],
+    ['-Infinity', 'x -Infinity', -Infinity],
+  ])('reads %s as an infinity', (_, line, expected) => {
+    expect(only(line).value).toBe(expected);
+  });
+
+  it.each([
+    ['integer milliseconds (0.0.4)', 'x 1 1700000000000', 1_700_000_000_000],
+    ['a fraction of seconds (OpenMetrics)', 'x 1 1.5', 1_500],
+    ['seconds with an exponent (OpenMetrics)', 'x 1 1e3', 1_000_000],
+    ['milliseconds after several spaces', 'x   1    1700', 1_700],
+  ])('reads a timestamp of %s', (_, line, expected) => {
+    expect(only(line)).toMatchObject({ value: 1, timestampMs: expected });
+  });
+
+  it('reads an indented line', () => {
+    expect(only('   x 1')).toMatchObject({ name: 'x', value: 1 });
+  });
+
+  it('unescapes \\", \\\\ and \\n in a label value', () => {
+    expect(only('x{a="q\\"b\\\\c\\nd"} 1').labels).toEqual({ a: 'q"b\\c\nd' });
+  });
+
+  it('reads quoted label names, with or without space before "="', () => {
+    expect(only('x{"a.b"="1", "c d" ="2"} 1').labels).toEqual({ 'a.b': '1', 'c d': '2' });
+  });
+
+  it('reads HELP, TYPE and UNIT with any run of spaces, a TYPE in capitals and a HELP without text', () => {
+    const result = parsePrometheusText('#  HELP   x   Requests served.\n#\tTYPE  x  COUNTER\n# UNIT x seconds\n# HELP y\nx_total 1\ny 2');
+    expect(result.skipped).toEqual([]);
+    expect(family(result, 'x')).toMatchObject({ help: 'Requests served.', type: 'counter', unit: 'seconds', samples: [{ name: 'x_total' }] });
+    expect(family(result, 'y').help).toBe('');
+  });
+
+  it('a comment that mentions TYPE later on is an ordinary comment', () => {
+    const result = parsePrometheusText('# see # TYPE x gauge\nx 1');
+    expect(result.skipped).toEqual([]);
+    expect(family(result, 'x').type).toBe('untyped');
+  });
+
+  it("a sample joins a family only by its own type's suffixes", () => {
+    const result = parsePrometheusText('# TYPE x counter\nx_bucket 1\n# TYPE a histogram\naxxxxxxx 2\na_count 3');
+    expect([...result.families.values()].map((found) => [found.name, found.samples.map((sample) => sample.name)])).toEqual([
+      ['x', []],
+      ['x_bucket', ['x_bucket']],
+      ['a', ['a_count']],
+      ['axxxxxxx', ['axxxxxxx']],
+    ]);
+  });
+
   it('ignores ordinary comments', () => {
     expect(parsePrometheusText('# just a note\n#another\nx 1').skipped).toEqual([]);
   });
@@ -220,30 +275,55 @@ describe('single lines', () => {
 describe('malformed lines are skipped and counted, never fatal', () => {
   it.each([
     ['a value that is not a number', 'x abc', 'value "abc" is not a number'],
+    ['a long value that is not a number, quoted up to 40 characters', `x ${'9'.repeat(50)}z`, `value "${'9'.repeat(40)}" is not a number`],
     ['no value', 'x{a="1"}', 'no value'],
+    ['no value after a bare name', 'x', 'no value'],
+    ['text glued to the labels, quoted up to 20 characters', `x{a="1"}${'z'.repeat(30)} 1`, `unexpected "${'z'.repeat(20)}" after x`],
+    ['text glued to the labels before a space', 'x{a="1"}z 1', 'unexpected "z 1" after x'],
     ['a name starting with a digit', '9x 1', 'does not start with a metric name'],
+    ['a quoted-name sample without a name', '{env="prod"} 5', 'no metric name'],
     ['an unquoted label value', 'x{a=1} 1', 'label a value is not quoted'],
     ['an unclosed label value', 'x{a="1} 1', 'label value not closed'],
-    ['unclosed labels', 'x{a="1" 1', 'expected "," or "}"'],
+    ['labels that end with the line', 'x{a="1"', 'labels not closed'],
+    ['a missing comma between labels', 'x{a="1" 1', 'expected "," or "}" at "1"'],
+    ['a long run after a label, quoted up to 20 characters', `x{a="1" ${'b'.repeat(30)}} 1`, `expected "," or "}" at "${'b'.repeat(20)}"`],
     ['a label without "="', 'x{a} 1', 'label a has no "="'],
-    ['an invalid escape', 'x{a="\\t"} 1', 'invalid escape'],
+    ['a quoted label name without a value', 'x{"a.b"} 1', 'label a.b has no value'],
+    ['a label name that is not one, quoted up to 20 characters', `x{${'-'.repeat(30)}="1"} 1`, `invalid label name at "${'-'.repeat(20)}"`],
+    ['an invalid escape', 'x{a="\\t"} 1', 'invalid escape "\\t" in a label value'],
+    ['a backslash ending the line', 'x{a="\\', 'invalid escape "\\" in a label value'],
     ['a duplicated label', 'x{a="1",a="2"} 1', 'label a appears twice'],
-    ['extra fields', 'x 1 2 3', 'unexpected "3" after the value'],
+    ['an extra field', 'x 1 2 3', 'unexpected "3" after the value'],
+    ['extra fields', 'x 1 2 3 4', 'unexpected "3 4" after the value'],
     ['a timestamp that is not a number', 'x 1 yesterday', 'timestamp "yesterday" is not a number'],
-    ['an unknown TYPE', '# TYPE y widget', 'unknown metric type "widget"'],
+    ['a long timestamp, quoted up to 40 characters', `x 1 ${'7'.repeat(50)}x`, `timestamp "${'7'.repeat(40)}" is not a number`],
+    ['an infinity with more after it', 'x Infx', 'value "Infx" is not a number'],
+    ['a negative infinity with more after it', 'x -Infinityx', 'value "-Infinityx" is not a number'],
+    ['a doubled minus before an infinity', 'x --Inf', 'value "--Inf" is not a number'],
+    ['an unknown TYPE', '# TYPE y widget', 'unknown metric type "widget" for y'],
+    ['a HELP for a name that is not one', '# HELP 9x help', 'invalid metric name "9x" in # HELP'],
+    ['a TYPE for a name with a character no name has', '# TYPE x:y-z counter', 'invalid metric name "x:y-z" in # TYPE'],
     ['HTML instead of metrics', '<html><body>502 Bad Gateway</body></html>', 'does not start with a metric name'],
   ])('%s', (_, line, reason) => {
-    expect(skipReason(line)).toContain(reason);
+    expect(skipReason(line)).toBe(reason);
+  });
+
+  it('skips a second TYPE for a family, keeping the first', () => {
+    const result = parsePrometheusText('# TYPE x counter\n# TYPE x gauge\nx_total 1');
+    expect(result.skipped).toEqual([{ line: 2, reason: 'TYPE for x comes after its samples or a first TYPE', text: '# TYPE x gauge' }]);
+    expect(family(result, 'x')).toMatchObject({ type: 'counter', samples: [{ name: 'x_total', value: 1 }] });
   });
 
   it("skips a TYPE that comes after the family's samples, keeping the samples", () => {
     const result = parsePrometheusText('x 1\n# TYPE x gauge\nx 2');
-    expect(result.skipped.map((s) => s.line)).toEqual([2]);
+    expect(result.skipped).toEqual([{ line: 2, reason: 'TYPE for x comes after its samples or a first TYPE', text: '# TYPE x gauge' }]);
     expect(result.families.get('x')?.samples.map((s) => s.value)).toEqual([1, 2]);
   });
 
   it('skips a second HELP for the same family', () => {
-    expect(parsePrometheusText('# HELP x one\n# HELP x two\nx 1').skipped).toHaveLength(1);
+    const result = parsePrometheusText('# HELP x one\n# HELP x two\nx 1');
+    expect(result.skipped).toEqual([{ line: 2, reason: 'second HELP for x', text: '# HELP x two' }]);
+    expect(family(result, 'x').help).toBe('one');
   });
 
   it('clips the text of a very long bad line to 200 characters', () => {
