@@ -117,6 +117,68 @@ describe('deriveMetrics', () => {
     expect(point.latency.every((l) => l.seconds === null || l.seconds >= 0)).toBe(true);
   });
 
+  it('names a -Inf sample and a series without labels, label names sorted', () => {
+    const body = (value: string) =>
+      ['# TYPE a2a_requests_total counter', `a2a_requests_total{status="ok",agent="b"} ${value}`, '# TYPE a2a_active_tasks gauge', 'a2a_active_tasks NaN'].join(
+        '\n',
+      );
+    expect(deriveMetrics(scrapesOf([body('10'), body('-Inf')])).unreadableSeries).toEqual([
+      'a2a_active_tasks = NaN',
+      'a2a_requests_total{agent="b",status="ok"} = -Inf',
+    ]);
+  });
+
+  it('from no scrapes, an empty point', () => {
+    expect(deriveMetrics([])).toEqual({
+      at: 0,
+      requestRate: null,
+      errorRatio: null,
+      latency: [],
+      activeTasks: {},
+      agentRates: {},
+      resets: 0,
+      unreadableSeries: [],
+    });
+  });
+
+  it('no traffic: a rate of 0, no error share, and counters that stayed put are no restart', () => {
+    const quiet = hand(5, 0, [
+      ['1', 5],
+      ['+Inf', 5],
+    ]);
+    expect(deriveMetrics(scrapesOf([quiet, quiet]))).toMatchObject({ requestRate: 0, errorRatio: null, resets: 0, agentRates: { writer: 0 } });
+  });
+
+  it("one unreadable bucket drops the agent's whole histogram, the buckets read before it too", () => {
+    const body = (second: string) =>
+      [
+        '# TYPE a2a_request_duration_seconds histogram',
+        'a2a_request_duration_seconds_bucket{agent="writer",le="0.1"} 1',
+        `a2a_request_duration_seconds_bucket{agent="writer",le="1"} ${second}`,
+        'a2a_request_duration_seconds_bucket{agent="writer",le="+Inf"} 9',
+      ].join('\n');
+    expect(deriveMetrics(scrapesOf([body('2'), body('NaN')])).latency).toEqual([]);
+  });
+
+  it("lists the agents' quantiles in agent order, whatever the order they were scraped in", () => {
+    const body = (count: number) =>
+      [
+        '# TYPE a2a_request_duration_seconds histogram',
+        ...['writer', 'analyst'].flatMap((agent) => [
+          `a2a_request_duration_seconds_bucket{agent="${agent}",le="1"} ${count}`,
+          `a2a_request_duration_seconds_bucket{agent="${agent}",le="+Inf"} ${count}`,
+        ]),
+      ].join('\n');
+    expect(deriveMetrics(scrapesOf([body(0), body(10)])).latency.map((latency) => latency.agent)).toEqual([
+      'analyst',
+      'analyst',
+      'analyst',
+      'writer',
+      'writer',
+      'writer',
+    ]);
+  });
+
   it('has no rate from a single scrape and no quantile without requests', () => {
     const point = deriveMetrics(
       scrapesOf([
