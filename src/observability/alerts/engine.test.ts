@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { propertyRuns } from '../../../test/property-runs';
-import { emptyAlertsState, evaluateAlerts, type ActiveCondition, type AlertRule, type AlertsState, type Silence } from './engine';
+import {
+  alertKey,
+  DEFAULT_SETTINGS,
+  emptyAlertsState,
+  evaluateAlerts,
+  isSilenced,
+  type ActiveCondition,
+  type AlertRule,
+  type AlertsState,
+  type EvaluationSettings,
+  type Silence,
+} from './engine';
 
 const rule = (overrides: Partial<AlertRule> = {}): AlertRule => ({
   id: 'unhealthy',
@@ -215,5 +226,156 @@ describe('alert state machine properties', () => {
       }),
       { numRuns: propertyRuns(300) },
     );
+  });
+});
+
+describe('what each alert and transition records', () => {
+  const settings = (overrides: Partial<EvaluationSettings> = {}): EvaluationSettings => ({ ...DEFAULT_SETTINGS, ...overrides });
+
+  it('keys an alert by rule and its labels sorted by name, values quoted', () => {
+    expect(alertKey('unhealthy', { service: 'media-engine', alertname: 'A', 'b"c': 'x,y' })).toBe('unhealthy{alertname="A",b"c="x,y",service="media-engine"}');
+    expect(alertKey('r', {})).toBe('r{}');
+    const state = evaluateAlerts(emptyAlertsState(), [rule()], { unhealthy: [down()] }, [], 0);
+    expect(Object.keys(state.instances)).toEqual(['unhealthy{alertname="ServiceUnhealthy",service="media-engine",severity="critical"}']);
+  });
+
+  it('records a new alert in full, and its firing and resolution times', () => {
+    const key = 'unhealthy{alertname="ServiceUnhealthy",service="media-engine",severity="critical"}';
+    const labels = { service: 'media-engine', alertname: 'ServiceUnhealthy', severity: 'critical' };
+    const pending = evaluateAlerts(emptyAlertsState(), [rule()], { unhealthy: [{ labels: { service: 'media-engine' }, value: 0.2 }] }, [], 1_000);
+    expect(pending.instances[key]).toEqual({
+      key,
+      ruleId: 'unhealthy',
+      name: 'ServiceUnhealthy',
+      severity: 'critical',
+      labels,
+      state: 'pending',
+      value: 0.2,
+      activeAt: 1_000,
+    });
+    const firing = evaluateAlerts(pending, [rule()], { unhealthy: [{ labels: { service: 'media-engine' }, value: 0.3 }] }, [], 61_000);
+    expect(firing.instances[key]).toEqual({ ...pending.instances[key], state: 'firing', value: 0.3, firedAt: 61_000, keepFiringSince: undefined });
+    expect(firing.notifications).toEqual([{ key, name: 'ServiceUnhealthy', severity: 'critical', labels, at: 61_000 }]);
+    expect(firing.notifiedAt).toEqual({ [key]: 61_000 });
+    const resolved = evaluateAlerts(firing, [rule()], { unhealthy: [] }, [], 70_000);
+    expect(resolved.instances[key]).toEqual({ ...firing.instances[key], state: 'resolved', resolvedAt: 70_000, keepFiringSince: undefined });
+    expect(resolved.history).toEqual([
+      { key, name: 'ServiceUnhealthy', from: 'inactive', to: 'pending', at: 1_000 },
+      { key, name: 'ServiceUnhealthy', from: 'pending', to: 'firing', at: 61_000 },
+      { key, name: 'ServiceUnhealthy', from: 'firing', to: 'resolved', at: 70_000 },
+    ]);
+  });
+
+  it('records a pending alert that clears as going back to inactive, and a resolved one coming back as pending again', () => {
+    const once = evaluateAlerts(emptyAlertsState(), [rule()], { unhealthy: [down()] }, [], 0);
+    const cleared = evaluateAlerts(once, [rule()], {}, [], 10_000);
+    expect(cleared.history.map(({ from, to, at }) => [from, to, at])).toEqual([
+      ['inactive', 'pending', 0],
+      ['pending', 'inactive', 10_000],
+    ]);
+    const fired = evaluateAlerts(emptyAlertsState(), [rule({ forMs: 0 })], { unhealthy: [down()] }, [], 0);
+    const resolved = evaluateAlerts(fired, [rule({ forMs: 0 })], {}, [], 10_000);
+    const back = evaluateAlerts(resolved, [rule()], { unhealthy: [down()] }, [], 20_000);
+    expect(back.history.map(({ from, to }) => `${from}→${to}`)).toEqual(['inactive→pending', 'pending→firing', 'firing→resolved', 'resolved→pending']);
+    expect(Object.values(back.instances)[0]).toMatchObject({ state: 'pending', activeAt: 20_000 });
+    expect(Object.values(back.instances)[0]).not.toHaveProperty('firedAt');
+  });
+
+  it("lets the rule's labels, its name and its severity win over the condition's", () => {
+    const state = evaluateAlerts(
+      emptyAlertsState(),
+      [rule({ labels: { team: 'media' } })],
+      { unhealthy: [{ labels: { team: 'other', alertname: 'Spoofed', severity: 'info', service: 's' }, value: 1 }] },
+      [],
+      0,
+    );
+    expect(Object.values(state.instances)[0]?.labels).toEqual({ team: 'media', alertname: 'ServiceUnhealthy', severity: 'critical', service: 's' });
+  });
+
+  it('fires on the evaluation at exactly `for`, not a millisecond before', () => {
+    const first = evaluateAlerts(emptyAlertsState(), [rule()], { unhealthy: [down()] }, [], 0);
+    expect(Object.values(evaluateAlerts(first, [rule()], { unhealthy: [down()] }, [], 59_999).instances)[0]?.state).toBe('pending');
+    expect(Object.values(evaluateAlerts(first, [rule()], { unhealthy: [down()] }, [], 60_000).instances)[0]?.state).toBe('firing');
+    expect(Object.values(evaluateAlerts(emptyAlertsState(), [rule({ forMs: 1 })], { unhealthy: [down()] }, [], 0).instances)[0]?.state).toBe('pending');
+  });
+
+  it('resolves at exactly keep_firing_for after the condition cleared, and drops a resolved alert at exactly the retention', () => {
+    const keep = rule({ forMs: 0, keepFiringForMs: 30_000 });
+    const fired = evaluateAlerts(emptyAlertsState(), [keep], { unhealthy: [down()] }, [], 0);
+    const cleared = evaluateAlerts(fired, [keep], {}, [], 10_000);
+    expect(Object.values(cleared.instances)[0]).toMatchObject({ state: 'firing', keepFiringSince: 10_000 });
+    const still = evaluateAlerts(cleared, [keep], {}, [], 39_999);
+    expect(Object.values(still.instances)[0]).toMatchObject({ state: 'firing', keepFiringSince: 10_000 });
+    const resolved = evaluateAlerts(still, [keep], {}, [], 40_000, settings({ resolvedRetentionMs: 5_000 }));
+    expect(Object.values(resolved.instances)[0]).toMatchObject({ state: 'resolved', resolvedAt: 40_000 });
+    expect(Object.values(resolved.instances)[0]?.keepFiringSince).toBeUndefined();
+    expect(Object.keys(evaluateAlerts(resolved, [keep], {}, [], 44_999, settings({ resolvedRetentionMs: 5_000 })).instances)).toHaveLength(1);
+    expect(Object.keys(evaluateAlerts(resolved, [keep], {}, [], 45_000, settings({ resolvedRetentionMs: 5_000 })).instances)).toHaveLength(0);
+  });
+
+  it('notifies again at exactly the cooldown after the last notification', () => {
+    const flap = (at: number) => {
+      let state = evaluateAlerts(emptyAlertsState(), [rule({ forMs: 0 })], { unhealthy: [down()] }, [], 0, settings({ cooldownMs: 60_000 }));
+      state = evaluateAlerts(state, [rule({ forMs: 0 })], {}, [], 1, settings({ cooldownMs: 60_000 }));
+      return evaluateAlerts(state, [rule({ forMs: 0 })], { unhealthy: [down()] }, [], at, settings({ cooldownMs: 60_000 })).notifications.map((n) => n.at);
+    };
+    expect(flap(59_999)).toEqual([0]);
+    expect(flap(60_000)).toEqual([0, 60_000]);
+  });
+
+  it('holds a silence until its expiry, exclusive, and only when every matcher is equal', () => {
+    const silence = (matchers: Record<string, string>, expiresAt = 10_000): Silence => ({
+      id: 's',
+      matchers,
+      author: 'riley',
+      comment: '',
+      createdAt: 0,
+      expiresAt,
+    });
+    const labels = { service: 'media-engine', severity: 'critical' };
+    expect(isSilenced({ labels }, [silence({ service: 'media-engine' })], 9_999)?.id).toBe('s');
+    expect(isSilenced({ labels }, [silence({ service: 'media-engine' })], 10_000)).toBeUndefined();
+    expect(isSilenced({ labels }, [silence({ service: 'media-engine', severity: 'warning' })], 0)).toBeUndefined();
+    expect(isSilenced({ labels }, [silence({ service: 'media-engine', severity: 'critical' })], 0)?.id).toBe('s');
+    expect(isSilenced({ labels }, [silence({ service: 'media-engine', team: 'media' })], 0)).toBeUndefined();
+    const second = { ...silence({ service: 'media-engine' }), id: 'second' };
+    expect(isSilenced({ labels }, [silence({ service: 'other' }), second], 0)).toBe(second);
+  });
+
+  it('evaluates each rule over its own alerts: another rule does not resolve or drop them', () => {
+    const other = rule({ id: 'slow', name: 'ServiceSlow', forMs: 0 });
+    const both = evaluateAlerts(emptyAlertsState(), [rule({ forMs: 0 }), other], { unhealthy: [down()], slow: [down()] }, [], 0);
+    const next = evaluateAlerts(both, [rule({ forMs: 0 }), other], { unhealthy: [down()] }, [], 10_000);
+    expect(Object.values(next.instances).map(({ ruleId, state }) => [ruleId, state])).toEqual([
+      ['unhealthy', 'firing'],
+      ['slow', 'resolved'],
+    ]);
+    expect(next.history.filter((t) => t.at === 10_000).map((t) => t.name)).toEqual(['ServiceSlow']);
+  });
+
+  it('keeps the newest transitions and notifications up to the limit', () => {
+    let state = emptyAlertsState();
+    for (let step = 0; step < 4; step += 1) {
+      state = evaluateAlerts(
+        state,
+        [rule({ forMs: 0 })],
+        { unhealthy: step % 2 === 0 ? [down()] : [] },
+        [],
+        step * 1_000,
+        settings({ cooldownMs: 0, historyLimit: 3 }),
+      );
+    }
+    expect(state.history.map(({ from, to, at }) => `${from}→${to}@${at}`)).toEqual(['resolved→pending@2000', 'pending→firing@2000', 'firing→resolved@3000']);
+    state = evaluateAlerts(state, [rule({ forMs: 0 })], {}, [], 4_000, settings({ cooldownMs: 0, historyLimit: 1 }));
+    expect(state.notifications.map((n) => n.at)).toEqual([2_000]);
+    expect(state.history.map((t) => t.at)).toEqual([3_000]);
+  });
+
+  it('defaults to a quarter-hour cooldown and retention, and 200 entries of history', () => {
+    expect(DEFAULT_SETTINGS).toEqual({ cooldownMs: 900_000, resolvedRetentionMs: 900_000, historyLimit: 200 });
+    let state = evaluateAlerts(emptyAlertsState(), [rule({ forMs: 0 })], { unhealthy: [down()] }, [], 0);
+    state = evaluateAlerts(state, [rule({ forMs: 0 })], {}, [], 1);
+    state = evaluateAlerts(state, [rule({ forMs: 0 })], { unhealthy: [down()] }, [], 899_999);
+    expect(state.notifications).toHaveLength(1);
   });
 });
