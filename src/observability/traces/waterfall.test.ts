@@ -114,4 +114,79 @@ describe('layoutWaterfall', () => {
       { numRuns: propertyRuns(300) },
     );
   });
+
+  it("says a span's own process clock jumped when parent and child are of one service, with both problems of a span in order", () => {
+    const request = span({ name: 'GET /tasks', service: 'media-engine', kind: 'client', startMs: 100, endMs: 200 });
+    const handler = span({ name: 'tasks', service: 'media-engine', kind: 'server', parentSpanId: request.spanId, startMs: 87.66, endMs: 212.345 });
+    expect(layoutWaterfall([request, handler]).problems).toEqual([
+      `media-engine "tasks": Starts 12.3 ms before its parent "GET /tasks" (media-engine): this process's clock jumped.`,
+      `media-engine "tasks": Ends 12.3 ms after its parent "GET /tasks" (media-engine) got its answer: this process's clock jumped.`,
+    ]);
+  });
+
+  it('questions clocks only past one millisecond either way', () => {
+    const parent = span({ name: 'p', kind: 'client', startMs: 100, endMs: 110 });
+    const within = span({ name: 'c', service: 'svc', kind: 'server', parentSpanId: parent.spanId, startMs: 99, endMs: 111 });
+    expect(layoutWaterfall([parent, within]).problems).toEqual([]);
+    const past = span({ name: 'c', service: 'svc', kind: 'server', parentSpanId: parent.spanId, startMs: 98.9, endMs: 111.1 });
+    expect(layoutWaterfall([parent, past]).rows[1]?.problems).toEqual([
+      'Starts 1.1 ms before its parent "p" (agent-console): the clocks of svc and agent-console disagree.',
+      'Ends 1.1 ms after its parent "p" (agent-console) got its answer: the clocks of svc and agent-console disagree.',
+    ]);
+  });
+
+  it('orders roots and siblings by start, then name, and follows the critical path from the root that ended last', () => {
+    const early = span({ name: 'early', startMs: 0, endMs: 50 });
+    const late = span({ name: 'late', startMs: 10, endMs: 80 });
+    const twinB = span({ name: 'b', parentSpanId: late.spanId, startMs: 20, endMs: 60 });
+    const twinA = span({ name: 'a', parentSpanId: late.spanId, startMs: 20, endMs: 70 });
+    const sameStart = span({ name: 'also-early', startMs: 0, endMs: 5 });
+    const { rows, startMs, totalMs } = layoutWaterfall([twinB, late, twinA, early, sameStart]);
+    expect(rows.map((row) => [row.span.name, row.depth, row.critical])).toEqual([
+      ['also-early', 0, false],
+      ['early', 0, false],
+      ['late', 0, true],
+      ['a', 1, true],
+      ['b', 1, false],
+    ]);
+    expect([startMs, totalMs]).toEqual([0, 80]);
+  });
+
+  it('measures from the earliest span, and draws a span that ends before it starts as taking no time', () => {
+    const backwards = span({ name: 'backwards', startMs: 1_050, endMs: 1_040 });
+    const first = span({ name: 'first', startMs: 1_000, endMs: 1_100 });
+    const { rows, startMs, totalMs } = layoutWaterfall([backwards, first]);
+    expect(rows.map((row) => [row.span.name, row.offsetMs, row.durationMs])).toEqual([
+      ['first', 0, 100],
+      ['backwards', 50, 0],
+    ]);
+    expect([startMs, totalMs]).toEqual([1_000, 100]);
+  });
+
+  it('draws a loop from its earliest member, then name, with the spans hanging from it', () => {
+    const c = span({ name: 'c', startMs: 1, endMs: 10 });
+    const b = span({ name: 'b', startMs: 1, endMs: 10, parentSpanId: c.spanId });
+    const a = span({ name: 'a', startMs: 1, endMs: 10, parentSpanId: b.spanId });
+    c.parentSpanId = a.spanId;
+    const child = span({ name: 'child', startMs: 6, endMs: 7, parentSpanId: b.spanId });
+    const { rows } = layoutWaterfall([c, child, b, a]);
+    expect(rows.map((row) => [row.span.name, row.depth, row.critical])).toEqual([
+      ['a', 0, false],
+      ['c', 1, false],
+      ['b', 2, false],
+      ['child', 3, false],
+    ]);
+    expect(rows[0]?.problems).toEqual([`Its parents form a loop (${a.spanId} → ${b.spanId} → ${c.spanId} → ${a.spanId}); shown at the top level.`]);
+    expect(rows.slice(1).flatMap((row) => row.problems)).toEqual([]);
+  });
+
+  it('lays out two spans sent with one id, the second naming that id as its parent, without going round forever', () => {
+    const root = span({ name: 'root', startMs: 0, endMs: 10 });
+    const twin = span({ name: 'twin', spanId: root.spanId, parentSpanId: root.spanId, startMs: 1, endMs: 9 });
+    const { rows } = layoutWaterfall([root, twin]);
+    expect(rows.map((row) => [row.span.name, row.depth, row.critical])).toEqual([
+      ['root', 0, true],
+      ['twin', 1, true],
+    ]);
+  });
 });
