@@ -43,4 +43,28 @@ describe('counter increase and rate', () => {
       }),
     );
   });
+
+  it('reads an unchanged value as no increase, not as a restart', () => {
+    expect(counterIncrease(points(7, 7, 7))).toEqual({ increase: 0, resets: 0 });
+  });
+
+  it('has nothing to add up from one point or none', () => {
+    expect(counterIncrease([])).toEqual({ increase: 0, resets: 0 });
+    expect(counterIncrease(points(42))).toEqual({ increase: 0, resets: 0 });
+    expect(counterRate([])).toBeNull();
+  });
+
+  it('rates two points, a restart counted in full, over the seconds between first and last', () => {
+    expect(counterRate(points(10, 40))).toBe(1);
+    expect(counterRate(points(100, 20, 50))).toBe(50 / 60);
+  });
+
+  it('has no rate when the last point is older than the first', () => {
+    expect(
+      counterRate([
+        { t: 2_000, v: 1 },
+        { t: 1_000, v: 5 },
+      ]),
+    ).toBeNull();
+  });
 });
