@@ -128,6 +128,28 @@ describe('deriveMetrics', () => {
     ]);
   });
 
+  it("reads only the requests' totals and the histogram's buckets, not their created times, sums and counts, and counts traffic without an agent under ''", () => {
+    const body = (count: number) =>
+      [
+        '# TYPE a2a_requests_total counter',
+        `a2a_requests_total{status="ok"} ${count}`,
+        'a2a_requests_total_created{status="ok"} 1700000000',
+        '# TYPE a2a_request_duration_seconds histogram',
+        `a2a_request_duration_seconds_bucket{agent="writer",le="1"} ${count}`,
+        `a2a_request_duration_seconds_bucket{agent="writer",le="+Inf"} ${count}`,
+        `a2a_request_duration_seconds_sum{agent="writer"} ${count === 0 ? 0 : 'NaN'}`,
+        `a2a_request_duration_seconds_count{agent="writer"} ${count}`,
+      ].join('\n');
+    const point = deriveMetrics(scrapesOf([body(0), body(30)]));
+    expect(point.agentRates).toEqual({ '': 1 });
+    expect(point.latency.map(({ agent, quantile, seconds }) => [agent, quantile, seconds])).toEqual([
+      ['writer', 0.5, 0.5],
+      ['writer', 0.95, 0.95],
+      ['writer', 0.99, 0.99],
+    ]);
+    expect(point.unreadableSeries).toEqual([]);
+  });
+
   it('from no scrapes, an empty point', () => {
     expect(deriveMetrics([])).toEqual({
       at: 0,
