@@ -262,6 +262,24 @@ describe('histogramQuantile special cases', () => {
     ).toBe(true);
   });
 
+  it('snaps a difference of exactly 1e-12 of the count, as PromQL does (at or below the tolerance)', () => {
+    expect(
+      histogramQuantileDetailed(0.5, [
+        { le: 1, count: 1e12 + 1 },
+        { le: Infinity, count: 1e12 },
+      ]),
+    ).toMatchObject({ fixedPrecision: true, forcedMonotonic: false });
+  });
+
+  it('answers a rank in a lowest bucket bounded at or below 0 with that bound, exact (not clamped)', () => {
+    expect(
+      histogramQuantileDetailed(0.25, [
+        { le: -1, count: 4 },
+        { le: Infinity, count: 8 },
+      ]),
+    ).toEqual({ value: -1, forcedMonotonic: false, fixedPrecision: false, clampedToHighestBound: false });
+  });
+
   it('raises no approximation flag on the early answers (NaN q, q outside [0, 1], no +Inf bucket)', () => {
     for (const q of [Number.NaN, -1, 2])
       expect(histogramQuantileDetailed(q, testhistogram.positive)).toMatchObject({
