@@ -44,6 +44,45 @@ describe('the dashboard’s alerts from the monitoring system', () => {
   });
 });
 
+describe('each monitoring alert as the dashboard shows it', () => {
+  it('names the service and agent, keys the alert by its labels in any order, and says nothing where no rule explains it', () => {
+    const slow = createAlertmanagerAlert({ severity: 'warning', agent: 'transcoder', alertname: 'SlowAgentP95', service: 'media-engine' });
+    const sameLabels = { ...slow, labels: { service: 'media-engine', alertname: 'SlowAgentP95', agent: 'transcoder', severity: 'warning' } };
+    const [first] = monitoringAsDashboardAlerts({ rules: ok([]), groups: ok([createAlertGroup([slow])]) });
+    const [second] = monitoringAsDashboardAlerts({ rules: ok([]), groups: ok([createAlertGroup([sameLabels])]) });
+    expect(first).toEqual({
+      id: `monitoring:[["agent","transcoder"],["alertname","SlowAgentP95"],["service","media-engine"],["severity","warning"]]@${slow.startsAt}`,
+      severity: 'warning',
+      title: 'SlowAgentP95: media-engine / transcoder',
+      message: '',
+      createdAt: slow.startsAt,
+    });
+    expect(second?.id).toBe(first?.id);
+  });
+
+  it('gives an unnamed alert a name, a warning severity where its own is unknown, and its value alone where its rule has no summary', () => {
+    const rule = createRuleState('ServiceUnhealthy', [['media-engine', 'firing', 60_000, '3']]);
+    const bare = { ...rule, annotations: {}, alerts: rule.alerts.map((alert) => ({ ...alert, labels: { service: 'media-engine', severity: 'page' } })) };
+    expect(monitoringAsDashboardAlerts({ rules: ok([bare]) }).map(({ title, severity, message }) => ({ title, severity, message }))).toEqual([
+      { title: 'Alert: media-engine', severity: 'warning', message: 'Value: 3.' },
+    ]);
+    const unexplained = { ...rule, annotations: {} };
+    expect(monitoringAsDashboardAlerts({ rules: ok([unexplained]) }).map((alert) => alert.message)).toEqual(['Value: 3.']);
+  });
+
+  it('still lists Alertmanager’s alerts, unexplained, while Prometheus’ rules cannot be read', () => {
+    const alerts = monitoringAsDashboardAlerts({
+      rules: { status: 'error', error: 'Prometheus answered HTTP 503' },
+      groups: ok([createAlertGroup([unhealthy])]),
+    });
+    expect(alerts.map(({ title, message }) => [title, message])).toEqual([['ServiceUnhealthy: media-engine', '']]);
+  });
+
+  it('lists nothing while Alertmanager cannot be read, rather than the rules’ firing alerts it may be holding back', () => {
+    expect(monitoringAsDashboardAlerts({ rules, groups: { status: 'error', error: 'Alertmanager answered HTTP 503' } })).toEqual([]);
+  });
+});
+
 describe('the dashboard’s alerts from the embedded rules', () => {
   const instance = (key: string, overrides: Partial<AlertInstance>): AlertInstance => ({
     key,
