@@ -109,6 +109,52 @@ describe('PrometheusClient', () => {
     await expect(prometheus.query('empty')).rejects.toMatchObject({ status: 503, message: 'Prometheus answered HTTP 503 with no explanation.' });
   });
 
+  it('names an answer in the envelope whose data it cannot read, and the alerting rules by name in every failure', async () => {
+    mockServer.use(
+      http.get(`${BASE}/api/v1/query`, () => HttpResponse.json({ status: 'success', data: { resultType: 'vector', result: 'none' } })),
+      http.get(`${BASE}/api/v1/rules`, () => HttpResponse.json({ status: 'success', data: { groups: 'none' } })),
+    );
+    await expect(prometheus.query('up')).rejects.toMatchObject({
+      kind: 'invalid-response',
+      message: 'Prometheus answered up in a shape this console does not read.',
+    });
+    await expect(prometheus.alertingRules()).rejects.toMatchObject({
+      kind: 'invalid-response',
+      message: 'Prometheus answered the alerting rules in a shape this console does not read.',
+    });
+    mockServer.use(
+      http.get(`${BASE}/api/v1/rules`, () =>
+        HttpResponse.json({ status: 'error', errorType: 'unavailable', error: 'rule manager not ready' }, { status: 503 }),
+      ),
+    );
+    await expect(prometheus.alertingRules()).rejects.toThrow('Prometheus could not answer the alerting rules: unavailable: rule manager not ready');
+  });
+
+  it('does not take a proxy’s error that is not text for an explanation', async () => {
+    mockServer.use(http.get(`${BASE}/api/v1/query`, () => HttpResponse.json({ error: { code: 'upstream' } }, { status: 502 })));
+    await expect(prometheus.query('up')).rejects.toThrow(/^Prometheus answered HTTP 502 for up\.$/);
+  });
+
+  it('reads a value that is no number as a gap', async () => {
+    mockServer.use(
+      http.get(`${BASE}/api/v1/query`, () =>
+        HttpResponse.json({ status: 'success', data: { resultType: 'vector', result: [{ metric: {}, value: [12.5, 'many'] }] } }),
+      ),
+    );
+    expect((await prometheus.query('up')).items).toEqual([{ labels: {}, points: [{ at: 12_500, value: null }] }]);
+  });
+
+  it('reads an address given with trailing slashes', async () => {
+    mockServer.use(
+      http.get(`${BASE}/api/v1/query`, ({ request }) =>
+        new URL(request.url).pathname === '/api/v1/query'
+          ? HttpResponse.json({ status: 'success', data: { resultType: 'vector', result: [] } })
+          : HttpResponse.json({ error: 'wrong path' }, { status: 404 }),
+      ),
+    );
+    await expect(new PrometheusClient(`${BASE}///`).query('up')).resolves.toEqual({ items: [], unreadable: [], warnings: [] });
+  });
+
   it('names Prometheus when it cannot be reached', async () => {
     mockServer.use(http.get(`${BASE}/api/v1/rules`, () => HttpResponse.error()));
     await expect(prometheus.alertingRules()).rejects.toThrow('Prometheus could not be reached at http://prometheus.test.');
