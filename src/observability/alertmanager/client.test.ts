@@ -107,7 +107,10 @@ describe('AlertmanagerClient', () => {
 
   it('says when Alertmanager answers something that is not a list', async () => {
     mockServer.use(http.get(`${BASE}/api/v2/silences`, () => HttpResponse.json({ silences: [] })));
-    await expect(alertmanager.silences()).rejects.toThrow('Alertmanager answered the silences in a shape this console does not read.');
+    await expect(alertmanager.silences()).rejects.toMatchObject({
+      kind: 'invalid-response',
+      message: 'Alertmanager answered the silences in a shape this console does not read.',
+    });
   });
 
   it('names what it set aside by what it is: a group, an alert, a silence', async () => {
@@ -137,16 +140,20 @@ describe('AlertmanagerClient', () => {
       HttpResponse.json({ message: 42 }, { status: 503 }),
       HttpResponse.json('', { status: 500 }),
       HttpResponse.json(null, { status: 500 }),
+      HttpResponse.json({ error: '' }, { status: 502 }),
+      HttpResponse.json({ error: { code: 'upstream' } }, { status: 502 }),
     ];
     mockServer.use(http.get(`${BASE}/api/v2/alerts/groups`, () => answers.shift()));
     const messages: string[] = [];
-    for (let index = 0; index < 5; index += 1) messages.push(await alertmanager.alertGroups().then(String, (error: Error) => error.message));
+    for (let index = 0; index < 7; index += 1) messages.push(await alertmanager.alertGroups().then(String, (error: Error) => error.message));
     expect(messages).toEqual([
       'Alertmanager could not answer the alert groups: bad matcher',
       'Alertmanager could not answer the alert groups: proxy said no',
       'Alertmanager could not answer the alert groups: HTTP 503',
       'Alertmanager could not answer the alert groups: HTTP 500',
       'Alertmanager could not answer the alert groups: HTTP 500',
+      'Alertmanager could not answer the alert groups: HTTP 502',
+      'Alertmanager could not answer the alert groups: HTTP 502',
     ]);
     mockServer.use(http.delete(`${BASE}/api/v2/silence/:id`, () => HttpResponse.json('no such silence', { status: 400 })));
     await expect(alertmanager.expireSilence('gone')).rejects.toMatchObject({
