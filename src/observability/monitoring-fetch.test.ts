@@ -108,6 +108,16 @@ describe('one request to Prometheus or Alertmanager', () => {
     });
   });
 
+  it('reads a body that breaks off as no explanation', async () => {
+    const broken = () => new ReadableStream({ start: (controller) => controller.error(new TypeError('terminated')) });
+    serve(() => new Response(broken(), { status: 502 }));
+    expect(await failure(monitoringFetch('Prometheus', 'http://p.test/api/v1/query'))).toMatchObject({
+      kind: 'server',
+      status: 502,
+      message: 'Prometheus answered HTTP 502 with no explanation.',
+    });
+  });
+
   it('gives up after its time on the page’s clock, and a caller’s own abort stays the caller’s', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     serve(hang);
