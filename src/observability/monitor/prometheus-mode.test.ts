@@ -112,6 +112,27 @@ describe('ServiceMonitor reading Prometheus', () => {
     expect(monitor.getSnapshot().alerts.instances).toEqual({});
   });
 
+  it('leaves the rules to Prometheus: an unhealthy service raises no alert in this tab, and the refresh is timed when every read is in', async () => {
+    prometheusWithHistory({ silencesDown: false });
+    let now = 600_000;
+    const monitor = new ServiceMonitor({
+      services: ['media-engine'],
+      sources: { ...sources, health: async (service) => createServiceHealth({ service, status: 'unhealthy' }) },
+      now: () => now,
+      prometheus: { client: new PrometheusClient(PROMETHEUS), alertmanager: new AlertmanagerClient(ALERTMANAGER), stepMs: 30_000, historyMs: 60_000 },
+    });
+    expect(monitor.getSnapshot().refreshedAt).toBeUndefined();
+    await monitor.refresh();
+    now += 30_000;
+    await monitor.refresh();
+    // A live health event re-reads health alone; that evaluates no rules here either.
+    await monitor.refreshHealth('media-engine');
+    const snapshot = monitor.getSnapshot();
+    expect(snapshot.services[0]?.health).toMatchObject({ status: 'ok', data: { status: 'unhealthy' } });
+    expect(snapshot.alerts).toEqual({ instances: {}, notifiedAt: {}, history: [], notifications: [] });
+    expect(snapshot.refreshedAt).toBe(630_000);
+  });
+
   it('keeps the charts and marks them stale, naming Prometheus, when it stops answering; health stays current', async () => {
     const state: Script = { down: false };
     prometheusWithHistory(state);
