@@ -150,6 +150,19 @@ describe('deriveMetrics', () => {
     expect(point.unreadableSeries).toEqual([]);
   });
 
+  it('follows a series whose labels come in another order, and keeps apart two whose labels only read alike when joined', () => {
+    const body = (count: number, order: 'agent first' | 'status first') =>
+      [
+        '# TYPE a2a_requests_total counter',
+        order === 'agent first' ? `a2a_requests_total{agent="a",status="ok"} ${count}` : `a2a_requests_total{status="ok",agent="a"} ${count}`,
+        `a2a_requests_total{agent="b,status=ok"} ${count * 2}`,
+        `a2a_requests_total{agent="b",status="ok"} ${count * 4}`,
+      ].join('\n');
+    const point = deriveMetrics(scrapesOf([body(0, 'agent first'), body(30, 'status first')]));
+    expect(point.agentRates).toEqual({ a: 1, 'b,status=ok': 2, b: 4 });
+    expect(point.requestRate).toBe(7);
+  });
+
   it('from no scrapes, an empty point', () => {
     expect(deriveMetrics([])).toEqual({
       at: 0,
