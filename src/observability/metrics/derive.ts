@@ -52,7 +52,11 @@ function samplesNamed(scrape: Scrape, family: string, name: string): Sample[] {
 
 /** One key per label set, whatever the labels' order; values may hold any character, so they are quoted. */
 function seriesKey(labels: Record<string, string>): string {
-  return JSON.stringify(Object.entries(labels).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return JSON.stringify(
+    Object.keys(labels)
+      .sort()
+      .map((name) => [name, labels[name]]),
+  );
 }
 
 /** Each series of `name` across the scrapes, as points; a series missing from a scrape just has no point there. */
