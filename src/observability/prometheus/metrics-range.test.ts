@@ -1,4 +1,4 @@
-import { http, HttpResponse } from 'msw';
+import { http, HttpResponse, type JsonBodyType } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { mockServer } from '../../../fixtures/adapters/node';
 import { PrometheusClient } from './client';
@@ -73,7 +73,7 @@ describe('the charts from Prometheus', () => {
 });
 
 /** A Prometheus scripted per request: `range(expr)` and `instant()` give each answer's whole body; every URL asked for is kept. */
-function scripted(range: (expr: string) => unknown, instant: () => unknown) {
+function scripted(range: (expr: string) => JsonBodyType, instant: () => JsonBodyType) {
   const asked: URL[] = [];
   mockServer.use(
     http.get(`${BASE}/api/v1/query_range`, ({ request }) => {
