@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createAlertGroup, createAlertmanagerAlert, createRuleState } from '../../../fixtures/factories';
+import { createAlertGroup, createAlertmanagerAlert, createConsoleSilence, createRuleState } from '../../../fixtures/factories';
 import { firingAsDashboardAlerts, monitoringAsDashboardAlerts } from './as-dashboard-alerts';
-import type { AlertInstance, AlertsState, Silence } from './engine';
+import type { AlertInstance, AlertsState } from './engine';
 import type { AlertRuleDefinition } from './rules';
 
 const ok = <T>(data: T) => ({ status: 'ok' as const, data });
@@ -102,14 +102,6 @@ describe('the dashboard’s alerts from the embedded rules', () => {
     notifications: [],
   });
   const rule = { id: 'unhealthy', summary: 'The service reports itself unhealthy.' } as AlertRuleDefinition;
-  const silence = (matchers: Record<string, string>, expiresAt: number): Silence => ({
-    id: 's',
-    matchers,
-    author: 'riley',
-    comment: '',
-    createdAt: 0,
-    expiresAt,
-  });
 
   it('are the firing, unsilenced alerts, newest first, each with its rule’s summary, value and episode', () => {
     const alerts = firingAsDashboardAlerts(
@@ -122,7 +114,7 @@ describe('the dashboard’s alerts from the embedded rules', () => {
         instance('expired-silence', { firedAt: 15_000, labels: { service: 'billing' }, ruleId: 'other', severity: 'info' }),
       ]),
       [rule],
-      [silence({ service: 'search' }, 100_000), silence({ service: 'billing' }, 50_000)],
+      [createConsoleSilence({ service: 'search' }, 100_000), createConsoleSilence({ service: 'billing' }, 50_000)],
       60_000,
     );
     expect(alerts).toEqual([

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { createConsoleSilence } from '../../../fixtures/factories';
 import { propertyRuns } from '../../../test/property-runs';
 import {
   alertKey,
@@ -139,7 +140,7 @@ describe('notifications, cooldown and silences', () => {
   });
 
   it('a matching, unexpired silence stops notifications but not the state', () => {
-    const silence: Silence = { id: 's1', matchers: { service: 'media-engine' }, author: 'riley', comment: 'deploying', createdAt: 0, expiresAt: 45_000 };
+    const silence = createConsoleSilence({ service: 'media-engine' }, 45_000, { comment: 'deploying' });
     const { seen, state } = run(
       rule({ forMs: 0 }),
       [
@@ -155,7 +156,7 @@ describe('notifications, cooldown and silences', () => {
   });
 
   it('a silence whose matchers differ does not apply', () => {
-    const silence: Silence = { id: 's1', matchers: { service: 'content-engine' }, author: 'riley', comment: '', createdAt: 0, expiresAt: 1e12 };
+    const silence = createConsoleSilence({ service: 'content-engine' }, 1e12);
     expect(run(rule({ forMs: 0 }), [[0, true]], [silence]).state.notifications).toHaveLength(1);
   });
 });
@@ -324,21 +325,14 @@ describe('what each alert and transition records', () => {
   });
 
   it('holds a silence until its expiry, exclusive, and only when every matcher is equal', () => {
-    const silence = (matchers: Record<string, string>, expiresAt = 10_000): Silence => ({
-      id: 's',
-      matchers,
-      author: 'riley',
-      comment: '',
-      createdAt: 0,
-      expiresAt,
-    });
+    const silence = (matchers: Record<string, string>) => createConsoleSilence(matchers, 10_000);
     const labels = { service: 'media-engine', severity: 'critical' };
     expect(isSilenced({ labels }, [silence({ service: 'media-engine' })], 9_999)?.id).toBe('s');
     expect(isSilenced({ labels }, [silence({ service: 'media-engine' })], 10_000)).toBeUndefined();
     expect(isSilenced({ labels }, [silence({ service: 'media-engine', severity: 'warning' })], 0)).toBeUndefined();
     expect(isSilenced({ labels }, [silence({ service: 'media-engine', severity: 'critical' })], 0)?.id).toBe('s');
     expect(isSilenced({ labels }, [silence({ service: 'media-engine', team: 'media' })], 0)).toBeUndefined();
-    const second = { ...silence({ service: 'media-engine' }), id: 'second' };
+    const second = createConsoleSilence({ service: 'media-engine' }, 10_000, { id: 'second' });
     expect(isSilenced({ labels }, [silence({ service: 'other' }), second], 0)).toBe(second);
   });
 
